@@ -1,0 +1,56 @@
+//! What a user can ask for. Keys and mouse events become `Action`s (through the keymap and
+//! the hit test); `App::update` carries them out. Nothing else changes the state.
+
+use crate::app::Pane;
+
+/// A user intent, independent of the key or click that expressed it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Show the next pane, wrapping from the last to the first.
+    NextPane,
+    /// Show the previous pane, wrapping from the first to the last.
+    PrevPane,
+    /// Show this pane.
+    ShowPane(Pane),
+    /// Move the selection down one row, or scroll the text down one line.
+    MoveDown,
+    /// Move the selection up one row, or scroll the text up one line.
+    MoveUp,
+    /// Move or scroll down by a page.
+    PageDown,
+    /// Move or scroll up by a page.
+    PageUp,
+    /// Go to the first row or the top of the text.
+    MoveToTop,
+    /// Go to the last row or the end of the text.
+    MoveToBottom,
+    /// Put the focus on the detail of the selected item, so that moving scrolls it.
+    FocusDetail,
+    /// Put the focus back on the list.
+    FocusList,
+    /// Show the content and the interface in the pack's next language.
+    SwitchLanguage,
+    /// Show the help screen with every key of the browser.
+    OpenHelp,
+    /// Close the help screen.
+    CloseHelp,
+    /// Leave clsv.
+    Quit,
+    /// Select this row of the current pane's list (a click).
+    SelectRow(usize),
+    /// Scroll a region by a number of lines, negative upwards (the mouse wheel).
+    Scroll(ScrollTarget, i16),
+    /// The terminal now has this size.
+    Resize { width: u16, height: u16 },
+}
+
+/// What the mouse wheel scrolls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ScrollTarget {
+    /// The list of the current pane: the selection moves.
+    List,
+    /// The text of the current pane (the detail, or the overview).
+    Text,
+    /// The help screen.
+    Help,
+}

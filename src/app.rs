@@ -1,0 +1,391 @@
+//! The state of the browser and `App::update`, the one place it changes.
+//!
+//! `update` does no I/O and never touches the terminal: every behaviour is a unit test away.
+//! It knows the terminal's size (from `Action::Resize`) so that it can keep the selection
+//! visible and stop scrolling at the end of a text; the geometry it uses is the same pure
+//! layout that rendering uses (`ui::layout`).
+
+use ratatui::layout::Rect;
+
+use crate::action::{Action, ScrollTarget};
+use crate::content::{Content, Lang};
+use crate::i18n::{Strings, UiLang};
+use crate::theme::Theme;
+use crate::ui;
+
+/// The panes of the browser, in tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Overview,
+    Members,
+    Declaration,
+    Actions,
+}
+
+impl Pane {
+    /// Every pane, in tab order.
+    pub const ALL: [Pane; 4] = [
+        Pane::Overview,
+        Pane::Members,
+        Pane::Declaration,
+        Pane::Actions,
+    ];
+
+    /// The position of the pane in the tab bar, from 0.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The pane after this one, wrapping.
+    pub fn next(self) -> Pane {
+        Pane::ALL[(self.index() + 1) % Pane::ALL.len()]
+    }
+
+    /// The pane before this one, wrapping.
+    pub fn prev(self) -> Pane {
+        Pane::ALL[(self.index() + Pane::ALL.len() - 1) % Pane::ALL.len()]
+    }
+
+    /// Whether the pane is a list of items beside a detail view.
+    pub fn has_list(self) -> bool {
+        self != Pane::Overview
+    }
+}
+
+/// What the screen is showing on top of the panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Browsing the panes.
+    Browse,
+    /// The help screen over the panes.
+    Help,
+}
+
+/// Which part of a list pane the movement keys act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Detail,
+}
+
+/// Where a list pane stands: its selected row, the first row shown and the scroll of the
+/// selected item's detail.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListPosition {
+    pub selected: usize,
+    pub offset: usize,
+    pub detail_scroll: usize,
+}
+
+/// Where the browser starts.
+#[derive(Debug, Clone, Copy)]
+pub struct StartAt {
+    pub lang: Lang,
+    pub pane: Pane,
+}
+
+/// The whole state of the browser.
+#[derive(Debug, Clone)]
+pub struct App {
+    content: Content,
+    theme: Theme,
+    lang: Lang,
+    pane: Pane,
+    mode: Mode,
+    focus: Focus,
+    overview_scroll: usize,
+    /// Positions of the list panes: members, declaration, actions.
+    lists: [ListPosition; 3],
+    help_scroll: usize,
+    area: Rect,
+    quit: bool,
+    /// The width of the widest row of each list in the current language, so that layout
+    /// never has to measure a whole list. Updated with the language.
+    widest_rows: [usize; 3],
+}
+
+/// How far a movement goes.
+#[derive(Debug, Clone, Copy)]
+enum Movement {
+    By(isize),
+    Pages(isize),
+    Top,
+    Bottom,
+}
+
+impl App {
+    /// A browser on `content`, drawn on a terminal of `width`×`height`.
+    pub fn new(content: Content, theme: Theme, start: StartAt, width: u16, height: u16) -> App {
+        let mut app = App {
+            content,
+            theme,
+            lang: start.lang,
+            pane: start.pane,
+            mode: Mode::Browse,
+            focus: Focus::List,
+            overview_scroll: 0,
+            lists: [ListPosition::default(); 3],
+            help_scroll: 0,
+            area: Rect::new(0, 0, width, height),
+            quit: false,
+            widest_rows: [0; 3],
+        };
+        app.measure_rows();
+        app.clamp_all();
+        app
+    }
+
+    pub fn content(&self) -> &Content {
+        &self.content
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The interface's words in the current language.
+    pub fn strings(&self) -> &'static Strings {
+        UiLang::for_tag(self.content.lang_tag(self.lang)).strings()
+    }
+
+    pub fn pane(&self) -> Pane {
+        self.pane
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// The terminal area the app is laid out in.
+    pub fn area(&self) -> Rect {
+        self.area
+    }
+
+    pub fn overview_scroll(&self) -> usize {
+        self.overview_scroll
+    }
+
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    /// Whether the user asked to leave.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The position of a list pane (the overview has none).
+    pub fn list_position(&self, pane: Pane) -> Option<ListPosition> {
+        Self::list_index(pane).map(|i| self.lists[i])
+    }
+
+    fn list_index(pane: Pane) -> Option<usize> {
+        pane.index().checked_sub(1)
+    }
+
+    /// The width of the widest row of a pane's list.
+    pub fn widest_row(&self, pane: Pane) -> usize {
+        Self::list_index(pane).map_or(0, |i| self.widest_rows[i])
+    }
+
+    fn measure_rows(&mut self) {
+        for pane in Pane::ALL {
+            if let Some(i) = Self::list_index(pane) {
+                self.widest_rows[i] = (0..self.list_len(pane))
+                    .map(|row| crate::text::width(&ui::row_label(self, pane, row)))
+                    .max()
+                    .unwrap_or(0);
+            }
+        }
+    }
+
+    /// The number of rows in a pane's list.
+    pub fn list_len(&self, pane: Pane) -> usize {
+        match pane {
+            Pane::Overview => 0,
+            Pane::Members => self.content.members.members.len(),
+            Pane::Declaration => self.content.declaration.items.len(),
+            Pane::Actions => self.content.actions.items.len(),
+        }
+    }
+
+    /// Carries out one action. This is the only place the state changes.
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Resize { width, height } => self.area = Rect::new(0, 0, width, height),
+            Action::OpenHelp => {
+                self.mode = Mode::Help;
+                self.help_scroll = 0;
+            }
+            Action::CloseHelp => self.mode = Mode::Browse,
+            Action::Scroll(ScrollTarget::Help, lines) => {
+                self.scroll_help(Movement::By(lines.into()))
+            }
+            _ if self.mode == Mode::Help => {
+                if let Some(movement) = Self::movement(action) {
+                    self.scroll_help(movement);
+                }
+            }
+            Action::NextPane => self.show(self.pane.next()),
+            Action::PrevPane => self.show(self.pane.prev()),
+            Action::ShowPane(pane) => self.show(pane),
+            Action::FocusDetail if self.pane.has_list() && self.list_len(self.pane) > 0 => {
+                self.focus = Focus::Detail
+            }
+            Action::FocusDetail => {}
+            Action::FocusList => self.focus = Focus::List,
+            Action::SwitchLanguage => {
+                self.lang = self.content.next_lang(self.lang);
+                self.measure_rows();
+            }
+            Action::SelectRow(row) => {
+                if let Some(i) = Self::list_index(self.pane) {
+                    let last = self.list_len(self.pane).saturating_sub(1);
+                    self.focus = Focus::List;
+                    self.select(i, row.min(last));
+                }
+            }
+            Action::Scroll(ScrollTarget::List, lines) => {
+                if let Some(i) = Self::list_index(self.pane) {
+                    let selected = self.lists[i].selected;
+                    self.select(
+                        i,
+                        Self::moved(
+                            selected,
+                            Movement::By(lines.into()),
+                            1,
+                            self.list_len(self.pane),
+                        ),
+                    );
+                }
+            }
+            Action::Scroll(ScrollTarget::Text, lines) => {
+                self.scroll_text(Movement::By(lines.into()))
+            }
+            Action::MoveDown
+            | Action::MoveUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::MoveToTop
+            | Action::MoveToBottom => {
+                if let Some(movement) = Self::movement(action) {
+                    self.navigate(movement);
+                }
+            }
+        }
+        self.clamp_all();
+    }
+
+    fn movement(action: Action) -> Option<Movement> {
+        Some(match action {
+            Action::MoveDown => Movement::By(1),
+            Action::MoveUp => Movement::By(-1),
+            Action::PageDown => Movement::Pages(1),
+            Action::PageUp => Movement::Pages(-1),
+            Action::MoveToTop => Movement::Top,
+            Action::MoveToBottom => Movement::Bottom,
+            _ => return None,
+        })
+    }
+
+    fn show(&mut self, pane: Pane) {
+        self.pane = pane;
+        self.focus = Focus::List;
+    }
+
+    /// Moves the selection or scrolls the text, whichever the focus says.
+    fn navigate(&mut self, movement: Movement) {
+        match (Self::list_index(self.pane), self.focus) {
+            (Some(i), Focus::List) => {
+                let page = ui::layout::list_rows(self).max(1);
+                let selected = Self::moved(
+                    self.lists[i].selected,
+                    movement,
+                    page,
+                    self.list_len(self.pane),
+                );
+                self.select(i, selected);
+            }
+            _ => self.scroll_text(movement),
+        }
+    }
+
+    /// Where `position` ends up after `movement` in a range of `len`, paging by `page`.
+    fn moved(position: usize, movement: Movement, page: usize, len: usize) -> usize {
+        let last = len.saturating_sub(1);
+        match movement {
+            Movement::By(delta) => position.saturating_add_signed(delta).min(last),
+            Movement::Pages(pages) => position
+                .saturating_add_signed(pages.saturating_mul(page as isize))
+                .min(last),
+            Movement::Top => 0,
+            Movement::Bottom => last,
+        }
+    }
+
+    fn select(&mut self, list: usize, selected: usize) {
+        let position = &mut self.lists[list];
+        if position.selected != selected {
+            position.selected = selected;
+            position.detail_scroll = 0;
+        }
+    }
+
+    fn scroll_text(&mut self, movement: Movement) {
+        let page = ui::layout::text_rows(self).max(1);
+        let max = ui::max_text_scroll(self);
+        match Self::list_index(self.pane) {
+            None => {
+                self.overview_scroll = Self::moved(self.overview_scroll, movement, page, max + 1)
+            }
+            Some(i) => {
+                self.lists[i].detail_scroll =
+                    Self::moved(self.lists[i].detail_scroll, movement, page, max + 1)
+            }
+        }
+    }
+
+    fn scroll_help(&mut self, movement: Movement) {
+        let page = ui::help::rows(self).max(1);
+        let max = ui::help::max_scroll(self);
+        self.help_scroll = Self::moved(self.help_scroll, movement, page, max + 1);
+    }
+
+    /// Keeps every position valid for the current content, language and size: selections
+    /// inside their lists and visible, scrolls no further than the end of their text.
+    fn clamp_all(&mut self) {
+        let current = self.pane;
+        for pane in Pane::ALL {
+            let len = self.list_len(pane);
+            if let Some(i) = Self::list_index(pane) {
+                let rows = ui::layout::list_rows_of(self, pane).max(1);
+                let position = &mut self.lists[i];
+                position.selected = position.selected.min(len.saturating_sub(1));
+                position.offset = position
+                    .offset
+                    .min(position.selected)
+                    .max((position.selected + 1).saturating_sub(rows))
+                    .min(len.saturating_sub(rows));
+            }
+        }
+        // Text lengths depend on the width and language; only the visible pane needs its
+        // scroll clamped now, the others are clamped when they are shown.
+        let max = ui::max_text_scroll(self);
+        match Self::list_index(current) {
+            None => self.overview_scroll = self.overview_scroll.min(max),
+            Some(i) => self.lists[i].detail_scroll = self.lists[i].detail_scroll.min(max),
+        }
+        if self.mode == Mode::Help {
+            self.help_scroll = self.help_scroll.min(ui::help::max_scroll(self));
+        }
+    }
+}

@@ -1,0 +1,88 @@
+//! The command line: flags and their parsing (clap). What each mode does lives elsewhere.
+
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use clap::Parser;
+
+use crate::app::Pane;
+
+/// A terminal browser for the profile of the Freedom Online Coalition (Coaliţia privind
+/// Libertatea în Spaţiul Virtual): its overview, members, declaration and areas of action.
+#[derive(Debug, Parser)]
+#[command(name = "clsv", version, about, long_about = None)]
+pub struct Cli {
+    /// Read the content pack from this folder instead of the one built in.
+    #[arg(long, value_name = "DIR")]
+    pub content: Option<PathBuf>,
+
+    /// Start in this language of the pack (for example ro or en).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+
+    /// Start on this pane: overview, members, declaration, actions (or 1-4).
+    #[arg(long, value_name = "NAME")]
+    pub tab: Option<PaneArg>,
+}
+
+/// A pane named on the command line, in English, Romanian (with or without diacritics) or by
+/// its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PaneArg(pub Pane);
+
+impl FromStr for PaneArg {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        let folded: String = name
+            .trim()
+            .to_lowercase()
+            .chars()
+            .map(|c| match c {
+                'ă' | 'â' => 'a',
+                'î' => 'i',
+                'ş' | 'ș' => 's',
+                'ţ' | 'ț' => 't',
+                c => c,
+            })
+            .collect();
+        let pane = match folded.as_str() {
+            "1" | "overview" | "prezentare" => Pane::Overview,
+            "2" | "members" | "membri" => Pane::Members,
+            "3" | "declaration" | "declaratie" => Pane::Declaration,
+            "4" | "actions" | "actiuni" => Pane::Actions,
+            _ => {
+                return Err(format!(
+                    "no pane \"{name}\": use overview, members, declaration or actions (or 1-4)"
+                ));
+            }
+        };
+        Ok(PaneArg(pane))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_panes_in_either_language_or_by_number() {
+        assert_eq!("members".parse(), Ok(PaneArg(Pane::Members)));
+        assert_eq!("Membri".parse(), Ok(PaneArg(Pane::Members)));
+        assert_eq!("declaraţie".parse(), Ok(PaneArg(Pane::Declaration)));
+        assert_eq!("Acțiuni".parse(), Ok(PaneArg(Pane::Actions)));
+        assert_eq!("1".parse(), Ok(PaneArg(Pane::Overview)));
+        assert!("5".parse::<PaneArg>().is_err());
+    }
+
+    #[test]
+    fn parses_the_flags() {
+        let cli =
+            Cli::try_parse_from(["clsv", "--lang", "en", "--tab", "members", "--content", "x"])
+                .unwrap();
+        assert_eq!(cli.lang.as_deref(), Some("en"));
+        assert_eq!(cli.tab, Some(PaneArg(Pane::Members)));
+        assert_eq!(cli.content, Some(PathBuf::from("x")));
+        assert!(Cli::try_parse_from(["clsv", "--tab", "nowhere"]).is_err());
+    }
+}

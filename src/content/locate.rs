@@ -1,0 +1,342 @@
+//! Finds where a value sits in a RON file, by its path (`members[3].name["en"]`), so that a
+//! problem found after parsing can still name the line and column it comes from.
+//!
+//! serde hands validation plain values without positions; rather than re-parse with a second
+//! grammar, this walks the text just far enough to find the path: it knows strings, comments
+//! and brackets, and treats everything else as opaque.
+
+/// One step of a path into a RON value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// A named field of a struct: `name: …`.
+    Field(&'static str),
+    /// An element of a list: `[a, b, …]`.
+    Index(usize),
+    /// The value under a string key of a map: `{"en": …}`.
+    Key(String),
+}
+
+/// A line and column, both starting at 1; the column counts characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Position {
+    /// The line and column of byte `offset` in `src`.
+    pub fn of_offset(src: &str, offset: usize) -> Position {
+        let mut offset = offset.min(src.len());
+        while !src.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &src[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        Position { line, column }
+    }
+}
+
+/// The position of the value at `path` in `src`, or of the deepest part of the path that
+/// exists (a problem with a missing value is reported where it should have been).
+pub fn locate(src: &str, path: &[Step]) -> Position {
+    let mut scanner = Scanner {
+        src: src.as_bytes(),
+        pos: 0,
+    };
+    scanner.skip_trivia_and_attributes();
+    let mut found = scanner.pos;
+    for step in path {
+        match scanner.enter(step) {
+            Some(at) => found = at,
+            None => break,
+        }
+    }
+    Position::of_offset(src, found)
+}
+
+struct Scanner<'a> {
+    src: &'a [u8],
+    pos: usize,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.src.get(self.pos).copied()
+    }
+
+    /// Skips whitespace, `//` and nested `/* */` comments.
+    fn skip_trivia(&mut self) {
+        loop {
+            match (self.peek(), self.src.get(self.pos + 1).copied()) {
+                (Some(b), _) if b.is_ascii_whitespace() => self.pos += 1,
+                (Some(b'/'), Some(b'/')) => {
+                    while self.peek().is_some_and(|b| b != b'\n') {
+                        self.pos += 1;
+                    }
+                }
+                (Some(b'/'), Some(b'*')) => {
+                    self.pos += 2;
+                    let mut depth = 1;
+                    while depth > 0 && self.pos < self.src.len() {
+                        if self.src[self.pos..].starts_with(b"/*") {
+                            depth += 1;
+                            self.pos += 2;
+                        } else if self.src[self.pos..].starts_with(b"*/") {
+                            depth -= 1;
+                            self.pos += 2;
+                        } else {
+                            self.pos += 1;
+                        }
+                    }
+                }
+                _ => return,
+            }
+        }
+    }
+
+    /// Skips trivia and leading `#![enable(…)]` attributes.
+    fn skip_trivia_and_attributes(&mut self) {
+        self.skip_trivia();
+        while self.src[self.pos..].starts_with(b"#!") {
+            self.pos += 2;
+            self.skip_value();
+            self.skip_trivia();
+        }
+    }
+
+    fn skip_identifier(&mut self) {
+        while self
+            .peek()
+            .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80)
+        {
+            self.pos += 1;
+        }
+    }
+
+    /// Skips a string (plain or raw) or a char literal and returns its contents, unescaped
+    /// only as far as `\"` and `\\` (enough to compare map keys).
+    fn read_string(&mut self) -> String {
+        let mut out = Vec::new();
+        match self.peek() {
+            Some(b'r') => {
+                self.pos += 1;
+                let mut hashes = 0;
+                while self.peek() == Some(b'#') {
+                    hashes += 1;
+                    self.pos += 1;
+                }
+                self.pos += 1; // the opening quote
+                while self.pos < self.src.len() {
+                    let closing = self.pos + 1..self.pos + 1 + hashes;
+                    if self.src[self.pos] == b'"'
+                        && self
+                            .src
+                            .get(closing)
+                            .is_some_and(|h| h.iter().all(|&b| b == b'#'))
+                    {
+                        self.pos += 1 + hashes;
+                        break;
+                    }
+                    out.push(self.src[self.pos]);
+                    self.pos += 1;
+                }
+            }
+            Some(quote) => {
+                self.pos += 1;
+                while let Some(b) = self.peek() {
+                    self.pos += 1;
+                    if b == quote {
+                        break;
+                    }
+                    if b == b'\\' {
+                        if let Some(escaped) = self.peek() {
+                            out.push(escaped);
+                            self.pos += 1;
+                        }
+                        continue;
+                    }
+                    out.push(b);
+                }
+            }
+            None => {}
+        }
+        String::from_utf8_lossy(&out).into_owned()
+    }
+
+    /// Skips one value: a bracketed group, a string, or a run of other characters.
+    fn skip_value(&mut self) {
+        self.skip_trivia();
+        match self.peek() {
+            Some(b'"') | Some(b'\'') => {
+                self.read_string();
+            }
+            Some(b'r') if matches!(self.src.get(self.pos + 1), Some(b'"') | Some(b'#')) => {
+                self.read_string();
+            }
+            Some(b'(') | Some(b'[') | Some(b'{') => self.skip_group(),
+            Some(_) => {
+                let start = self.pos;
+                while let Some(b) = self.peek() {
+                    if matches!(b, b',' | b')' | b']' | b'}' | b':') || b.is_ascii_whitespace() {
+                        break;
+                    }
+                    if matches!(b, b'(' | b'[' | b'{') {
+                        // A named struct or enum variant: `Name(…)`.
+                        self.skip_group();
+                        return;
+                    }
+                    self.pos += 1;
+                }
+                if self.pos == start {
+                    self.pos += 1;
+                }
+            }
+            None => {}
+        }
+    }
+
+    /// Skips a balanced `(…)`, `[…]` or `{…}` starting at the current position.
+    fn skip_group(&mut self) {
+        let mut depth = 0usize;
+        while let Some(b) = self.peek() {
+            match b {
+                b'(' | b'[' | b'{' => {
+                    depth += 1;
+                    self.pos += 1;
+                }
+                b')' | b']' | b'}' => {
+                    self.pos += 1;
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return;
+                    }
+                }
+                b'"' | b'\'' => {
+                    self.read_string();
+                }
+                b'/' if matches!(self.src.get(self.pos + 1), Some(b'/') | Some(b'*')) => {
+                    self.skip_trivia()
+                }
+                _ => self.pos += 1,
+            }
+        }
+    }
+
+    /// Moves into the opening bracket of the value at the current position, past any
+    /// struct name or `Some`, and returns the bracket found.
+    fn open(&mut self) -> Option<u8> {
+        self.skip_trivia();
+        if self
+            .peek()
+            .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+        {
+            self.skip_identifier();
+            self.skip_trivia();
+        }
+        let bracket = self.peek()?;
+        if matches!(bracket, b'(' | b'[' | b'{') {
+            self.pos += 1;
+            Some(bracket)
+        } else {
+            None
+        }
+    }
+
+    /// Moves to the value that `step` names inside the value at the current position and
+    /// returns its offset, or `None` (position unspecified) when it is not there.
+    fn enter(&mut self, step: &Step) -> Option<usize> {
+        let bracket = self.open()?;
+        let mut index = 0;
+        loop {
+            self.skip_trivia();
+            match self.peek()? {
+                b')' | b']' | b'}' => return None,
+                b',' => {
+                    self.pos += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            let matches = match (step, bracket) {
+                (Step::Field(name), b'(') => {
+                    let start = self.pos;
+                    self.skip_identifier();
+                    let ident = &self.src[start..self.pos];
+                    self.skip_trivia();
+                    if self.peek() == Some(b':') {
+                        self.pos += 1;
+                    }
+                    ident == name.as_bytes()
+                }
+                (Step::Key(key), b'{') => {
+                    let found = self.read_string();
+                    self.skip_trivia();
+                    if self.peek() == Some(b':') {
+                        self.pos += 1;
+                    }
+                    &found == key
+                }
+                (Step::Index(wanted), b'[') => {
+                    index += 1;
+                    index - 1 == *wanted
+                }
+                _ => return None,
+            };
+            self.skip_trivia();
+            if matches {
+                return Some(self.pos);
+            }
+            self.skip_value();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SRC: &str = "// a comment\nMembers(\n    intro: {\"ro\": \"x\", \"en\": \"\"},\n    /* (skip [this]) */\n    members: [\n        Member(id: \"a\", name: {\"ro\": \"A, B\"}),\n        Member(id: \"b)\", name: {}),\n    ],\n)\n";
+
+    fn at(path: &[Step]) -> (usize, usize) {
+        let p = locate(SRC, path);
+        (p.line, p.column)
+    }
+
+    #[test]
+    fn finds_fields_elements_and_keys() {
+        assert_eq!(at(&[]), (2, 1));
+        assert_eq!(at(&[Step::Field("intro")]), (3, 12));
+        assert_eq!(at(&[Step::Field("intro"), Step::Key("en".into())]), (3, 30));
+        assert_eq!(at(&[Step::Field("members"), Step::Index(1)]), (7, 9));
+        assert_eq!(
+            at(&[Step::Field("members"), Step::Index(1), Step::Field("name")]),
+            (7, 32)
+        );
+        assert_eq!(
+            at(&[Step::Field("members"), Step::Index(0), Step::Field("id")]),
+            (6, 20)
+        );
+    }
+
+    #[test]
+    fn stops_at_the_deepest_part_that_exists() {
+        assert_eq!(at(&[Step::Field("members"), Step::Index(9)]), (5, 14));
+        assert_eq!(at(&[Step::Field("nothing")]), (2, 1));
+    }
+
+    #[test]
+    fn survives_truncated_and_odd_input() {
+        for cut in 0..SRC.len() {
+            if SRC.is_char_boundary(cut) {
+                locate(
+                    &SRC[..cut],
+                    &[Step::Field("members"), Step::Index(1), Step::Field("id")],
+                );
+            }
+        }
+        locate("r#\"", &[Step::Field("x")]);
+        locate("#![enable(implicit_some)] (x: 1)", &[Step::Field("x")]);
+    }
+}

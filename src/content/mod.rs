@@ -1,0 +1,12 @@
+//! Content packs: the checked model the program trusts, and how it is loaded from RON.
+//!
+//! `raw` mirrors the files, `load` parses and validates them into `model`, and `locate`
+//! finds the line and column of a value so that validation can point at it.
+
+pub mod load;
+pub mod locate;
+pub mod model;
+pub mod raw;
+
+pub use load::{LoadError, Problem, ProblemKind, load_dir, load_embedded};
+pub use model::*;

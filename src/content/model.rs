@@ -1,0 +1,176 @@
+//! The checked content that the rest of the program trusts: every text exists in every
+//! language of the pack (falling back to the default), every reference points somewhere,
+//! every id is unique, and every string is normalized for the terminal.
+
+/// A language of the pack, as its position in `Content::languages`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Lang(pub(crate) usize);
+
+impl Lang {
+    /// The position of this language in the pack's list.
+    pub fn index(self) -> usize {
+        self.0
+    }
+}
+
+/// A human text in every language of the pack; missing translations hold the default text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Localized(pub(crate) Box<[String]>);
+
+impl Localized {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        // Validation builds one entry per pack language and `Lang` values only come from
+        // that list, so the fallback to the first entry is never taken; it keeps this total.
+        self.0
+            .get(lang.0)
+            .or_else(|| self.0.first())
+            .map_or("", String::as_str)
+    }
+
+    /// Every language's text, in the order of the pack's languages.
+    pub fn all(&self) -> impl Iterator<Item = (Lang, &str)> {
+        self.0
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (Lang(i), s.as_str()))
+    }
+}
+
+/// A reference to one of the pack's sources, as its position in `Content::sources`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SourceRef(pub(crate) usize);
+
+/// Where a fact comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub id: String,
+    pub title: Localized,
+    pub url: Option<String>,
+}
+
+/// A statement added to the source text, with the source that supports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    pub text: Localized,
+    pub source: SourceRef,
+}
+
+/// A titled section of the overview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub id: String,
+    pub title: Localized,
+    pub body: Localized,
+    pub facts: Vec<Fact>,
+}
+
+/// One conference of the coalition's timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub id: String,
+    pub date: Localized,
+    pub place: Localized,
+    pub text: Localized,
+    pub source: SourceRef,
+}
+
+/// The overview pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overview {
+    pub sections: Vec<Section>,
+    pub timeline: Vec<Event>,
+}
+
+/// A geographic region that members belong to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Region {
+    pub id: String,
+    pub name: Localized,
+}
+
+/// A member state and the sources of the facts about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    pub id: String,
+    pub name: Localized,
+    /// ISO 3166-1 alpha-2 code.
+    pub code: String,
+    /// Position in `Members::regions`.
+    pub region: usize,
+    pub joined: u16,
+    pub note: Option<Localized>,
+    pub code_source: SourceRef,
+    pub region_source: SourceRef,
+    pub joined_source: SourceRef,
+}
+
+/// The members pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Members {
+    pub intro: Option<Localized>,
+    pub regions: Vec<Region>,
+    pub members: Vec<Member>,
+}
+
+/// An entry of the declaration or actions pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub id: String,
+    pub title: Localized,
+    pub body: Localized,
+    pub facts: Vec<Fact>,
+}
+
+/// The declaration and actions panes: an introduction and the items it introduces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemList {
+    pub intro: Option<Localized>,
+    pub items: Vec<Item>,
+}
+
+/// A whole pack, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Content {
+    pub id: String,
+    pub title: Localized,
+    /// Language tags in the order `pack.ron` lists them.
+    pub languages: Vec<String>,
+    pub default_language: Lang,
+    pub attribution: Option<Localized>,
+    pub sources: Vec<Source>,
+    pub overview: Overview,
+    pub members: Members,
+    pub declaration: ItemList,
+    pub actions: ItemList,
+}
+
+impl Content {
+    /// The language with this tag, if the pack has it.
+    pub fn lang(&self, tag: &str) -> Option<Lang> {
+        self.languages
+            .iter()
+            .position(|l| l.eq_ignore_ascii_case(tag))
+            .map(Lang)
+    }
+
+    /// The tag of a language (`"ro"`).
+    pub fn lang_tag(&self, lang: Lang) -> &str {
+        self.languages.get(lang.0).map_or("", String::as_str)
+    }
+
+    /// The language after `lang`, wrapping after the last.
+    pub fn next_lang(&self, lang: Lang) -> Lang {
+        Lang((lang.0 + 1) % self.languages.len().max(1))
+    }
+
+    /// The source a fact cites.
+    pub fn source(&self, source: SourceRef) -> Option<&Source> {
+        self.sources.get(source.0)
+    }
+
+    /// The region a member belongs to.
+    pub fn region_of(&self, member: &Member) -> Option<&Region> {
+        self.members.regions.get(member.region)
+    }
+}

@@ -1,0 +1,336 @@
+//! The key bindings: one table from (mode, key) to action. The help screen and the footer
+//! hints are generated from it, so each key is written down exactly once.
+
+use std::fmt;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::action::Action;
+use crate::app::{Mode, Pane};
+
+/// A key with the modifiers that matter for binding (Control and Alt; Shift is part of the
+/// character or of `BackTab`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+impl Key {
+    const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            modifiers: KeyModifiers::NONE,
+        }
+    }
+
+    const fn char(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            modifiers: KeyModifiers::CONTROL,
+        }
+    }
+
+    /// The key of a terminal event, with Shift folded into the character it produced.
+    pub fn from_event(event: &KeyEvent) -> Key {
+        let mut modifiers = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let code = match event.code {
+            // Some terminals report Ctrl-C as uppercase when Shift is held too.
+            KeyCode::Char(c) if modifiers.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
+            code => code,
+        };
+        if code == KeyCode::BackTab {
+            modifiers = KeyModifiers::NONE;
+        }
+        Key { code, modifiers }
+    }
+
+    /// How the key is written on screen; `ascii` avoids arrows for terminals without them.
+    pub fn label(&self, ascii: bool) -> String {
+        let name = match self.code {
+            KeyCode::Up if !ascii => "↑".to_string(),
+            KeyCode::Down if !ascii => "↓".to_string(),
+            KeyCode::Left if !ascii => "←".to_string(),
+            KeyCode::Right if !ascii => "→".to_string(),
+            KeyCode::Up => "Up".to_string(),
+            KeyCode::Down => "Down".to_string(),
+            KeyCode::Left => "Left".to_string(),
+            KeyCode::Right => "Right".to_string(),
+            KeyCode::Tab => "Tab".to_string(),
+            KeyCode::BackTab => "Shift-Tab".to_string(),
+            KeyCode::Enter => "Enter".to_string(),
+            KeyCode::Esc => "Esc".to_string(),
+            KeyCode::PageUp => "PgUp".to_string(),
+            KeyCode::PageDown => "PgDn".to_string(),
+            KeyCode::Home => "Home".to_string(),
+            KeyCode::End => "End".to_string(),
+            KeyCode::Backspace => "Backspace".to_string(),
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            other => format!("{other:?}"),
+        };
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{}", name.to_uppercase())
+        } else if self.modifiers.contains(KeyModifiers::ALT) {
+            format!("Alt-{name}")
+        } else {
+            name
+        }
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.label(false))
+    }
+}
+
+/// One row of the table: in this mode, this key does this.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Binding {
+    pub mode: Mode,
+    pub key: Key,
+    pub action: Action,
+}
+
+const fn bind(mode: Mode, key: Key, action: Action) -> Binding {
+    Binding { mode, key, action }
+}
+
+use Action as A;
+use KeyCode as K;
+use Mode::{Browse, Help};
+
+/// Every key binding of clsv.
+pub static BINDINGS: &[Binding] = &[
+    bind(Browse, Key::plain(K::Tab), A::NextPane),
+    bind(Browse, Key::plain(K::BackTab), A::PrevPane),
+    bind(Browse, Key::char('1'), A::ShowPane(Pane::Overview)),
+    bind(Browse, Key::char('2'), A::ShowPane(Pane::Members)),
+    bind(Browse, Key::char('3'), A::ShowPane(Pane::Declaration)),
+    bind(Browse, Key::char('4'), A::ShowPane(Pane::Actions)),
+    bind(Browse, Key::plain(K::Down), A::MoveDown),
+    bind(Browse, Key::char('j'), A::MoveDown),
+    bind(Browse, Key::plain(K::Up), A::MoveUp),
+    bind(Browse, Key::char('k'), A::MoveUp),
+    bind(Browse, Key::plain(K::PageDown), A::PageDown),
+    bind(Browse, Key::char(' '), A::PageDown),
+    bind(Browse, Key::plain(K::PageUp), A::PageUp),
+    bind(Browse, Key::plain(K::Home), A::MoveToTop),
+    bind(Browse, Key::char('g'), A::MoveToTop),
+    bind(Browse, Key::plain(K::End), A::MoveToBottom),
+    bind(Browse, Key::char('G'), A::MoveToBottom),
+    bind(Browse, Key::plain(K::Enter), A::FocusDetail),
+    bind(Browse, Key::plain(K::Right), A::FocusDetail),
+    bind(Browse, Key::char('l'), A::FocusDetail),
+    bind(Browse, Key::plain(K::Esc), A::FocusList),
+    bind(Browse, Key::plain(K::Left), A::FocusList),
+    bind(Browse, Key::char('h'), A::FocusList),
+    bind(Browse, Key::char('L'), A::SwitchLanguage),
+    bind(Browse, Key::char('?'), A::OpenHelp),
+    bind(Browse, Key::char('q'), A::Quit),
+    bind(Browse, Key::ctrl('c'), A::Quit),
+    bind(Help, Key::plain(K::Down), A::MoveDown),
+    bind(Help, Key::char('j'), A::MoveDown),
+    bind(Help, Key::plain(K::Up), A::MoveUp),
+    bind(Help, Key::char('k'), A::MoveUp),
+    bind(Help, Key::plain(K::PageDown), A::PageDown),
+    bind(Help, Key::char(' '), A::PageDown),
+    bind(Help, Key::plain(K::PageUp), A::PageUp),
+    bind(Help, Key::plain(K::Home), A::MoveToTop),
+    bind(Help, Key::char('g'), A::MoveToTop),
+    bind(Help, Key::plain(K::End), A::MoveToBottom),
+    bind(Help, Key::char('G'), A::MoveToBottom),
+    bind(Help, Key::plain(K::Esc), A::CloseHelp),
+    bind(Help, Key::char('?'), A::CloseHelp),
+    bind(Help, Key::char('q'), A::CloseHelp),
+    bind(Help, Key::ctrl('c'), A::Quit),
+];
+
+/// The footer of each mode: groups of actions shown as "keys word", most useful first.
+pub fn footer_groups(mode: Mode) -> &'static [&'static [Action]] {
+    match mode {
+        Browse => &[
+            &[A::NextPane],
+            &[A::MoveDown, A::MoveUp],
+            &[A::FocusDetail],
+            &[A::FocusList],
+            &[A::SwitchLanguage],
+            &[A::OpenHelp],
+            &[A::Quit],
+        ],
+        Help => &[&[A::MoveDown, A::MoveUp], &[A::CloseHelp], &[A::Quit]],
+    }
+}
+
+/// The action a key press asks for in `mode`, if any.
+pub fn action_for(mode: Mode, event: &KeyEvent) -> Option<Action> {
+    let key = Key::from_event(event);
+    BINDINGS
+        .iter()
+        .find(|b| b.mode == mode && b.key == key)
+        .map(|b| b.action)
+}
+
+/// The keys bound to `action` in `mode`, in the order of the table.
+pub fn keys_for(mode: Mode, action: Action) -> impl Iterator<Item = Key> {
+    BINDINGS
+        .iter()
+        .filter(move |b| b.mode == mode && b.action == action)
+        .map(|b| b.key)
+}
+
+/// The actions of `mode` in the order of the table, each once.
+pub fn actions_of(mode: Mode) -> Vec<Action> {
+    let mut actions: Vec<Action> = Vec::new();
+    for binding in BINDINGS.iter().filter(|b| b.mode == mode) {
+        if !actions.contains(&binding.action) {
+            actions.push(binding.action);
+        }
+    }
+    actions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::action::ScrollTarget;
+    use crossterm::event::KeyEventKind;
+    use std::collections::HashSet;
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_mode() {
+        let mut seen = HashSet::new();
+        for b in BINDINGS {
+            assert!(
+                seen.insert((b.mode, b.key)),
+                "{} bound twice in {:?}",
+                b.key,
+                b.mode
+            );
+        }
+    }
+
+    /// Actions that come from the mouse or the terminal rather than from a key. The match
+    /// has no wildcard, so a new action must be placed on one side or the other.
+    fn needs_a_key(action: Action) -> bool {
+        match action {
+            A::NextPane
+            | A::PrevPane
+            | A::ShowPane(_)
+            | A::MoveDown
+            | A::MoveUp
+            | A::PageDown
+            | A::PageUp
+            | A::MoveToTop
+            | A::MoveToBottom
+            | A::FocusDetail
+            | A::FocusList
+            | A::SwitchLanguage
+            | A::OpenHelp
+            | A::CloseHelp
+            | A::Quit => true,
+            A::SelectRow(_) | A::Scroll(..) | A::Resize { .. } => false,
+        }
+    }
+
+    #[test]
+    fn every_action_has_a_key() {
+        let mut all = vec![
+            A::NextPane,
+            A::PrevPane,
+            A::MoveDown,
+            A::MoveUp,
+            A::PageDown,
+            A::PageUp,
+            A::MoveToTop,
+            A::MoveToBottom,
+            A::FocusDetail,
+            A::FocusList,
+            A::SwitchLanguage,
+            A::OpenHelp,
+            A::CloseHelp,
+            A::Quit,
+            A::SelectRow(0),
+            A::Scroll(ScrollTarget::List, 1),
+            A::Resize {
+                width: 1,
+                height: 1,
+            },
+        ];
+        all.extend(Pane::ALL.map(A::ShowPane));
+        for action in all.into_iter().filter(|a| needs_a_key(*a)) {
+            assert!(
+                BINDINGS.iter().any(|b| b.action == action),
+                "{action:?} has no key"
+            );
+        }
+    }
+
+    #[test]
+    fn every_footer_hint_has_a_key_in_its_mode() {
+        for mode in [Browse, Help] {
+            for group in footer_groups(mode) {
+                for action in *group {
+                    assert!(
+                        keys_for(mode, *action).next().is_some(),
+                        "{action:?} in {mode:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new_with_kind(code, modifiers, KeyEventKind::Press)
+    }
+
+    #[test]
+    fn looks_up_keys_with_shift_folded_in() {
+        let shift = KeyModifiers::SHIFT;
+        assert_eq!(
+            action_for(Browse, &press(K::Char('G'), shift)),
+            Some(A::MoveToBottom)
+        );
+        assert_eq!(
+            action_for(Browse, &press(K::Char('L'), shift)),
+            Some(A::SwitchLanguage)
+        );
+        assert_eq!(
+            action_for(Browse, &press(K::BackTab, shift)),
+            Some(A::PrevPane)
+        );
+        let ctrl = KeyModifiers::CONTROL;
+        assert_eq!(
+            action_for(Browse, &press(K::Char('c'), ctrl)),
+            Some(A::Quit)
+        );
+        assert_eq!(
+            action_for(Browse, &press(K::Char('C'), ctrl | shift)),
+            Some(A::Quit)
+        );
+        assert_eq!(
+            action_for(Browse, &press(K::Char('c'), KeyModifiers::NONE)),
+            None
+        );
+        assert_eq!(
+            action_for(Help, &press(K::Char('q'), KeyModifiers::NONE)),
+            Some(A::CloseHelp)
+        );
+    }
+
+    #[test]
+    fn labels_keys_for_people() {
+        assert_eq!(Key::plain(K::BackTab).label(false), "Shift-Tab");
+        assert_eq!(Key::ctrl('c').label(false), "Ctrl-C");
+        assert_eq!(Key::plain(K::Down).label(false), "↓");
+        assert_eq!(Key::plain(K::Down).label(true), "Down");
+        assert_eq!(Key::char(' ').label(false), "Space");
+    }
+}

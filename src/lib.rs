@@ -1,0 +1,15 @@
+//! clsv: a terminal browser for the profile of the Freedom Online Coalition.
+//!
+//! Input becomes an [`action::Action`] (through [`keymap`] or [`ui::hit`]), [`app::App::update`]
+//! applies it, and [`ui`] draws the app from a shared reference. See `docs/ARCHITECTURE.md`.
+
+pub mod action;
+pub mod app;
+pub mod cli;
+pub mod content;
+pub mod i18n;
+pub mod keymap;
+pub mod terminal;
+pub mod text;
+pub mod theme;
+pub mod ui;

@@ -1,0 +1,231 @@
+//! Text by display width: normalizing what a pack says, neutralizing control characters, and
+//! wrapping or truncating without ever splitting a grapheme.
+//!
+//! Wrapping returns byte ranges into the original string rather than new strings, so that a
+//! caller can map positions in the text (such as search matches) onto wrapped lines exactly.
+
+use std::ops::Range;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Columns between tab stops when a tab in content is expanded.
+pub const TAB_WIDTH: usize = 4;
+
+/// The ellipsis that marks a truncated line.
+pub const ELLIPSIS: &str = "…";
+
+/// Prepares text from a pack for display: NFC, `\r\n` and `\r` as `\n`, tabs expanded to
+/// spaces, control characters shown as visible pictures and bidirectional controls dropped,
+/// so nothing in content can move the cursor, change the terminal or reorder the screen.
+pub fn normalize(raw: &str) -> String {
+    let unified = raw.replace("\r\n", "\n").replace('\r', "\n");
+    let mut out = String::with_capacity(unified.len());
+    let mut column = 0;
+    for c in unified.nfc() {
+        match c {
+            '\n' => {
+                out.push('\n');
+                column = 0;
+            }
+            '\t' => {
+                let spaces = TAB_WIDTH - column % TAB_WIDTH;
+                out.extend(std::iter::repeat_n(' ', spaces));
+                column += spaces;
+            }
+            c => {
+                if let Some(shown) = neutralize(c) {
+                    out.push(shown);
+                    column += UnicodeWidthStr::width(shown.encode_utf8(&mut [0; 4]) as &str);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What a character of content becomes on screen: itself, a visible stand-in for a control
+/// character, or nothing for the invisible controls that reorder text.
+fn neutralize(c: char) -> Option<char> {
+    match c {
+        // C0 controls become their Control Pictures (U+2400..U+241F): ESC shows as ␛.
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
+        '\u{7f}' => Some('\u{2421}'),
+        // C1 controls (including the 8-bit CSI, U+009B) have no pictures.
+        '\u{80}'..='\u{9f}' => Some('\u{fffd}'),
+        // Bidirectional embeddings, overrides, isolates and marks.
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}' => {
+            None
+        }
+        c => Some(c),
+    }
+}
+
+/// The number of terminal columns a string takes.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Wraps text to `max_width` columns at word boundaries, keeping each `\n` as a line break.
+///
+/// Each line is a byte range of `text`, without the spaces where it was broken. A word longer
+/// than the width is broken between graphemes; a single grapheme wider than the width gets a
+/// line of its own (the renderer clips it). An empty text or an empty line between two breaks
+/// yields an empty range, so blank lines survive.
+pub fn wrap(text: &str, max_width: usize) -> Vec<Range<usize>> {
+    let max_width = max_width.max(1);
+    let mut lines = Vec::new();
+    let mut hard_start = 0;
+    for hard_line in text.split('\n') {
+        wrap_hard_line(hard_line, hard_start, max_width, &mut lines);
+        hard_start += hard_line.len() + 1;
+    }
+    lines
+}
+
+fn wrap_hard_line(line: &str, offset: usize, max_width: usize, out: &mut Vec<Range<usize>>) {
+    let mut start = 0;
+    let mut used = 0;
+    // Where the line could last be broken: end of the text before a space, start after it.
+    let mut last_break: Option<(usize, usize)> = None;
+    for (index, grapheme) in line.grapheme_indices(true) {
+        let grapheme_width = width(grapheme);
+        let is_space = grapheme.chars().all(char::is_whitespace);
+        if used + grapheme_width > max_width && used > 0 {
+            if is_space {
+                out.push(offset + start..offset + trim_end(line, start, index));
+                start = index + grapheme.len();
+                used = 0;
+                last_break = None;
+                continue;
+            }
+            match last_break.take() {
+                Some((end, next)) if next > start => {
+                    out.push(offset + start..offset + trim_end(line, start, end));
+                    start = next;
+                    used = width(&line[start..index]);
+                }
+                _ => {
+                    out.push(offset + start..offset + index);
+                    start = index;
+                    used = 0;
+                }
+            }
+        }
+        if is_space {
+            last_break = Some((index, index + grapheme.len()));
+        }
+        used += grapheme_width;
+    }
+    out.push(offset + start..offset + line.len());
+}
+
+/// The end of `line[start..end]` without trailing spaces.
+fn trim_end(line: &str, start: usize, end: usize) -> usize {
+    start + line[start..end].trim_end().len()
+}
+
+/// Cuts `text` to at most `max_width` columns, ending with an ellipsis when something was cut.
+pub fn truncate(text: &str, max_width: usize) -> String {
+    if width(text) <= max_width {
+        return text.to_string();
+    }
+    if max_width == 0 {
+        return String::new();
+    }
+    let budget = max_width - width(ELLIPSIS);
+    let mut out = String::new();
+    let mut used = 0;
+    for grapheme in text.graphemes(true) {
+        let w = width(grapheme);
+        if used + w > budget {
+            break;
+        }
+        out.push_str(grapheme);
+        used += w;
+    }
+    out.push_str(ELLIPSIS);
+    out
+}
+
+/// Pads `text` with spaces on the right to exactly `columns` columns, truncating if longer.
+pub fn fit(text: &str, columns: usize) -> String {
+    let mut out = truncate(text, columns);
+    let w = width(&out);
+    out.extend(std::iter::repeat_n(' ', columns.saturating_sub(w)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wrapped(text: &str, w: usize) -> Vec<&str> {
+        wrap(text, w).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn wraps_at_word_boundaries() {
+        assert_eq!(
+            wrapped("the same rights online", 10),
+            ["the same", "rights", "online"]
+        );
+    }
+
+    #[test]
+    fn keeps_hard_breaks_and_blank_lines() {
+        assert_eq!(wrapped("a\n\nb", 10), ["a", "", "b"]);
+        assert_eq!(wrapped("", 10), [""]);
+    }
+
+    #[test]
+    fn breaks_long_words_between_graphemes() {
+        assert_eq!(wrapped("Ţările", 3), ["Ţăr", "ile"]);
+        // A decomposed letter (t + comma below) stays whole.
+        let decomposed = "t\u{326}t\u{326}t\u{326}";
+        assert_eq!(wrapped(decomposed, 2), ["t\u{326}t\u{326}", "t\u{326}"]);
+    }
+
+    #[test]
+    fn counts_wide_characters_as_two_columns() {
+        assert_eq!(wrapped("自由在线联盟", 4), ["自由", "在线", "联盟"]);
+        assert_eq!(wrapped("自由", 1), ["自", "由"]);
+        assert!(wrapped("a 👍🏽 b", 3).iter().all(|l| width(l) <= 3));
+    }
+
+    #[test]
+    fn no_line_is_wider_than_the_width() {
+        let text = "Coaliţia privind Libertatea în Spaţiul Virtual a fost creată în 2011.";
+        for w in 1..40 {
+            for line in wrapped(text, w) {
+                assert!(width(line) <= w, "{line:?} wider than {w}");
+            }
+        }
+    }
+
+    #[test]
+    fn normalizes_to_nfc_and_expands_tabs() {
+        assert_eq!(normalize("a\u{306}"), "ă");
+        assert_eq!(normalize("a\tb"), "a   b");
+        assert_eq!(normalize("abcd\tb"), "abcd    b");
+        assert_eq!(normalize("x\r\ny"), "x\ny");
+    }
+
+    #[test]
+    fn neutralizes_control_characters() {
+        assert_eq!(normalize("\u{1b}[31mred"), "\u{241b}[31mred");
+        assert_eq!(normalize("a\u{7}b"), "a\u{2407}b");
+        assert_eq!(normalize("\u{9b}2J"), "\u{fffd}2J");
+        assert_eq!(normalize("\u{202e}abc\u{2066}"), "abc");
+    }
+
+    #[test]
+    fn truncates_with_an_ellipsis() {
+        assert_eq!(truncate("Republica Cehă", 20), "Republica Cehă");
+        assert_eq!(truncate("Republica Cehă", 8), "Republi…");
+        assert_eq!(truncate("自由在线", 4), "自…");
+        assert_eq!(truncate("abc", 0), "");
+        assert_eq!(fit("ab", 4), "ab  ");
+    }
+}

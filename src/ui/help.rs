@@ -1,0 +1,106 @@
+//! The help screen: every key of the browser with what it does, generated from the keymap,
+//! in a box over the panes.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Widget};
+
+use crate::app::{App, Mode};
+use crate::keymap;
+use crate::text;
+use crate::ui::{layout, render_text_block, wrapped};
+
+/// The widest the help box gets.
+const MAX_WIDTH: u16 = 72;
+
+/// Where the help box is drawn: centred, with a margin where the screen has room for one,
+/// and no taller than its text.
+pub fn area(app: &App) -> Rect {
+    let full = app.area();
+    let with_margin = |size: u16, margin: u16| match size >= 24 + margin {
+        true => size - margin,
+        false => size,
+    };
+    let width = with_margin(full.width, 4).min(MAX_WIDTH);
+    let text_width = layout::text_inner(Rect::new(0, 0, width, 0)).width as usize;
+    let wanted = lines(app, text_width).len().saturating_add(2);
+    let height = with_margin(full.height, 2).min(wanted.min(u16::MAX as usize) as u16);
+    Rect::new(
+        full.x + (full.width - width) / 2,
+        full.y + (full.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+/// The rows of the help text shown at once.
+pub fn rows(app: &App) -> usize {
+    layout::inner(area(app)).height as usize
+}
+
+/// How far the help can scroll.
+pub fn max_scroll(app: &App) -> usize {
+    let inner = layout::text_inner(area(app));
+    lines(app, inner.width as usize)
+        .len()
+        .saturating_sub(inner.height as usize)
+}
+
+/// The help text: one line per action of the browser, its keys then what it does.
+pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let theme = app.theme();
+    let strings = app.strings();
+    let entries: Vec<(String, String)> = keymap::actions_of(Mode::Browse)
+        .into_iter()
+        .map(|action| {
+            let keys: Vec<String> = keymap::keys_for(Mode::Browse, action)
+                .map(|k| k.label(theme.ascii))
+                .collect();
+            (keys.join(", "), strings.describe(action))
+        })
+        .collect();
+    let key_width = entries
+        .iter()
+        .map(|(k, _)| text::width(k))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let mut lines = Vec::new();
+    for (keys, description) in entries {
+        if width >= key_width + 16 {
+            let first = text::fit(&keys, key_width);
+            let rest = " ".repeat(key_width);
+            let mut entry = wrapped(&description, width, &first, &rest, Style::new());
+            if let Some(line) = entry.first_mut() {
+                line.spans[0].style = theme.key();
+            }
+            lines.extend(entry);
+        } else {
+            lines.push(Line::from(Span::styled(
+                text::truncate(&keys, width),
+                theme.key(),
+            )));
+            lines.extend(wrapped(&description, width, "  ", "  ", Style::new()));
+        }
+    }
+    lines
+}
+
+/// Draws the help box over whatever is on screen.
+pub fn render(app: &App, _full: Rect, buf: &mut Buffer) {
+    let area = area(app);
+    Clear.render(area, buf);
+    let inner = layout::text_inner(area);
+    let lines = lines(app, inner.width as usize);
+    render_text_block(
+        app,
+        app.strings().help_title,
+        true,
+        lines,
+        app.help_scroll(),
+        area,
+        buf,
+    );
+}

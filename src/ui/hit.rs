@@ -1,0 +1,67 @@
+//! The mouse: which action a click or a turn of the wheel asks for, from where it happened
+//! on the screen. The same layout as rendering decides, so a click lands on what is drawn.
+
+use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+
+use crate::action::{Action, ScrollTarget};
+use crate::app::{App, Mode, Pane};
+use crate::ui::{chrome, help, layout};
+
+/// Lines the wheel scrolls text by, per notch.
+const WHEEL_LINES: i16 = 3;
+
+/// The action for a mouse event, if it asks for one.
+pub fn mouse_action(app: &App, event: &MouseEvent) -> Option<Action> {
+    let at = Position::new(event.column, event.row);
+    let wheel = match event.kind {
+        MouseEventKind::ScrollDown => 1,
+        MouseEventKind::ScrollUp => -1,
+        MouseEventKind::Down(MouseButton::Left) => 0,
+        _ => return None,
+    };
+    if app.mode() == Mode::Help {
+        return match wheel {
+            0 if !help::area(app).contains(at) => Some(Action::CloseHelp),
+            0 => None,
+            notch => Some(Action::Scroll(ScrollTarget::Help, notch * WHEEL_LINES)),
+        };
+    }
+    let screen = layout::screen(app.area())?;
+    if wheel == 0 && screen.tabs.contains(at) {
+        return chrome::tab_labels(app, screen.tabs)
+            .into_iter()
+            .find(|tab| (tab.x..tab.x.saturating_add(tab.width)).contains(&at.x))
+            .map(|tab| Action::ShowPane(tab.pane));
+    }
+    if !screen.body.contains(at) {
+        return None;
+    }
+    if app.pane() == Pane::Overview {
+        return (wheel != 0).then_some(Action::Scroll(ScrollTarget::Text, wheel * WHEEL_LINES));
+    }
+    let areas = layout::pane_areas(app, app.pane(), screen.body, app.focus());
+    if let Some(list) = areas.list.filter(|list| list.contains(at)) {
+        if wheel != 0 {
+            return Some(Action::Scroll(ScrollTarget::List, wheel));
+        }
+        return row_at(app, layout::inner(list), at).map(Action::SelectRow);
+    }
+    if areas.detail.is_some_and(|detail| detail.contains(at)) {
+        return Some(match wheel {
+            0 => Action::FocusDetail,
+            notch => Action::Scroll(ScrollTarget::Text, notch * WHEEL_LINES),
+        });
+    }
+    None
+}
+
+/// The list row under `at`, if there is one.
+fn row_at(app: &App, inner: Rect, at: Position) -> Option<usize> {
+    if !inner.contains(at) {
+        return None;
+    }
+    let offset = app.list_position(app.pane())?.offset;
+    let row = offset + (at.y - inner.y) as usize;
+    (row < app.list_len(app.pane())).then_some(row)
+}

@@ -1,0 +1,76 @@
+//! The members pane: the list of members and the detail of the selected one.
+
+use ratatui::style::Style;
+use ratatui::text::Line;
+
+use crate::app::App;
+use crate::text;
+use crate::ui::{field, wrapped};
+
+/// A row of the member list: the ISO code and the name.
+pub fn row_label(app: &App, row: usize) -> String {
+    app.content()
+        .members
+        .members
+        .get(row)
+        .map_or(String::new(), |m| {
+            format!("{}  {}", m.code, m.name.get(app.lang()))
+        })
+}
+
+/// The detail of member `row` at `width` columns: its names in every language, code,
+/// region, year of joining, note, and the source of each added fact.
+pub fn detail_lines(app: &App, row: usize, width: usize) -> Vec<Line<'static>> {
+    let content = app.content();
+    let Some(member) = content.members.members.get(row) else {
+        return Vec::new();
+    };
+    let strings = app.strings();
+    let lang = app.lang();
+    let theme = app.theme();
+    let region = content.region_of(member).map_or("", |r| r.name.get(lang));
+    let joined = member.joined.to_string();
+
+    let name_labels: Vec<(String, &str)> = member
+        .name
+        .all()
+        .map(|(l, name)| (format!("{} ({})", strings.name, content.lang_tag(l)), name))
+        .collect();
+    let mut fields: Vec<(String, &str)> = name_labels;
+    fields.push((strings.code.to_string(), &member.code));
+    fields.push((strings.region.to_string(), region));
+    fields.push((strings.joined.to_string(), &joined));
+    if let Some(note) = &member.note {
+        fields.push((strings.note.to_string(), note.get(lang)));
+    }
+    let label_width = fields
+        .iter()
+        .map(|(l, _)| text::width(l))
+        .max()
+        .unwrap_or(0)
+        + 2;
+
+    let mut lines = wrapped(member.name.get(lang), width, "", "", theme.heading());
+    lines.push(Line::default());
+    for (label, value) in &fields {
+        lines.extend(field(label, label_width, value, width, app));
+    }
+    lines.push(Line::default());
+    lines.extend(wrapped(strings.sources, width, "", "", theme.heading()));
+    let bullet = format!("{} ", theme.glyphs().bullet);
+    for (what, source) in [
+        (strings.code, member.code_source),
+        (strings.region, member.region_source),
+        (strings.joined, member.joined_source),
+    ] {
+        let Some(source) = content.source(source) else {
+            continue;
+        };
+        let mut line = format!("{what}: {}", source.title.get(lang));
+        if let Some(url) = &source.url {
+            line.push_str(&format!(" <{url}>"));
+        }
+        lines.extend(wrapped(&line, width, &bullet, "  ", Style::new()));
+    }
+    lines
+}

@@ -1,0 +1,281 @@
+//! `App::update`: every action, on the fixture pack, without a terminal.
+
+mod common;
+
+use clsv::action::{Action, ScrollTarget};
+use clsv::app::{Focus, Mode, Pane};
+use clsv::ui;
+use common::{app_on, embedded, fixture, screen};
+
+#[test]
+fn starts_on_the_overview_in_the_default_language() {
+    let app = app_on(fixture(), 80, 24);
+    assert_eq!(app.pane(), Pane::Overview);
+    assert_eq!(app.content().lang_tag(app.lang()), "ro");
+    assert_eq!(app.mode(), Mode::Browse);
+    assert_eq!(app.focus(), Focus::List);
+    assert!(!app.should_quit());
+}
+
+#[test]
+fn next_and_previous_pane_wrap_around() {
+    let mut app = app_on(fixture(), 80, 24);
+    let mut seen = vec![];
+    for _ in 0..5 {
+        app.update(Action::NextPane);
+        seen.push(app.pane());
+    }
+    assert_eq!(
+        seen,
+        [
+            Pane::Members,
+            Pane::Declaration,
+            Pane::Actions,
+            Pane::Overview,
+            Pane::Members
+        ]
+    );
+    app.update(Action::PrevPane);
+    app.update(Action::PrevPane);
+    assert_eq!(app.pane(), Pane::Actions);
+}
+
+#[test]
+fn show_pane_goes_straight_there_and_focuses_the_list() {
+    let mut app = app_on(fixture(), 80, 24);
+    app.update(Action::ShowPane(Pane::Declaration));
+    app.update(Action::FocusDetail);
+    assert_eq!(app.focus(), Focus::Detail);
+    app.update(Action::ShowPane(Pane::Actions));
+    assert_eq!(app.pane(), Pane::Actions);
+    assert_eq!(app.focus(), Focus::List);
+}
+
+fn selected(app: &clsv::app::App) -> usize {
+    app.list_position(app.pane()).unwrap().selected
+}
+
+#[test]
+fn moving_in_a_list_stops_at_both_ends() {
+    let mut app = app_on(fixture(), 80, 24);
+    app.update(Action::ShowPane(Pane::Members));
+    app.update(Action::MoveUp);
+    assert_eq!(selected(&app), 0, "up at the top stays");
+    app.update(Action::MoveDown);
+    assert_eq!(selected(&app), 1);
+    app.update(Action::MoveDown);
+    app.update(Action::MoveDown);
+    assert_eq!(selected(&app), 2, "down at the bottom stays");
+    app.update(Action::MoveToTop);
+    assert_eq!(selected(&app), 0);
+    app.update(Action::MoveToBottom);
+    assert_eq!(selected(&app), 2);
+}
+
+#[test]
+fn paging_moves_by_the_visible_rows_and_keeps_the_selection_in_view() {
+    // 22 members in a list that shows fewer rows at 80×16.
+    let mut app = app_on(embedded(), 80, 16);
+    app.update(Action::ShowPane(Pane::Members));
+    let rows = ui::layout::list_rows(&app);
+    assert!(rows > 1 && rows < 22, "{rows} rows");
+    app.update(Action::PageDown);
+    assert_eq!(selected(&app), rows);
+    let position = app.list_position(Pane::Members).unwrap();
+    assert!(position.offset <= position.selected && position.selected < position.offset + rows);
+    app.update(Action::PageUp);
+    assert_eq!(selected(&app), 0);
+    assert_eq!(app.list_position(Pane::Members).unwrap().offset, 0);
+    app.update(Action::MoveToBottom);
+    let position = app.list_position(Pane::Members).unwrap();
+    assert_eq!(position.selected, 21);
+    assert_eq!(position.offset, 22 - rows);
+}
+
+#[test]
+fn each_pane_keeps_its_own_selection() {
+    let mut app = app_on(fixture(), 80, 24);
+    app.update(Action::ShowPane(Pane::Members));
+    app.update(Action::MoveDown);
+    app.update(Action::ShowPane(Pane::Actions));
+    assert_eq!(selected(&app), 0);
+    app.update(Action::ShowPane(Pane::Members));
+    assert_eq!(selected(&app), 1);
+}
+
+fn detail_scroll(app: &clsv::app::App) -> usize {
+    app.list_position(app.pane()).unwrap().detail_scroll
+}
+
+#[test]
+fn focus_moves_between_list_and_detail() {
+    let mut app = app_on(embedded(), 80, 16);
+    app.update(Action::ShowPane(Pane::Members));
+    app.update(Action::FocusDetail);
+    assert_eq!(app.focus(), Focus::Detail);
+    // In the detail, moving scrolls the text and leaves the selection alone.
+    app.update(Action::MoveDown);
+    assert_eq!(selected(&app), 0);
+    assert_eq!(detail_scroll(&app), 1);
+    app.update(Action::FocusList);
+    assert_eq!(app.focus(), Focus::List);
+    app.update(Action::MoveDown);
+    assert_eq!(selected(&app), 1);
+    assert_eq!(
+        detail_scroll(&app),
+        0,
+        "a new selection starts at the top of its detail"
+    );
+}
+
+#[test]
+fn the_overview_has_no_detail_to_focus() {
+    let mut app = app_on(fixture(), 80, 24);
+    app.update(Action::FocusDetail);
+    assert_eq!(app.focus(), Focus::List);
+}
+
+#[test]
+fn text_scrolls_no_further_than_its_end() {
+    let mut app = app_on(embedded(), 80, 24);
+    let max = ui::max_text_scroll(&app);
+    assert!(max > 0, "the default overview is longer than a screen");
+    app.update(Action::MoveToBottom);
+    assert_eq!(app.overview_scroll(), max);
+    app.update(Action::MoveDown);
+    assert_eq!(app.overview_scroll(), max);
+    app.update(Action::PageUp);
+    assert_eq!(app.overview_scroll(), max - ui::layout::text_rows(&app));
+    app.update(Action::MoveToTop);
+    assert_eq!(app.overview_scroll(), 0);
+    app.update(Action::MoveUp);
+    assert_eq!(app.overview_scroll(), 0);
+    app.update(Action::Scroll(ScrollTarget::Text, 3));
+    assert_eq!(app.overview_scroll(), 3);
+}
+
+#[test]
+fn the_end_of_the_text_is_shown_when_scrolled_to_the_bottom() {
+    let mut app = app_on(embedded(), 80, 24);
+    app.update(Action::MoveToBottom);
+    assert!(screen(&app).contains("datele sunt cele din textul sursă"));
+}
+
+#[test]
+fn switching_language_cycles_and_changes_content_and_interface() {
+    let mut app = app_on(fixture(), 80, 24);
+    app.update(Action::ShowPane(Pane::Members));
+    app.update(Action::MoveDown);
+    assert!(screen(&app).contains("Republica Cehă"));
+    assert!(screen(&app).contains("Membri"));
+    app.update(Action::SwitchLanguage);
+    assert_eq!(app.content().lang_tag(app.lang()), "en");
+    let shown = screen(&app);
+    assert!(shown.contains("Czech Republic") && shown.contains("Members"));
+    assert_eq!(
+        selected(&app),
+        1,
+        "the selection survives a language switch"
+    );
+    app.update(Action::SwitchLanguage);
+    assert_eq!(app.content().lang_tag(app.lang()), "ro");
+}
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let mut app = app_on(fixture(), 40, 12);
+    app.update(Action::OpenHelp);
+    assert_eq!(app.mode(), Mode::Help);
+    // Keys act on the help, not on the pane behind it.
+    app.update(Action::NextPane);
+    assert_eq!(app.pane(), Pane::Overview);
+    let max = ui::help::max_scroll(&app);
+    assert!(max > 0, "the help is longer than a 40×12 screen");
+    app.update(Action::MoveToBottom);
+    assert_eq!(app.help_scroll(), max);
+    app.update(Action::MoveDown);
+    assert_eq!(app.help_scroll(), max);
+    app.update(Action::Scroll(ScrollTarget::Help, -1));
+    assert_eq!(app.help_scroll(), max - 1);
+    app.update(Action::CloseHelp);
+    assert_eq!(app.mode(), Mode::Browse);
+    app.update(Action::OpenHelp);
+    assert_eq!(app.help_scroll(), 0, "help opens at its top");
+}
+
+#[test]
+fn selecting_a_row_clamps_and_focuses_the_list() {
+    let mut app = app_on(fixture(), 80, 24);
+    app.update(Action::ShowPane(Pane::Members));
+    app.update(Action::FocusDetail);
+    app.update(Action::SelectRow(2));
+    assert_eq!(selected(&app), 2);
+    assert_eq!(app.focus(), Focus::List);
+    app.update(Action::SelectRow(99));
+    assert_eq!(selected(&app), 2);
+    app.update(Action::Scroll(ScrollTarget::List, -1));
+    assert_eq!(selected(&app), 1);
+    // On the overview there is no row to select.
+    app.update(Action::ShowPane(Pane::Overview));
+    app.update(Action::SelectRow(1));
+    assert_eq!(app.pane(), Pane::Overview);
+}
+
+#[test]
+fn a_resize_keeps_the_selection_visible_and_the_scroll_in_range() {
+    let mut app = app_on(embedded(), 80, 40);
+    app.update(Action::ShowPane(Pane::Members));
+    app.update(Action::MoveToBottom);
+    app.update(Action::Resize {
+        width: 80,
+        height: 12,
+    });
+    let rows = ui::layout::list_rows(&app);
+    let position = app.list_position(Pane::Members).unwrap();
+    assert!(position.selected >= position.offset && position.selected < position.offset + rows);
+    app.update(Action::ShowPane(Pane::Overview));
+    app.update(Action::MoveToBottom);
+    let scrolled = app.overview_scroll();
+    app.update(Action::Resize {
+        width: 200,
+        height: 60,
+    });
+    assert!(app.overview_scroll() < scrolled);
+    assert_eq!(app.overview_scroll(), ui::max_text_scroll(&app));
+}
+
+#[test]
+fn quit_asks_the_loop_to_stop() {
+    let mut app = app_on(fixture(), 80, 24);
+    app.update(Action::Quit);
+    assert!(app.should_quit());
+    let mut app = app_on(fixture(), 80, 24);
+    app.update(Action::OpenHelp);
+    app.update(Action::Quit);
+    assert!(app.should_quit(), "Ctrl-C quits from the help too");
+}
+
+#[test]
+fn every_action_is_safe_on_a_tiny_or_empty_screen() {
+    let actions = [
+        Action::NextPane,
+        Action::MoveDown,
+        Action::PageDown,
+        Action::MoveToBottom,
+        Action::FocusDetail,
+        Action::MoveDown,
+        Action::SwitchLanguage,
+        Action::OpenHelp,
+        Action::MoveToBottom,
+        Action::CloseHelp,
+        Action::SelectRow(5),
+        Action::Scroll(ScrollTarget::Text, 5),
+    ];
+    for (w, h) in [(0, 0), (1, 1), (19, 5), (20, 6)] {
+        let mut app = app_on(embedded(), w, h);
+        for action in actions {
+            app.update(action);
+            screen(&app);
+        }
+    }
+}
