@@ -153,19 +153,41 @@ pub static BINDINGS: &[Binding] = &[
     bind(Help, Key::ctrl('c'), A::Quit),
 ];
 
-/// The footer of each mode: groups of actions shown as "keys word", most useful first.
-pub fn footer_groups(mode: Mode) -> &'static [&'static [Action]] {
+/// A hint in the footer: the actions whose first keys it shows, and how much it is needed
+/// (when the footer is too narrow, the least needed hints give way first).
+#[derive(Debug, Clone, Copy)]
+pub struct Hint {
+    pub actions: &'static [Action],
+    pub need: u8,
+}
+
+const fn hint(actions: &'static [Action], need: u8) -> Hint {
+    Hint { actions, need }
+}
+
+/// The footer of browsing, in the order shown. Help and quit stay longest.
+static BROWSE_HINTS: [Hint; 7] = [
+    hint(&[A::NextPane], 5),
+    hint(&[A::MoveDown, A::MoveUp], 4),
+    hint(&[A::FocusDetail], 3),
+    hint(&[A::FocusList], 2),
+    hint(&[A::SwitchLanguage], 1),
+    hint(&[A::OpenHelp], 7),
+    hint(&[A::Quit], 6),
+];
+
+/// The footer of the help screen.
+static HELP_HINTS: [Hint; 3] = [
+    hint(&[A::MoveDown, A::MoveUp], 1),
+    hint(&[A::CloseHelp], 3),
+    hint(&[A::Quit], 2),
+];
+
+/// The footer hints of a mode, in the order shown.
+pub fn footer_hints(mode: Mode) -> &'static [Hint] {
     match mode {
-        Browse => &[
-            &[A::NextPane],
-            &[A::MoveDown, A::MoveUp],
-            &[A::FocusDetail],
-            &[A::FocusList],
-            &[A::SwitchLanguage],
-            &[A::OpenHelp],
-            &[A::Quit],
-        ],
-        Help => &[&[A::MoveDown, A::MoveUp], &[A::CloseHelp], &[A::Quit]],
+        Browse => &BROWSE_HINTS,
+        Help => &HELP_HINTS,
     }
 }
 
@@ -276,8 +298,8 @@ mod tests {
     #[test]
     fn every_footer_hint_has_a_key_in_its_mode() {
         for mode in [Browse, Help] {
-            for group in footer_groups(mode) {
-                for action in *group {
+            for hint in footer_hints(mode) {
+                for action in hint.actions {
                     assert!(
                         keys_for(mode, *action).next().is_some(),
                         "{action:?} in {mode:?}"

@@ -6,7 +6,7 @@ use clap::Parser;
 
 use clsv::app::{App, Pane, StartAt};
 use clsv::cli::Cli;
-use clsv::content::{self, Content};
+use clsv::content::{self, Content, ProblemKind};
 use clsv::terminal;
 use clsv::theme::Theme;
 
@@ -55,6 +55,17 @@ fn load(cli: &Cli) -> Result<Content, String> {
     loaded.map_err(|error| {
         let count = error.problems.len();
         let noun = if count == 1 { "problem" } else { "problems" };
-        format!("{error}\nclsv: the content pack has {count} {noun}; nothing was shown")
+        let mut message = format!("{error}\nclsv: the content pack has {count} {noun}");
+        if error
+            .problems
+            .iter()
+            .any(|p| p.kind == ProblemKind::MissingFile)
+        {
+            message.push_str(&format!(
+                "\nclsv: a pack is a folder with the files {} (see docs/CONTENT.md)",
+                content::load::FILES.join(", ")
+            ));
+        }
+        message
     })
 }

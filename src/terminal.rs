@@ -3,6 +3,7 @@
 
 use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
 use std::sync::Once;
+use std::time::Duration;
 
 use crossterm::cursor::{Hide, Show};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
@@ -65,6 +66,10 @@ pub fn run(mut app: App) -> io::Result<()> {
     execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, Hide)?;
     let backend = CrosstermBackend::new(BufWriter::with_capacity(OUTPUT_BUFFER, io::stdout()));
     let mut terminal = Terminal::new(backend)?;
+    // crossterm starts listening for SIGWINCH when its event source is first used; use it
+    // now, before the first frame, so that a resize during start-up is not lost. The size
+    // is read after, so it is the newest.
+    event::poll(Duration::ZERO)?;
     let size = terminal.size()?;
     app.update(Action::Resize {
         width: size.width,

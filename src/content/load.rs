@@ -78,7 +78,7 @@ impl fmt::Display for Problem {
 pub enum ProblemKind {
     #[error("no such folder")]
     MissingFolder,
-    #[error("file not found (a pack needs {})", FILES.join(", "))]
+    #[error("file not found")]
     MissingFile,
     #[error("cannot read the file: {0}")]
     Unreadable(String),
@@ -181,10 +181,19 @@ pub fn load_dir(dir: &Path) -> Result<Content, LoadError> {
             }),
         }
     }
-    if !problems.is_empty() {
-        return Err(LoadError { problems });
+    // The files that could be read are still parsed, so one run reports everything.
+    match load_files(files) {
+        Ok(content) if problems.is_empty() => Ok(content),
+        Ok(_) => Err(LoadError { problems }),
+        Err(more) => {
+            problems.extend(
+                more.problems
+                    .into_iter()
+                    .filter(|p| p.kind != ProblemKind::MissingFile),
+            );
+            Err(LoadError { problems })
+        }
     }
-    load_files(files)
 }
 
 /// Reads one file, refusing a folder, a file over the size limit and text that is not UTF-8.
@@ -229,49 +238,35 @@ fn read_pack_file(path: &Path) -> Result<String, (Option<Position>, ProblemKind)
 pub fn load_files(files: Vec<PackFile>) -> Result<Content, LoadError> {
     let mut problems = Vec::new();
     let find = |name: &str| files.iter().find(|f| f.name == name);
-    let mut missing = |name: &str| {
+    for name in FILES.iter().filter(|name| find(name).is_none()) {
         problems.push(Problem {
             file: name.to_string(),
             position: None,
             kind: ProblemKind::MissingFile,
-        })
-    };
-    let (Some(pack), Some(overview), Some(members), Some(declaration), Some(actions)) = (
-        find("pack.ron"),
-        find("overview.ron"),
-        find("members.ron"),
-        find("declaration.ron"),
-        find("actions.ron"),
-    ) else {
-        FILES
-            .iter()
-            .filter(|name| find(name).is_none())
-            .for_each(|name| missing(name));
+        });
+    }
+    let pack = find("pack.ron").and_then(|f| parse::<RawPack>(f, &mut problems).map(|r| (f, r)));
+    let overview =
+        find("overview.ron").and_then(|f| parse::<RawOverview>(f, &mut problems).map(|r| (f, r)));
+    let members =
+        find("members.ron").and_then(|f| parse::<RawMembers>(f, &mut problems).map(|r| (f, r)));
+    let declaration = find("declaration.ron")
+        .and_then(|f| parse::<RawDeclaration>(f, &mut problems).map(|r| (f, r)));
+    let actions =
+        find("actions.ron").and_then(|f| parse::<RawActions>(f, &mut problems).map(|r| (f, r)));
+    let (Some(pack), Some(overview), Some(members), Some(declaration), Some(actions)) =
+        (pack, overview, members, declaration, actions)
+    else {
         return Err(LoadError { problems });
     };
 
-    let raw_pack = parse::<RawPack>(pack, &mut problems);
-    let raw_overview = parse::<RawOverview>(overview, &mut problems);
-    let raw_members = parse::<RawMembers>(members, &mut problems);
-    let raw_declaration = parse::<RawDeclaration>(declaration, &mut problems);
-    let raw_actions = parse::<RawActions>(actions, &mut problems);
-    let (Some(p), Some(o), Some(m), Some(d), Some(a)) = (
-        raw_pack,
-        raw_overview,
-        raw_members,
-        raw_declaration,
-        raw_actions,
-    ) else {
-        return Err(LoadError { problems });
-    };
-
-    let mut checker = Checker::new(m.members.len());
+    let mut checker = Checker::new(members.1.members.len());
     let content = checker.pack(
-        (pack, &p),
-        (overview, &o),
-        (members, &m),
-        (declaration, &d.as_list()),
-        (actions, &a.as_list()),
+        (pack.0, &pack.1),
+        (overview.0, &overview.1),
+        (members.0, &members.1),
+        (declaration.0, &declaration.1.as_list()),
+        (actions.0, &actions.1.as_list()),
     );
     match content {
         Some(content) if checker.problems.is_empty() => Ok(content),

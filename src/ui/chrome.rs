@@ -130,33 +130,47 @@ pub fn render_tabs(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Draws the key hints of the current mode, as many whole hints as fit.
+/// Draws the key hints of the current mode. When they do not all fit, the least needed go
+/// first (see `keymap::footer_hints`), and the rest keep their order.
 pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let strings = app.strings();
     let mode = app.mode();
-    let mut spans: Vec<Span> = vec![Span::raw(" ")];
-    let mut used = 1;
-    for group in keymap::footer_groups(mode) {
-        let keys: Vec<String> = group
-            .iter()
-            .filter_map(|action| keymap::keys_for(mode, *action).next())
-            .map(|key| key.label(theme.ascii))
-            .collect();
-        let joiner = if keys.iter().all(|k| text::width(k) == 1) {
-            ""
-        } else {
-            "/"
-        };
-        let keys = keys.join(joiner);
-        let word = strings.hint(group[0]);
-        let hint_width = text::width(&keys) + 1 + text::width(word) + 2;
-        if used + hint_width > area.width as usize {
+    let groups = keymap::footer_hints(mode);
+    let hints: Vec<(String, &str)> = groups
+        .iter()
+        .map(|hint| {
+            let keys: Vec<String> = hint
+                .actions
+                .iter()
+                .filter_map(|action| keymap::keys_for(mode, *action).next())
+                .map(|key| key.label(theme.ascii))
+                .collect();
+            let joiner = if keys.iter().all(|k| text::width(k) == 1) {
+                ""
+            } else {
+                "/"
+            };
+            (keys.join(joiner), strings.hint(hint.actions[0]))
+        })
+        .collect();
+    let cost = |(keys, word): &(String, &str)| text::width(keys) + 1 + text::width(word) + 2;
+    let mut shown = vec![true; hints.len()];
+    // One leading space; the last hint's two trailing spaces need not fit.
+    let mut used: usize = (1 + hints.iter().map(cost).sum::<usize>()).saturating_sub(2);
+    let mut by_need: Vec<usize> = (0..groups.len()).collect();
+    by_need.sort_by_key(|&i| groups[i].need);
+    for i in by_need {
+        if used <= area.width as usize {
             break;
         }
-        used += hint_width;
-        spans.push(Span::styled(keys, theme.key()));
-        spans.push(Span::styled(format!(" {word}  "), theme.dim()));
+        shown[i] = false;
+        used -= cost(&hints[i]);
+    }
+    let mut spans: Vec<Span> = vec![Span::raw(" ")];
+    for (hint, _) in hints.iter().zip(&shown).filter(|(_, shown)| **shown) {
+        spans.push(Span::styled(hint.0.clone(), theme.key()));
+        spans.push(Span::styled(format!(" {}  ", hint.1), theme.dim()));
     }
     Line::from(spans).render(area, buf);
 }
@@ -166,15 +180,19 @@ pub fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let message = format!(
-        "{}: {}x{} < {MIN_WIDTH}x{MIN_HEIGHT}",
-        app.strings().too_small,
-        area.width,
-        area.height
-    );
-    let message = text::truncate(&message, area.width as usize);
-    let y = area.y + area.height / 2;
-    let line = Line::styled(message, app.theme().warning());
-    line.centered()
-        .render(Rect::new(area.x, y, area.width, 1), buf);
+    let theme = app.theme();
+    let size = format!("{}x{} < {MIN_WIDTH}x{MIN_HEIGHT}", area.width, area.height);
+    let mut lines = vec![app.strings().too_small.to_string()];
+    if area.height >= 2 {
+        lines.push(size);
+    }
+    let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
+    for (i, message) in lines.iter().enumerate() {
+        let line = Line::styled(
+            text::truncate(message, area.width as usize),
+            theme.warning(),
+        );
+        line.centered()
+            .render(Rect::new(area.x, top + i as u16, area.width, 1), buf);
+    }
 }

@@ -18,7 +18,16 @@ const MAX_WIDTH: u16 = 72;
 /// Where the help box is drawn: centred, with a margin where the screen has room for one,
 /// and no taller than its text.
 pub fn area(app: &App) -> Rect {
-    let full = app.area();
+    // The footer stays visible below the box: it shows how to close it.
+    let full = match layout::screen(app.area()) {
+        Some(screen) => Rect::new(
+            screen.title.x,
+            screen.title.y,
+            screen.title.width,
+            screen.footer.y - screen.title.y,
+        ),
+        None => app.area(),
+    };
     let with_margin = |size: u16, margin: u16| match size >= 24 + margin {
         true => size - margin,
         false => size,

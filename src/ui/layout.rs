@@ -71,7 +71,11 @@ pub fn intro_width(body: Rect) -> usize {
 
 /// How the body of a list pane is divided, for a given focus.
 pub fn pane_areas(app: &App, pane: Pane, body: Rect, focus: Focus) -> PaneAreas {
-    let intro_lines = text::wrap(crate::ui::intro_text(app, pane), intro_width(body)).len();
+    let intro = crate::ui::intro_text(app, pane);
+    let intro_lines = match intro.is_empty() {
+        true => 0,
+        false => text::wrap(intro, intro_width(body)).len(),
+    };
     let intro_height = (intro_lines as u16).min(body.height / 4);
     let intro = Rect::new(body.x, body.y, body.width, intro_height);
     let rest = Rect::new(

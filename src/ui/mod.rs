@@ -208,10 +208,12 @@ fn render_list_pane(app: &App, pane: Pane, body: Rect, buf: &mut Buffer) {
     if let Some(detail) = areas.detail {
         let position = app.list_position(pane).unwrap_or_default();
         let inner = layout::text_inner(detail);
-        let title = if app.list_len(pane) == 0 {
-            String::new()
-        } else {
-            row_title(app, pane, position.selected)
+        // The item's own title heads its text (wrapped, never cut); the block says where
+        // in the list it stands.
+        let len = app.list_len(pane);
+        let title = match len {
+            0 => String::new(),
+            _ => format!("{}/{len}", position.selected + 1),
         };
         let lines = text_lines(app, inner.width as usize);
         render_text_block(
@@ -223,30 +225,6 @@ fn render_list_pane(app: &App, pane: Pane, body: Rect, buf: &mut Buffer) {
             detail,
             buf,
         );
-    }
-}
-
-/// The title of an item, for the detail block.
-fn row_title(app: &App, pane: Pane, row: usize) -> String {
-    let lang = app.lang();
-    let content = app.content();
-    match pane {
-        Pane::Overview => String::new(),
-        Pane::Members => content
-            .members
-            .members
-            .get(row)
-            .map_or(String::new(), |m| m.name.get(lang).to_string()),
-        Pane::Declaration => content
-            .declaration
-            .items
-            .get(row)
-            .map_or(String::new(), |i| i.title.get(lang).to_string()),
-        Pane::Actions => content
-            .actions
-            .items
-            .get(row)
-            .map_or(String::new(), |i| i.title.get(lang).to_string()),
     }
 }
 

@@ -73,3 +73,4 @@ pub fn text_of(buffer: &Buffer) -> String {
 pub fn screen(app: &App) -> String {
     text_of(&render(app))
 }
+pub mod pty;

@@ -1,0 +1,152 @@
+//! Runs the real `clsv` binary in a pseudo-terminal and reads its screen through a terminal
+//! emulator (vt100), for end-to-end tests.
+
+use std::io::{Read, Write};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// How long a test waits for the screen to show something before it fails.
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+/// `clsv` running in a pseudo-terminal.
+pub struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    output: Receiver<Vec<u8>>,
+    pub parser: vt100::Parser,
+    /// Every byte the program wrote.
+    pub bytes: Vec<u8>,
+}
+
+impl Session {
+    /// Starts `clsv` with `args` on a `cols`×`rows` terminal, with `env` set.
+    pub fn start(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pty");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_clsv"));
+        command.args(args);
+        command.env("TERM", "xterm-256color");
+        command.env_remove("NO_COLOR");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let child = pair.slave.spawn_command(command).expect("clsv starts");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("a reader");
+        let writer = pair.master.take_writer().expect("a writer");
+        let (send, output) = channel();
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buffer) {
+                if n == 0 || send.send(buffer[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Session {
+            child,
+            master: pair.master,
+            writer,
+            output,
+            parser: vt100::Parser::new(rows, cols, 0),
+            bytes: Vec::new(),
+        }
+    }
+
+    /// The screen's text now.
+    pub fn contents(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    fn take(&mut self, chunk: Vec<u8>) {
+        self.parser.process(&chunk);
+        self.bytes.extend(chunk);
+    }
+
+    /// Reads output until the screen contains `text`; panics with the screen after a while.
+    pub fn wait_for(&mut self, text: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        while !self.contents().contains(text) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(chunk) => self.take(chunk),
+                Err(_) => panic!("{text:?} never appeared; the screen:\n{}", self.contents()),
+            }
+        }
+    }
+
+    /// Reads whatever output comes within `quiet` of the last.
+    pub fn settle(&mut self, quiet: Duration) {
+        while let Ok(chunk) = self.output.recv_timeout(quiet) {
+            self.take(chunk);
+        }
+    }
+
+    /// Types `keys` as they would come from a keyboard.
+    pub fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("keys sent");
+        self.writer.flush().expect("keys flushed");
+    }
+
+    /// Resizes the terminal, as a window resize would.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resized");
+        self.parser.screen_mut().set_size(rows, cols);
+    }
+
+    /// Waits for the program to exit by itself, reading its last output; returns its exit
+    /// code.
+    pub fn wait_exit(&mut self) -> u32 {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            match self.output.recv_timeout(Duration::from_millis(50)) {
+                Ok(chunk) => self.take(chunk),
+                Err(RecvTimeoutError::Disconnected) | Err(RecvTimeoutError::Timeout) => {}
+            }
+            if let Some(status) = self.child.try_wait().expect("status") {
+                self.settle(Duration::from_millis(200));
+                return status.exit_code();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "clsv did not exit; the screen:\n{}",
+                self.contents()
+            );
+        }
+    }
+
+    /// Asserts that the terminal was given back: main screen, cursor shown, no mouse
+    /// reporting left on.
+    pub fn assert_restored(&self) {
+        let screen = self.parser.screen();
+        assert!(!screen.alternate_screen(), "still on the alternate screen");
+        assert!(!screen.hide_cursor(), "the cursor is still hidden");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse reporting left on"
+        );
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}

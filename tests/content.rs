@@ -1,0 +1,474 @@
+//! Loading packs: the default pack is whole and faithful to its source text, and every kind
+//! of bad pack is refused with the file, line and column of each problem.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use clsv::content::{self, Content, Lang, LoadError, ProblemKind, load_dir};
+use common::{embedded, fixture_dir};
+
+fn ro(content: &Content) -> Lang {
+    content.lang("ro").unwrap()
+}
+
+fn en(content: &Content) -> Lang {
+    content.lang("en").unwrap()
+}
+
+/// Every Romanian text of the pack, as one string to search.
+fn all_text(content: &Content, lang: Lang) -> String {
+    let mut texts: Vec<&str> = vec![content.title.get(lang)];
+    for s in &content.overview.sections {
+        texts.extend([s.title.get(lang), s.body.get(lang)]);
+        texts.extend(s.facts.iter().map(|f| f.text.get(lang)));
+    }
+    for e in &content.overview.timeline {
+        texts.extend([e.date.get(lang), e.place.get(lang), e.text.get(lang)]);
+    }
+    texts.extend(content.members.intro.iter().map(|t| t.get(lang)));
+    for m in &content.members.members {
+        texts.push(m.name.get(lang));
+        texts.extend(m.note.iter().map(|n| n.get(lang)));
+    }
+    for list in [&content.declaration, &content.actions] {
+        texts.extend(list.intro.iter().map(|t| t.get(lang)));
+        for item in &list.items {
+            texts.extend([item.title.get(lang), item.body.get(lang)]);
+            texts.extend(item.facts.iter().map(|f| f.text.get(lang)));
+        }
+    }
+    collapse(&texts.join("\n"))
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_default_pack_loads_in_two_languages() {
+    let content = embedded();
+    assert_eq!(content.languages, ["ro", "en"]);
+    assert_eq!(content.lang_tag(content.default_language), "ro");
+    assert_eq!(
+        content.title.get(ro(&content)),
+        "Coaliţia privind Libertatea în Spaţiul Virtual"
+    );
+    assert_eq!(content.title.get(en(&content)), "Freedom Online Coalition");
+}
+
+#[test]
+fn the_default_pack_is_the_one_in_assets() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/content");
+    assert_eq!(load_dir(&dir).unwrap(), embedded());
+}
+
+#[test]
+fn every_statement_of_the_source_text_is_in_the_pack() {
+    let source = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/source-text.txt"),
+    )
+    .unwrap();
+    let content = embedded();
+    let pack = all_text(&content, ro(&content));
+    let mut checked = 0;
+    for line in source
+        .lines()
+        .skip(1)
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && *l != "DETALII")
+    {
+        if let Some(bullet) = line.strip_prefix('•') {
+            // "Title: text" of an area of action: both parts, in the actions pane.
+            let (title, text) = bullet.trim().split_once(": ").unwrap();
+            let area = content
+                .actions
+                .items
+                .iter()
+                .find(|i| i.title.get(ro(&content)) == title)
+                .unwrap_or_else(|| panic!("no area of action titled {title:?}"));
+            assert!(
+                collapse(area.body.get(ro(&content))).contains(&collapse(text)),
+                "{text:?}"
+            );
+            checked += 1;
+            continue;
+        }
+        for sentence in line.split_inclusive(". ").map(str::trim) {
+            let sentence = sentence.trim_end_matches(['.', ':']);
+            if sentence.starts_with("În prezent, CLSV are 22 membri") {
+                continue; // the member list, checked below
+            }
+            assert!(
+                pack.contains(&collapse(sentence)),
+                "not in the pack: {sentence:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "only {checked} statements checked");
+}
+
+#[test]
+fn the_members_are_those_of_the_source_in_its_order() {
+    let source = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/source-text.txt"),
+    )
+    .unwrap();
+    let list = source
+        .split("22 membri – ")
+        .nth(1)
+        .unwrap()
+        .split(". ")
+        .next()
+        .unwrap();
+    let names: Vec<&str> = list.split(", ").flat_map(|n| n.split(" şi ")).collect();
+    let content = embedded();
+    let members: Vec<&str> = content
+        .members
+        .members
+        .iter()
+        .map(|m| m.name.get(ro(&content)))
+        .collect();
+    assert_eq!(members, names);
+    assert_eq!(members.len(), 22);
+}
+
+#[test]
+fn every_member_has_its_added_facts_with_sources() {
+    let content = embedded();
+    let en = en(&content);
+    for member in &content.members.members {
+        assert_eq!(member.code.len(), 2);
+        assert!((2011..=2014).contains(&member.joined), "{}", member.id);
+        assert_ne!(member.name.get(en), "", "{}", member.id);
+        for source in [
+            member.code_source,
+            member.region_source,
+            member.joined_source,
+        ] {
+            assert!(content.source(source).is_some());
+        }
+    }
+    let moldova = content
+        .members
+        .members
+        .iter()
+        .find(|m| m.code == "MD")
+        .unwrap();
+    assert_eq!(moldova.joined, 2014);
+    assert_eq!(
+        content.source(moldova.joined_source).unwrap().id,
+        "source-text"
+    );
+    let netherlands = content
+        .members
+        .members
+        .iter()
+        .find(|m| m.code == "NL")
+        .unwrap();
+    assert_eq!(netherlands.name.get(en), "Netherlands");
+    assert_eq!(
+        content.region_of(netherlands).unwrap().name.get(en),
+        "Western Europe"
+    );
+}
+
+#[test]
+fn the_member_count_is_computed_from_the_list() {
+    let content = embedded();
+    let intro = content.members.intro.as_ref().unwrap();
+    assert!(intro.get(ro(&content)).contains("22 membri"));
+    assert!(!intro.get(ro(&content)).contains("{member_count}"));
+    let raw = content::load::embedded_files()
+        .find(|(name, _)| *name == "members.ron")
+        .unwrap()
+        .1;
+    assert!(
+        !raw.contains("22"),
+        "members.ron must not write the count by hand"
+    );
+}
+
+#[test]
+fn the_declaration_names_each_right_as_its_own_item() {
+    let content = embedded();
+    let ids: Vec<&str> = content
+        .declaration
+        .items
+        .iter()
+        .map(|i| i.id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "principle",
+            "expression",
+            "assembly",
+            "association",
+            "religion-or-belief",
+            "privacy"
+        ]
+    );
+    let principle = content.declaration.items[0].body.get(en(&content));
+    assert!(principle.contains("the same human rights online as they do offline"));
+}
+
+#[test]
+fn the_three_areas_of_action_with_the_digital_defenders_in_civil_society() {
+    let content = embedded();
+    let ids: Vec<&str> = content
+        .actions
+        .items
+        .iter()
+        .map(|i| i.id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "diplomatic-coordination",
+            "civil-society-support",
+            "private-sector-engagement"
+        ]
+    );
+    let civil = &content.actions.items[1];
+    assert!(
+        civil
+            .body
+            .get(en(&content))
+            .contains("Digital Defenders Partnership")
+    );
+    assert!(
+        civil
+            .facts
+            .iter()
+            .all(|f| content.source(f.source).is_some())
+    );
+}
+
+#[test]
+fn the_overview_has_its_sections_and_the_conference_timeline() {
+    let content = embedded();
+    let ids: Vec<&str> = content
+        .overview
+        .sections
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        ["name", "founding", "platform", "next-conference", "moldova"]
+    );
+    let places: Vec<&str> = content
+        .overview
+        .timeline
+        .iter()
+        .map(|e| e.place.get(en(&content)))
+        .collect();
+    assert_eq!(places, ["The Hague", "Nairobi", "Tunis", "Tallinn"]);
+    let text = all_text(&content, en(&content));
+    assert!(text.contains("28–29 April 2014, in Tallinn"));
+    assert!(text.contains("since 1 January 2014"));
+}
+
+#[test]
+fn text_is_normalized_on_load() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture(dir.path());
+    let actions = fs::read_to_string(dir.path().join("actions.ron")).unwrap();
+    // A decomposed ă, a tab and an escape sequence in the body of an item.
+    let actions = actions.replace(
+        "Coordonare diplomatică.",
+        "Coordonare\\tdiplomatica\u{0306}\\u{1b}[2J.",
+    );
+    fs::write(dir.path().join("actions.ron"), actions).unwrap();
+    let content = load_dir(dir.path()).unwrap();
+    let body = content.actions.items[0].body.get(ro(&content));
+    assert_eq!(body, "Coordonare  diplomatică\u{241b}[2J.");
+}
+
+fn copy_fixture(to: &Path) {
+    for entry in fs::read_dir(fixture_dir()).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+    }
+}
+
+/// The fixture pack with the files of `tests/fixtures/bad/<case>` put over it.
+fn load_bad(case: &str) -> LoadError {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture(dir.path());
+    let bad = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/bad")
+        .join(case);
+    for entry in fs::read_dir(bad).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    load_dir(dir.path()).unwrap_err()
+}
+
+/// Asserts that the only problem is in `file` at `line`:`column` and says `says`.
+#[track_caller]
+fn assert_problem(error: &LoadError, file: &str, line: usize, column: usize, says: &str) {
+    assert_eq!(error.problems.len(), 1, "{error}");
+    let problem = &error.problems[0];
+    assert!(problem.file.ends_with(file), "{error}");
+    let position = problem.position.unwrap();
+    assert_eq!((position.line, position.column), (line, column), "{error}");
+    let shown = problem.to_string();
+    assert!(
+        shown.contains(&format!("{file}:{line}:{column}: ")),
+        "{shown}"
+    );
+    assert!(shown.contains(says), "{shown:?} does not say {says:?}");
+}
+
+#[test]
+fn a_syntax_error_points_where_the_parser_stopped() {
+    assert_problem(&load_bad("syntax"), "members.ron", 13, 13, "Expected comma");
+}
+
+#[test]
+fn an_unknown_field_is_an_error_that_lists_the_known_ones() {
+    let error = load_bad("unknown-field");
+    assert_problem(&error, "actions.ron", 11, 13, "titel");
+    assert!(error.to_string().contains("`title`"));
+}
+
+#[test]
+fn a_duplicate_id_names_both_places() {
+    let error = load_bad("duplicate-id");
+    assert_problem(&error, "declaration.ron", 9, 17, "duplicate id \"md\"");
+    assert!(error.to_string().contains("members.ron:9:17"), "{error}");
+}
+
+#[test]
+fn an_empty_text_is_an_error() {
+    let error = load_bad("empty-text");
+    assert_problem(&error, "overview.ron", 14, 45, "\"en\" is empty");
+    assert!(matches!(
+        error.problems[0].kind,
+        ProblemKind::EmptyText { .. }
+    ));
+}
+
+#[test]
+fn a_text_without_the_default_language_is_an_error() {
+    let error = load_bad("missing-default");
+    assert_problem(&error, "members.ron", 27, 19, "no \"ro\" version");
+}
+
+#[test]
+fn a_language_not_declared_in_the_pack_is_an_error() {
+    assert_problem(
+        &load_bad("undeclared-language"),
+        "declaration.ron",
+        11,
+        92,
+        "\"fr\" is not declared",
+    );
+}
+
+#[test]
+fn a_reference_to_an_unknown_source_is_an_error() {
+    assert_problem(
+        &load_bad("unknown-source"),
+        "actions.ron",
+        13,
+        91,
+        "no source with id \"nowhere\"",
+    );
+}
+
+#[test]
+fn an_invalid_country_code_is_an_error() {
+    assert_problem(
+        &load_bad("bad-code"),
+        "members.ron",
+        28,
+        19,
+        "\"nld\" is not an ISO 3166-1",
+    );
+}
+
+#[test]
+fn a_default_language_outside_the_languages_is_an_error() {
+    assert_problem(
+        &load_bad("bad-default-language"),
+        "pack.ron",
+        6,
+        23,
+        "\"de\" is not one of",
+    );
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_an_error_at_the_first_bad_byte() {
+    assert_problem(
+        &load_bad("not-utf8"),
+        "declaration.ron",
+        11,
+        27,
+        "not UTF-8",
+    );
+}
+
+#[test]
+fn every_problem_is_reported_not_only_the_first() {
+    let error = load_bad("several-problems");
+    let shown: Vec<String> = error.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(shown.len(), 3, "{error}");
+    assert!(shown[0].contains("overview.ron:13:17: duplicate id \"about\""));
+    assert!(shown[1].contains("members.ron:28:19: \"nld\""));
+    assert!(shown[2].contains("members.ron:29:21: no region with id \"north\""));
+}
+
+#[test]
+fn a_missing_file_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture(dir.path());
+    fs::remove_file(dir.path().join("actions.ron")).unwrap();
+    let error = load_dir(dir.path()).unwrap_err();
+    assert_eq!(error.problems.len(), 1);
+    assert_eq!(error.problems[0].kind, ProblemKind::MissingFile);
+    assert!(
+        error.to_string().contains("actions.ron: file not found"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_folder_where_a_file_should_be_cannot_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture(dir.path());
+    fs::remove_file(dir.path().join("members.ron")).unwrap();
+    fs::create_dir(dir.path().join("members.ron")).unwrap();
+    let error = load_dir(dir.path()).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("members.ron: cannot read the file: it is a folder"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_missing_folder_is_named() {
+    let error = load_dir(Path::new("/no/such/pack")).unwrap_err();
+    assert_eq!(error.to_string(), "/no/such/pack: no such folder");
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture(dir.path());
+    let file = fs::File::create(dir.path().join("overview.ron")).unwrap();
+    file.set_len(content::load::MAX_FILE_BYTES + 1).unwrap();
+    let error = load_dir(dir.path()).unwrap_err();
+    assert!(
+        matches!(error.problems[0].kind, ProblemKind::TooLarge { .. }),
+        "{error}"
+    );
+}

@@ -1,0 +1,188 @@
+//! What each view looks like: snapshots of every pane and of the help at three sizes, from
+//! the fixture pack, and the styles that carry meaning (the selection, the focus).
+
+mod common;
+
+use clsv::action::Action;
+use clsv::app::{App, Pane};
+use clsv::theme::Theme;
+use common::{app_on, embedded, fixture, render, screen};
+use ratatui::style::{Color, Modifier};
+
+const SIZES: [(u16, u16); 3] = [(40, 12), (80, 24), (200, 60)];
+
+/// The fixture app at a size, after some actions.
+fn app_after(width: u16, height: u16, actions: &[Action]) -> App {
+    let mut app = app_on(fixture(), width, height);
+    for action in actions {
+        app.update(*action);
+    }
+    app
+}
+
+fn snapshot_views(name: &str, actions: &[Action]) {
+    for (width, height) in SIZES {
+        let app = app_after(width, height, actions);
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), screen(&app));
+    }
+}
+
+#[test]
+fn overview() {
+    snapshot_views("overview", &[]);
+}
+
+#[test]
+fn members() {
+    snapshot_views(
+        "members",
+        &[Action::ShowPane(Pane::Members), Action::MoveDown],
+    );
+}
+
+#[test]
+fn member_detail_in_english() {
+    snapshot_views(
+        "member_detail_en",
+        &[
+            Action::ShowPane(Pane::Members),
+            Action::SwitchLanguage,
+            Action::FocusDetail,
+        ],
+    );
+}
+
+#[test]
+fn declaration() {
+    snapshot_views("declaration", &[Action::ShowPane(Pane::Declaration)]);
+}
+
+#[test]
+fn actions() {
+    snapshot_views(
+        "actions",
+        &[
+            Action::ShowPane(Pane::Actions),
+            Action::MoveDown,
+            Action::FocusDetail,
+        ],
+    );
+}
+
+#[test]
+fn help() {
+    snapshot_views("help", &[Action::ShowPane(Pane::Members), Action::OpenHelp]);
+}
+
+#[test]
+fn too_small() {
+    insta::assert_snapshot!("too_small_19x5", screen(&app_after(19, 5, &[])));
+    for (width, height) in [(0, 0), (1, 1), (5, 1), (1, 5)] {
+        screen(&app_after(width, height, &[]));
+    }
+}
+
+/// The row of the member list showing `name`, and the first column of its text.
+fn find(app: &App, needle: &str) -> (u16, u16) {
+    let text = screen(app);
+    for (y, line) in text.lines().enumerate() {
+        if let Some(byte) = line.find(needle) {
+            let x = unicode_width::UnicodeWidthStr::width(&line[..byte]);
+            return (x as u16, y as u16);
+        }
+    }
+    panic!("{needle:?} not on screen:\n{text}");
+}
+
+#[test]
+fn the_selected_row_is_highlighted_strongly_where_the_focus_is() {
+    let mut app = app_after(80, 24, &[Action::ShowPane(Pane::Members), Action::MoveDown]);
+    let (x, y) = find(&app, "CZ  Republica Cehă");
+    let buffer = render(&app);
+    assert_eq!(buffer[(x, y)].bg, Color::Blue);
+    assert!(buffer[(x, y)].modifier.contains(Modifier::BOLD));
+    let (x, y) = find(&app, "MD  Moldova");
+    assert_eq!(
+        buffer[(x, y)].bg,
+        Color::Reset,
+        "an unselected row is plain"
+    );
+
+    app.update(Action::FocusDetail);
+    let (x, y) = find(&app, "CZ  Republica Cehă");
+    let buffer = render(&app);
+    assert_eq!(
+        buffer[(x, y)].fg,
+        Color::Cyan,
+        "the selection stays visible without the focus"
+    );
+    assert_eq!(buffer[(x, y)].bg, Color::Reset);
+}
+
+#[test]
+fn without_colour_the_selection_shows_in_reverse_video() {
+    let content = fixture();
+    let lang = content.default_language;
+    let mut app = App::new(
+        content,
+        Theme::new(false, false),
+        clsv::app::StartAt {
+            lang,
+            pane: Pane::Members,
+        },
+        80,
+        24,
+    );
+    let (x, y) = find(&app, "MD  Moldova");
+    let buffer = render(&app);
+    assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+    assert_eq!(buffer[(x, y)].bg, Color::Reset);
+    app.update(Action::FocusDetail);
+    let buffer = render(&app);
+    assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    assert!(!buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn the_current_tab_is_highlighted() {
+    let app = app_after(80, 24, &[Action::ShowPane(Pane::Declaration)]);
+    let (x, y) = find(&app, "3 Declaraţie");
+    let buffer = render(&app);
+    assert_eq!(buffer[(x, y)].bg, Color::Cyan);
+    let (x, y) = find(&app, "1 Prezentare");
+    assert_eq!(render(&app)[(x, y)].bg, Color::Reset);
+}
+
+#[test]
+fn narrow_screens_show_the_list_or_the_detail() {
+    let mut app = app_after(40, 12, &[Action::ShowPane(Pane::Members)]);
+    let shown = screen(&app);
+    assert!(shown.contains("MD  Moldova") && !shown.contains("Denumire"));
+    app.update(Action::FocusDetail);
+    let shown = screen(&app);
+    assert!(shown.contains("Denumire (ro)") && !shown.contains("CZ  Republica"));
+}
+
+#[test]
+fn the_tab_bar_compacts_on_narrow_screens() {
+    let app = app_after(30, 10, &[Action::ShowPane(Pane::Members)]);
+    let tabs = screen(&app).lines().nth(1).unwrap().to_string();
+    assert_eq!(tabs.trim_end(), " 1  2 Membri (3)  3  4");
+}
+
+#[test]
+fn the_default_pack_holds_together_at_every_size() {
+    // Not a snapshot: every size from the minimum up, every pane, with no panic and with the
+    // frame's corners where they belong.
+    for width in (20..=120).step_by(7) {
+        for height in (6..=50).step_by(5) {
+            let mut app = app_on(embedded(), width, height);
+            for pane in Pane::ALL {
+                app.update(Action::ShowPane(pane));
+                let text = screen(&app);
+                let footer = text.lines().last().unwrap();
+                assert!(!footer.trim().is_empty(), "{width}×{height}: no footer");
+            }
+        }
+    }
+}
