@@ -83,6 +83,10 @@ fn event_loop(
     app: &mut App,
 ) -> io::Result<()> {
     draw(terminal, app)?;
+    // Lets the end-to-end tests check that a panic gives the terminal back; debug builds only.
+    if cfg!(debug_assertions) && std::env::var_os("CLSV_TEST_PANIC").is_some() {
+        panic!("panic requested by CLSV_TEST_PANIC");
+    }
     while !app.should_quit() {
         let Some(action) = action_for(app, event::read()?) else {
             // Nothing changed, so nothing is drawn: an idle or ignored key costs no output.

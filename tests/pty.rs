@@ -93,3 +93,17 @@ fn a_bad_pack_is_a_clear_error_and_leaves_the_terminal_alone() {
         "no alternate screen for an error"
     );
 }
+
+#[test]
+fn a_panic_gives_the_terminal_back_and_says_what_happened() {
+    let mut session = Session::start(&[], 80, 24, &[("CLSV_TEST_PANIC", "1")]);
+    assert_eq!(session.wait_exit(), 101);
+    session.assert_restored();
+    assert!(
+        session
+            .contents()
+            .contains("panic requested by CLSV_TEST_PANIC"),
+        "{}",
+        session.contents()
+    );
+}
