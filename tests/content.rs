@@ -1,5 +1,6 @@
 //! Loading packs: the default pack is whole and faithful to its source text, and every kind
 //! of bad pack is refused with the file, line and column of each problem.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly by design
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! From terminal events to actions: keys through the keymap, clicks and the wheel through
 //! the hit test.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly by design
 
 mod common;
 

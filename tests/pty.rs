@@ -1,5 +1,6 @@
 //! End to end: the real binary in a pseudo-terminal, keys in, the screen read back through
 //! a terminal emulator.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly by design
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! What each view looks like: snapshots of every pane and of the help at three sizes, from
 //! the fixture pack, and the styles that carry meaning (the selection, the focus).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly by design
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! `App::update`: every action, on the fixture pack, without a terminal.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly by design
 
 mod common;
 

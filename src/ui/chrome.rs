@@ -6,7 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::app::{App, Pane};
+use crate::action::Action;
+use crate::app::{App, Focus, Pane};
 use crate::keymap;
 use crate::text;
 use crate::ui::layout::{MIN_HEIGHT, MIN_WIDTH};
@@ -136,7 +137,13 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let strings = app.strings();
     let mode = app.mode();
-    let groups = keymap::footer_hints(mode);
+    // Opening a detail is only offered where there is one to open, going back only from one.
+    let applies = |hint: &&keymap::Hint| match hint.actions[0] {
+        Action::FocusDetail => app.pane().has_list() && app.focus() == Focus::List,
+        Action::FocusList => app.pane().has_list() && app.focus() == Focus::Detail,
+        _ => true,
+    };
+    let groups: Vec<&keymap::Hint> = keymap::footer_hints(mode).iter().filter(applies).collect();
     let hints: Vec<(String, &str)> = groups
         .iter()
         .map(|hint| {
