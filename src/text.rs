@@ -62,9 +62,13 @@ fn neutralize(c: char) -> Option<char> {
     }
 }
 
-/// The number of terminal columns a string takes.
+/// The number of terminal columns a string takes, counted grapheme by grapheme as the
+/// screen buffer places them (a whole-string count can differ for emoji sequences).
 pub fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
+    if s.is_ascii() {
+        return s.len() - s.bytes().filter(u8::is_ascii_control).count();
+    }
+    s.graphemes(true).map(UnicodeWidthStr::width).sum()
 }
 
 /// Wraps text to `max_width` columns at word boundaries, keeping each `\n` as a line break.
@@ -90,7 +94,7 @@ fn wrap_hard_line(line: &str, offset: usize, max_width: usize, out: &mut Vec<Ran
     // Where the line could last be broken: end of the text before a space, start after it.
     let mut last_break: Option<(usize, usize)> = None;
     for (index, grapheme) in line.grapheme_indices(true) {
-        let grapheme_width = width(grapheme);
+        let grapheme_width = UnicodeWidthStr::width(grapheme);
         let is_space = grapheme.chars().all(char::is_whitespace);
         if used + grapheme_width > max_width && used > 0 {
             if is_space {
@@ -100,17 +104,21 @@ fn wrap_hard_line(line: &str, offset: usize, max_width: usize, out: &mut Vec<Ran
                 last_break = None;
                 continue;
             }
-            match last_break.take() {
-                Some((end, next)) if next > start => {
-                    out.push(offset + start..offset + trim_end(line, start, end));
-                    start = next;
-                    used = width(&line[start..index]);
+            if let Some((end, next)) = last_break.take().filter(|&(_, next)| next > start) {
+                // Nothing but spaces before the break (a line that starts with them) makes
+                // no line of its own.
+                let end = trim_end(line, start, end);
+                if end > start {
+                    out.push(offset + start..offset + end);
                 }
-                _ => {
-                    out.push(offset + start..offset + index);
-                    start = index;
-                    used = 0;
-                }
+                start = next;
+                used = width(&line[start..index]);
+            }
+            // The word since the last space is itself wider than the line: cut it here.
+            if used + grapheme_width > max_width && used > 0 {
+                out.push(offset + start..offset + index);
+                start = index;
+                used = 0;
             }
         }
         if is_space {
@@ -138,7 +146,7 @@ pub fn truncate(text: &str, max_width: usize) -> String {
     let mut out = String::new();
     let mut used = 0;
     for grapheme in text.graphemes(true) {
-        let w = width(grapheme);
+        let w = UnicodeWidthStr::width(grapheme);
         if used + w > budget {
             break;
         }
@@ -170,6 +178,16 @@ mod tests {
         assert_eq!(
             wrapped("the same rights online", 10),
             ["the same", "rights", "online"]
+        );
+    }
+
+    #[test]
+    fn leading_spaces_make_no_empty_line() {
+        assert_eq!(wrapped("  abcdef", 6), ["abcdef"]);
+        assert_eq!(
+            wrapped("  abc", 5),
+            ["  abc"],
+            "indentation that fits stays"
         );
     }
 

@@ -1,0 +1,115 @@
+//! Properties over random input: any sequence of actions at any size keeps the state valid
+//! and renders without panicking; any bytes in a pack file give a pack or an error, never a
+//! panic; wrapping never exceeds the width and never loses text.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly by design
+
+mod common;
+
+use clsv::action::{Action, ScrollTarget};
+use clsv::app::Pane;
+use clsv::content::load::{PackFile, embedded_files, load_files};
+use clsv::{text, ui};
+use common::{app_on, embedded, render};
+use proptest::prelude::*;
+
+fn pane() -> impl Strategy<Value = Pane> {
+    prop::sample::select(Pane::ALL.to_vec())
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        Just(Action::NextPane),
+        Just(Action::PrevPane),
+        pane().prop_map(Action::ShowPane),
+        Just(Action::MoveDown),
+        Just(Action::MoveUp),
+        Just(Action::PageDown),
+        Just(Action::PageUp),
+        Just(Action::MoveToTop),
+        Just(Action::MoveToBottom),
+        Just(Action::FocusDetail),
+        Just(Action::FocusList),
+        Just(Action::SwitchLanguage),
+        Just(Action::OpenHelp),
+        Just(Action::CloseHelp),
+        (0usize..40).prop_map(Action::SelectRow),
+        (-5i16..5).prop_map(|n| Action::Scroll(ScrollTarget::List, n)),
+        (-5i16..5).prop_map(|n| Action::Scroll(ScrollTarget::Text, n)),
+        (-5i16..5).prop_map(|n| Action::Scroll(ScrollTarget::Help, n)),
+        (0u16..=300, 0u16..=100).prop_map(|(width, height)| Action::Resize { width, height }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn any_actions_at_any_size_keep_the_state_valid(
+        width in 0u16..=300,
+        height in 0u16..=100,
+        actions in prop::collection::vec(action(), 0..40),
+    ) {
+        let mut app = app_on(embedded(), width, height);
+        for action in actions {
+            app.update(action);
+            for pane in Pane::ALL {
+                if let Some(position) = app.list_position(pane) {
+                    prop_assert!(position.selected < app.list_len(pane).max(1));
+                    prop_assert!(position.offset <= position.selected);
+                }
+            }
+            prop_assert!(app.overview_scroll() <= ui::max_text_scroll(&app) || app.pane() != Pane::Overview);
+        }
+        render(&app);
+    }
+
+    #[test]
+    fn any_bytes_in_a_pack_file_give_a_pack_or_an_error(
+        which in 0usize..5,
+        bytes in prop::collection::vec(any::<u8>(), 0..400),
+    ) {
+        let mut files: Vec<PackFile> = embedded_files()
+            .map(|(name, text)| PackFile { name, display: name.to_string(), text: text.to_string() })
+            .collect();
+        files[which].text = String::from_utf8_lossy(&bytes).into_owned();
+        let _ = load_files(files);
+    }
+
+    #[test]
+    fn any_edit_of_a_valid_pack_gives_a_pack_or_an_error(
+        which in 0usize..5,
+        at in any::<prop::sample::Index>(),
+        cut in 0usize..200,
+        insert in "[\\PC\"(){}\\[\\],:]{0,12}",
+    ) {
+        let mut files: Vec<PackFile> = embedded_files()
+            .map(|(name, text)| PackFile { name, display: name.to_string(), text: text.to_string() })
+            .collect();
+        let text = &files[which].text;
+        let mut start = at.index(text.len());
+        while !text.is_char_boundary(start) { start -= 1; }
+        let mut end = (start + cut).min(text.len());
+        while !text.is_char_boundary(end) { end -= 1; }
+        files[which].text = format!("{}{insert}{}", &text[..start], &text[end..]);
+        if let Err(error) = load_files(files) {
+            prop_assert!(!error.problems.is_empty());
+        }
+    }
+
+    #[test]
+    fn wrapping_fits_the_width_and_keeps_every_word(
+        text in "[a-zăâîşţ自由👍🏽 \\n]{0,80}",
+        width in 1usize..30,
+    ) {
+        let lines = text::wrap(&text, width);
+        for range in &lines {
+            let line = &text[range.clone()];
+            // A single grapheme wider than the width is the only excuse to overflow.
+            let graphemes = unicode_segmentation::UnicodeSegmentation::graphemes(line, true).count();
+            prop_assert!(text::width(line) <= width || graphemes == 1, "{line:?} at {width}");
+        }
+        let kept: String = lines.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>().join(" ");
+        let words = |s: &str| s.split_whitespace().collect::<String>();
+        prop_assert_eq!(words(&kept), words(&text));
+    }
+}
