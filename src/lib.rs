@@ -9,6 +9,7 @@ pub mod cli;
 pub mod content;
 pub mod i18n;
 pub mod keymap;
+pub mod search;
 pub mod terminal;
 pub mod text;
 pub mod theme;
