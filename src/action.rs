@@ -28,6 +28,8 @@ pub enum Action {
     FocusDetail,
     /// Put the focus back on the list.
     FocusList,
+    /// Go back: from the detail to the list, or, on the list, stop highlighting the search.
+    Back,
     /// Show the content and the interface in the pack's next language.
     SwitchLanguage,
     /// Show the help screen with every key of the browser.
@@ -36,6 +38,24 @@ pub enum Action {
     CloseHelp,
     /// Leave clsv.
     Quit,
+    /// Open the search prompt; results update with every key typed.
+    OpenSearch,
+    /// Add a character to the search being typed.
+    InsertChar(char),
+    /// Remove the last character of the search being typed.
+    DeleteChar,
+    /// Empty the search being typed.
+    ClearQuery,
+    /// Go to the selected result and follow the search (`n`/`N`, highlights).
+    AcceptSearch,
+    /// Leave the search prompt, back where the search began.
+    CancelSearch,
+    /// Go to this result of the search being typed (a click).
+    SelectResult(usize),
+    /// Go to the next result of the accepted search, starting over after the last.
+    NextMatch,
+    /// Go to the previous result of the accepted search, starting over before the first.
+    PrevMatch,
     /// Select this row of the current pane's list (a click).
     SelectRow(usize),
     /// Scroll a region by a number of lines, negative upwards (the mouse wheel).

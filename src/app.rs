@@ -10,6 +10,7 @@ use ratatui::layout::Rect;
 use crate::action::{Action, ScrollTarget};
 use crate::content::{Content, Lang};
 use crate::i18n::{Strings, UiLang};
+use crate::search::{Hit, Index, Query, Target};
 use crate::theme::Theme;
 use crate::ui;
 
@@ -59,6 +60,8 @@ pub enum Mode {
     Browse,
     /// The help screen over the panes.
     Help,
+    /// Typing a search: the prompt and its results.
+    Search,
 }
 
 /// Which part of a list pane the movement keys act on.
@@ -75,6 +78,45 @@ pub struct ListPosition {
     pub selected: usize,
     pub offset: usize,
     pub detail_scroll: usize,
+}
+
+/// Where the browser stands: enough to come back to exactly this view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Place {
+    pane: Pane,
+    focus: Focus,
+    overview_scroll: usize,
+    lists: [ListPosition; 3],
+}
+
+/// A search being typed.
+#[derive(Debug, Clone)]
+pub struct SearchPrompt {
+    pub query: String,
+    /// The results for the query as typed, best first.
+    pub hits: Vec<Hit>,
+    pub selected: usize,
+    /// The first result shown.
+    pub offset: usize,
+    /// Where the search began, to go back to on Esc.
+    origin: Place,
+}
+
+/// A search that was accepted: its words are highlighted and `n`/`N` go through its
+/// results.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub query: Query,
+    pub text: String,
+    pub hits: Vec<Hit>,
+    pub current: usize,
+}
+
+/// A one-time remark shown in the footer until the next action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Note {
+    /// `n` or `N` went past the last or first result and started over.
+    SearchWrapped,
 }
 
 /// Where the browser starts.
@@ -99,6 +141,11 @@ pub struct App {
     help_scroll: usize,
     area: Rect,
     quit: bool,
+    /// Built once, with the app: every keystroke of a search uses it.
+    index: Index,
+    prompt: Option<SearchPrompt>,
+    found: Option<Found>,
+    note: Option<Note>,
     /// The width of the widest row of each list in the current language, so that layout
     /// never has to measure a whole list. Updated with the language.
     widest_rows: [usize; 3],
@@ -116,6 +163,7 @@ enum Movement {
 impl App {
     /// A browser on `content`, drawn on a terminal of `width`×`height`.
     pub fn new(content: Content, theme: Theme, start: StartAt, width: u16, height: u16) -> App {
+        let index = Index::new(&content);
         let mut app = App {
             content,
             theme,
@@ -129,6 +177,10 @@ impl App {
             area: Rect::new(0, 0, width, height),
             quit: false,
             widest_rows: [0; 3],
+            index,
+            prompt: None,
+            found: None,
+            note: None,
         };
         app.measure_rows();
         app.clamp_all();
@@ -177,6 +229,26 @@ impl App {
         self.help_scroll
     }
 
+    /// The search being typed, in `Mode::Search`.
+    pub fn prompt(&self) -> Option<&SearchPrompt> {
+        self.prompt.as_ref()
+    }
+
+    /// The accepted search, whose words are highlighted.
+    pub fn found(&self) -> Option<&Found> {
+        self.found.as_ref()
+    }
+
+    /// The words to highlight in the text, if a search was accepted.
+    pub fn highlight(&self) -> Option<&Query> {
+        self.found.as_ref().map(|f| &f.query)
+    }
+
+    /// The remark for the footer, if the last action left one.
+    pub fn note(&self) -> Option<Note> {
+        self.note
+    }
+
     /// Whether the user asked to leave.
     pub fn should_quit(&self) -> bool {
         self.quit
@@ -219,6 +291,9 @@ impl App {
 
     /// Carries out one action. This is the only place the state changes.
     pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize { .. }) {
+            self.note = None;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Resize { width, height } => self.area = Rect::new(0, 0, width, height),
@@ -235,6 +310,10 @@ impl App {
                     self.scroll_help(movement);
                 }
             }
+            _ if self.mode == Mode::Search => self.update_search(action),
+            Action::OpenSearch => self.open_search(),
+            Action::NextMatch => self.next_match(1),
+            Action::PrevMatch => self.next_match(-1),
             Action::NextPane => self.show(self.pane.next()),
             Action::PrevPane => self.show(self.pane.prev()),
             Action::ShowPane(pane) => self.show(pane),
@@ -243,10 +322,9 @@ impl App {
             }
             Action::FocusDetail => {}
             Action::FocusList => self.focus = Focus::List,
-            Action::SwitchLanguage => {
-                self.lang = self.content.next_lang(self.lang);
-                self.measure_rows();
-            }
+            Action::Back if self.focus == Focus::Detail => self.focus = Focus::List,
+            Action::Back => self.found = None,
+            Action::SwitchLanguage => self.switch_language(),
             Action::SelectRow(row) => {
                 if let Some(i) = Self::list_index(self.pane) {
                     let last = self.list_len(self.pane).saturating_sub(1);
@@ -257,15 +335,13 @@ impl App {
             Action::Scroll(ScrollTarget::List, lines) => {
                 if let Some(i) = Self::list_index(self.pane) {
                     let selected = self.lists[i].selected;
-                    self.select(
-                        i,
-                        Self::moved(
-                            selected,
-                            Movement::By(lines.into()),
-                            1,
-                            self.list_len(self.pane),
-                        ),
+                    let moved = Self::moved(
+                        selected,
+                        Movement::By(lines.into()),
+                        1,
+                        self.list_len(self.pane),
                     );
+                    self.select(i, moved);
                 }
             }
             Action::Scroll(ScrollTarget::Text, lines) => {
@@ -281,8 +357,183 @@ impl App {
                     self.navigate(movement);
                 }
             }
+            // Search-only actions outside a search ask for nothing.
+            Action::InsertChar(_)
+            | Action::DeleteChar
+            | Action::ClearQuery
+            | Action::AcceptSearch
+            | Action::CancelSearch
+            | Action::SelectResult(_) => {}
         }
         self.clamp_all();
+    }
+
+    fn place(&self) -> Place {
+        Place {
+            pane: self.pane,
+            focus: self.focus,
+            overview_scroll: self.overview_scroll,
+            lists: self.lists,
+        }
+    }
+
+    fn go_to_place(&mut self, place: Place) {
+        self.pane = place.pane;
+        self.focus = place.focus;
+        self.overview_scroll = place.overview_scroll;
+        self.lists = place.lists;
+    }
+
+    fn open_search(&mut self) {
+        self.mode = Mode::Search;
+        self.prompt = Some(SearchPrompt {
+            query: String::new(),
+            hits: Vec::new(),
+            selected: 0,
+            offset: 0,
+            origin: self.place(),
+        });
+    }
+
+    /// An action while a search is being typed.
+    fn update_search(&mut self, action: Action) {
+        let Some(prompt) = self.prompt.as_mut() else {
+            self.mode = Mode::Browse;
+            return;
+        };
+        match action {
+            Action::InsertChar(c) => {
+                prompt.query.push(c);
+                self.run_prompt();
+            }
+            Action::DeleteChar => {
+                prompt.query.pop();
+                self.run_prompt();
+            }
+            Action::ClearQuery => {
+                prompt.query.clear();
+                self.run_prompt();
+            }
+            Action::CancelSearch => {
+                let origin = prompt.origin;
+                self.prompt = None;
+                self.mode = Mode::Browse;
+                self.go_to_place(origin);
+            }
+            Action::SelectResult(index) => {
+                if index < prompt.hits.len() {
+                    prompt.selected = index;
+                    self.accept_search();
+                }
+            }
+            Action::AcceptSearch => self.accept_search(),
+            Action::Scroll(_, lines) => self.move_result(Movement::By(lines.into())),
+            other => {
+                if let Some(movement) = Self::movement(other) {
+                    self.move_result(movement);
+                }
+            }
+        }
+    }
+
+    /// Runs the prompt's query again, after it changed.
+    fn run_prompt(&mut self) {
+        if let Some(prompt) = self.prompt.as_mut() {
+            prompt.hits = self.index.search(&Query::new(&prompt.query), self.lang);
+            prompt.selected = 0;
+            prompt.offset = 0;
+        }
+    }
+
+    fn move_result(&mut self, movement: Movement) {
+        let page = ui::search::visible_results(self).max(1);
+        if let Some(prompt) = self.prompt.as_mut() {
+            prompt.selected = Self::moved(prompt.selected, movement, page, prompt.hits.len());
+        }
+    }
+
+    /// Enter in the prompt: go to the selected result and follow the search. An empty query
+    /// or one without results changes nothing.
+    fn accept_search(&mut self) {
+        let Some(prompt) = self.prompt.as_ref() else {
+            return;
+        };
+        if prompt.query.trim().is_empty() {
+            self.update_search(Action::CancelSearch);
+            return;
+        }
+        if prompt.hits.is_empty() {
+            return;
+        }
+        let found = Found {
+            query: Query::new(&prompt.query),
+            text: prompt.query.clone(),
+            hits: prompt.hits.clone(),
+            current: prompt.selected,
+        };
+        self.prompt = None;
+        self.mode = Mode::Browse;
+        let hit = found.hits[found.current];
+        self.found = Some(found);
+        self.jump_to(hit.target);
+    }
+
+    /// `n` and `N`: the next or previous result of the accepted search, starting over past
+    /// either end (and saying so).
+    fn next_match(&mut self, step: isize) {
+        let Some(found) = self.found.as_mut() else {
+            return;
+        };
+        let len = found.hits.len();
+        if len == 0 {
+            return;
+        }
+        let next = found.current as isize + step;
+        if next < 0 || next >= len as isize {
+            self.note = Some(Note::SearchWrapped);
+        }
+        found.current = next.rem_euclid(len as isize) as usize;
+        let target = found.hits[found.current].target;
+        self.jump_to(target);
+    }
+
+    /// Shows `target`: its pane, its row selected and its detail focused, scrolled to the
+    /// first highlight.
+    fn jump_to(&mut self, target: Target) {
+        self.pane = target.pane();
+        match (Self::list_index(self.pane), target.row()) {
+            (Some(list), Some(row)) => {
+                self.select(list, row);
+                self.lists[list].detail_scroll = 0;
+                self.focus = Focus::Detail;
+            }
+            _ => self.focus = Focus::List,
+        }
+        self.clamp_all();
+        if matches!(target, Target::Intro(_)) {
+            return;
+        }
+        let width = ui::layout::text_width(self);
+        // One line of context above the match.
+        let line = ui::text_doc(self, width)
+            .line_of_match(target)
+            .saturating_sub(1);
+        self.scroll_text(Movement::Top);
+        self.scroll_text(Movement::By(line as isize));
+    }
+
+    fn switch_language(&mut self) {
+        self.lang = self.content.next_lang(self.lang);
+        self.measure_rows();
+        // Results depend on the language: run the searches again, keeping the place.
+        self.run_prompt();
+        if let Some(found) = self.found.as_mut() {
+            let current = found.hits.get(found.current).map(|h| h.target);
+            found.hits = self.index.search(&found.query, self.lang);
+            found.current = current
+                .and_then(|t| found.hits.iter().position(|h| h.target == t))
+                .unwrap_or(0);
+        }
     }
 
     fn movement(action: Action) -> Option<Movement> {
@@ -386,6 +637,16 @@ impl App {
         }
         if self.mode == Mode::Help {
             self.help_scroll = self.help_scroll.min(ui::help::max_scroll(self));
+        }
+        let visible = ui::search::visible_results(self).max(1);
+        if let Some(prompt) = self.prompt.as_mut() {
+            let len = prompt.hits.len();
+            prompt.selected = prompt.selected.min(len.saturating_sub(1));
+            prompt.offset = prompt
+                .offset
+                .min(prompt.selected)
+                .max((prompt.selected + 1).saturating_sub(visible))
+                .min(len.saturating_sub(visible));
         }
     }
 }

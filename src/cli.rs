@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::str::FromStr;
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
 
 use crate::app::Pane;
 
@@ -13,16 +13,31 @@ use crate::app::Pane;
 #[command(name = "clsv", version, about, long_about = None)]
 pub struct Cli {
     /// Read the content pack from this folder instead of the one built in.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", global = true)]
     pub content: Option<PathBuf>,
 
-    /// Start in this language of the pack (for example ro or en).
-    #[arg(long, value_name = "LANG")]
+    /// Use this language of the pack (for example ro or en).
+    #[arg(long, value_name = "LANG", global = true)]
     pub lang: Option<String>,
 
     /// Start on this pane: overview, members, declaration, actions (or 1-4).
     #[arg(long, value_name = "NAME")]
     pub tab: Option<PaneArg>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// What to do instead of browsing.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the search results for QUERY, one per line (pane, id, title, the match in
+    /// context, separated by tabs), and exit 0 if something matched, 1 if nothing did.
+    Search {
+        /// The words to look for; case and diacritics do not matter.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+    },
 }
 
 /// A pane named on the command line, in English, Romanian (with or without diacritics) or by
@@ -84,5 +99,13 @@ mod tests {
         assert_eq!(cli.tab, Some(PaneArg(Pane::Members)));
         assert_eq!(cli.content, Some(PathBuf::from("x")));
         assert!(Cli::try_parse_from(["clsv", "--tab", "nowhere"]).is_err());
+        let cli =
+            Cli::try_parse_from(["clsv", "search", "Republica", "Cehă", "--lang", "en"]).unwrap();
+        assert_eq!(cli.lang.as_deref(), Some("en"));
+        let Some(Command::Search { query }) = cli.command else {
+            panic!("not a search: {:?}", cli.command);
+        };
+        assert_eq!(query, ["Republica", "Cehă"]);
+        assert!(Cli::try_parse_from(["clsv", "search"]).is_err());
     }
 }

@@ -45,6 +45,16 @@ pub struct Strings {
     pub help_title: &'static str,
     pub too_small: &'static str,
     pub language: &'static str,
+    pub search_title: &'static str,
+    pub search_hint: &'static str,
+    pub search_wrapped: &'static str,
+    pub help_browse: &'static str,
+    pub help_search: &'static str,
+    pub help_typing: &'static str,
+    /// "7 results", with the language's own plural.
+    results: fn(usize) -> String,
+    /// "match 3/7".
+    pub match_word: &'static str,
     actions: ActionWords,
 }
 
@@ -61,6 +71,16 @@ struct ActionWords {
     bottom: (&'static str, &'static str),
     focus_detail: (&'static str, &'static str),
     focus_list: (&'static str, &'static str),
+    back: (&'static str, &'static str),
+    open_search: (&'static str, &'static str),
+    insert_char: (&'static str, &'static str),
+    delete_char: (&'static str, &'static str),
+    clear_query: (&'static str, &'static str),
+    accept_search: (&'static str, &'static str),
+    cancel_search: (&'static str, &'static str),
+    select_result: (&'static str, &'static str),
+    next_match: (&'static str, &'static str),
+    prev_match: (&'static str, &'static str),
     switch_language: (&'static str, &'static str),
     open_help: (&'static str, &'static str),
     close_help: (&'static str, &'static str),
@@ -90,6 +110,16 @@ impl Strings {
             Action::MoveToBottom => a.bottom,
             Action::FocusDetail => a.focus_detail,
             Action::FocusList => a.focus_list,
+            Action::Back => a.back,
+            Action::OpenSearch => a.open_search,
+            Action::InsertChar(_) => a.insert_char,
+            Action::DeleteChar => a.delete_char,
+            Action::ClearQuery => a.clear_query,
+            Action::AcceptSearch => a.accept_search,
+            Action::CancelSearch => a.cancel_search,
+            Action::SelectResult(_) => a.select_result,
+            Action::NextMatch => a.next_match,
+            Action::PrevMatch => a.prev_match,
             Action::SwitchLanguage => a.switch_language,
             Action::OpenHelp => a.open_help,
             Action::CloseHelp => a.close_help,
@@ -107,6 +137,11 @@ impl Strings {
             Action::ShowPane(pane) => format!("{sentence} {}", self.pane(pane)),
             _ => sentence.to_string(),
         }
+    }
+
+    /// The number of results, in words.
+    pub fn results(&self, count: usize) -> String {
+        (self.results)(count)
     }
 
     /// A word or two for the footer.
@@ -129,6 +164,14 @@ static ROMANIAN: Strings = Strings {
     help_title: "Taste",
     too_small: "Terminal prea mic",
     language: "Limba",
+    search_title: "Căutare",
+    search_hint: "Scrie ca să cauţi în toate panourile (fără diacritice, dacă vrei).",
+    search_wrapped: "căutarea a reluat de la capăt",
+    help_browse: "Navigare",
+    help_search: "Căutare",
+    help_typing: "În căutare, orice altă literă se adaugă la text.",
+    results: romanian_results,
+    match_word: "potrivirea",
     actions: ActionWords {
         next_pane: ("Panoul următor", "panou"),
         prev_pane: ("Panoul anterior", "panou"),
@@ -141,6 +184,19 @@ static ROMANIAN: Strings = Strings {
         bottom: ("La sfârşit", "sfârşit"),
         focus_detail: ("Deschide detaliile elementului ales", "deschide"),
         focus_list: ("Înapoi la listă", "înapoi"),
+        back: (
+            "Înapoi la listă, sau opreşte evidenţierea căutării",
+            "înapoi",
+        ),
+        open_search: ("Caută în toate panourile", "caută"),
+        insert_char: ("Scrie în căutare", "scrie"),
+        delete_char: ("Şterge ultima literă", "şterge"),
+        clear_query: ("Şterge tot textul căutării", "şterge tot"),
+        accept_search: ("Deschide rezultatul ales", "deschide"),
+        cancel_search: ("Renunţă şi revino unde erai", "renunţă"),
+        select_result: ("Deschide rezultatul", "deschide"),
+        next_match: ("Rezultatul următor", "rezultat"),
+        prev_match: ("Rezultatul anterior", "rezultat"),
         switch_language: ("Schimbă limba (conţinut şi interfaţă)", "limba"),
         open_help: ("Arată tastele", "ajutor"),
         close_help: ("Închide ajutorul", "închide"),
@@ -165,6 +221,14 @@ static ENGLISH: Strings = Strings {
     help_title: "Keys",
     too_small: "Terminal too small",
     language: "Language",
+    search_title: "Search",
+    search_hint: "Type to search every pane (diacritics optional).",
+    search_wrapped: "search wrapped",
+    help_browse: "Browsing",
+    help_search: "Searching",
+    help_typing: "While searching, any other character is typed into the search.",
+    results: english_results,
+    match_word: "match",
     actions: ActionWords {
         next_pane: ("Next pane", "pane"),
         prev_pane: ("Previous pane", "pane"),
@@ -177,6 +241,16 @@ static ENGLISH: Strings = Strings {
         bottom: ("To the end", "end"),
         focus_detail: ("Open the selected item's detail", "open"),
         focus_list: ("Back to the list", "back"),
+        back: ("Back to the list, or stop highlighting the search", "back"),
+        open_search: ("Search every pane", "search"),
+        insert_char: ("Type into the search", "type"),
+        delete_char: ("Delete the last character", "delete"),
+        clear_query: ("Clear the search", "clear"),
+        accept_search: ("Open the selected result", "open"),
+        cancel_search: ("Cancel, back where you were", "cancel"),
+        select_result: ("Open the result", "open"),
+        next_match: ("Next result", "result"),
+        prev_match: ("Previous result", "result"),
         switch_language: ("Switch language (content and interface)", "language"),
         open_help: ("Show the keys", "help"),
         close_help: ("Close the help", "close"),
@@ -186,3 +260,44 @@ static ENGLISH: Strings = Strings {
         resize: ("Resize", "resize"),
     },
 };
+
+fn romanian_results(count: usize) -> String {
+    match count {
+        0 => "niciun rezultat".to_string(),
+        1 => "1 rezultat".to_string(),
+        // From twenty on (and for 100, 120, …) Romanian puts "de" before the noun.
+        n if n % 100 == 0 || n % 100 >= 20 => format!("{n} de rezultate"),
+        n => format!("{n} rezultate"),
+    }
+}
+
+fn english_results(count: usize) -> String {
+    match count {
+        0 => "no results".to_string(),
+        1 => "1 result".to_string(),
+        n => format!("{n} results"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_results_in_each_language() {
+        let ro = UiLang::Romanian.strings();
+        let en = UiLang::English.strings();
+        let cases = [
+            (0, "niciun rezultat", "no results"),
+            (1, "1 rezultat", "1 result"),
+            (7, "7 rezultate", "7 results"),
+            (20, "20 de rezultate", "20 results"),
+            (101, "101 rezultate", "101 results"),
+            (100, "100 de rezultate", "100 results"),
+        ];
+        for (n, romanian, english) in cases {
+            assert_eq!(ro.results(n), romanian);
+            assert_eq!(en.results(n), english);
+        }
+    }
+}

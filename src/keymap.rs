@@ -105,7 +105,7 @@ const fn bind(mode: Mode, key: Key, action: Action) -> Binding {
 
 use Action as A;
 use KeyCode as K;
-use Mode::{Browse, Help};
+use Mode::{Browse, Help, Search};
 
 /// Every key binding of clsv.
 pub static BINDINGS: &[Binding] = &[
@@ -129,10 +129,13 @@ pub static BINDINGS: &[Binding] = &[
     bind(Browse, Key::plain(K::Enter), A::FocusDetail),
     bind(Browse, Key::plain(K::Right), A::FocusDetail),
     bind(Browse, Key::char('l'), A::FocusDetail),
-    bind(Browse, Key::plain(K::Esc), A::FocusList),
+    bind(Browse, Key::plain(K::Esc), A::Back),
     bind(Browse, Key::plain(K::Left), A::FocusList),
     bind(Browse, Key::char('h'), A::FocusList),
     bind(Browse, Key::char('L'), A::SwitchLanguage),
+    bind(Browse, Key::char('/'), A::OpenSearch),
+    bind(Browse, Key::char('n'), A::NextMatch),
+    bind(Browse, Key::char('N'), A::PrevMatch),
     bind(Browse, Key::char('?'), A::OpenHelp),
     bind(Browse, Key::char('q'), A::Quit),
     bind(Browse, Key::ctrl('c'), A::Quit),
@@ -151,6 +154,17 @@ pub static BINDINGS: &[Binding] = &[
     bind(Help, Key::char('?'), A::CloseHelp),
     bind(Help, Key::char('q'), A::CloseHelp),
     bind(Help, Key::ctrl('c'), A::Quit),
+    bind(Search, Key::plain(K::Enter), A::AcceptSearch),
+    bind(Search, Key::plain(K::Esc), A::CancelSearch),
+    bind(Search, Key::plain(K::Down), A::MoveDown),
+    bind(Search, Key::ctrl('n'), A::MoveDown),
+    bind(Search, Key::plain(K::Up), A::MoveUp),
+    bind(Search, Key::ctrl('p'), A::MoveUp),
+    bind(Search, Key::plain(K::PageDown), A::PageDown),
+    bind(Search, Key::plain(K::PageUp), A::PageUp),
+    bind(Search, Key::plain(K::Backspace), A::DeleteChar),
+    bind(Search, Key::ctrl('u'), A::ClearQuery),
+    bind(Search, Key::ctrl('c'), A::Quit),
 ];
 
 /// A hint in the footer: the actions whose first keys it shows, and how much it is needed
@@ -166,14 +180,23 @@ const fn hint(actions: &'static [Action], need: u8) -> Hint {
 }
 
 /// The footer of browsing, in the order shown. Help and quit stay longest.
-static BROWSE_HINTS: [Hint; 7] = [
+static BROWSE_HINTS: [Hint; 9] = [
     hint(&[A::NextPane], 5),
     hint(&[A::MoveDown, A::MoveUp], 4),
     hint(&[A::FocusDetail], 3),
-    hint(&[A::FocusList], 2),
+    hint(&[A::Back], 3),
+    hint(&[A::NextMatch, A::PrevMatch], 6),
+    hint(&[A::OpenSearch], 6),
     hint(&[A::SwitchLanguage], 1),
-    hint(&[A::OpenHelp], 7),
-    hint(&[A::Quit], 6),
+    hint(&[A::OpenHelp], 8),
+    hint(&[A::Quit], 7),
+];
+
+/// The keys shown beside the search prompt.
+static SEARCH_HINTS: [Hint; 3] = [
+    hint(&[A::AcceptSearch], 3),
+    hint(&[A::CancelSearch], 2),
+    hint(&[A::MoveDown, A::MoveUp], 1),
 ];
 
 /// The footer of the help screen.
@@ -188,16 +211,24 @@ pub fn footer_hints(mode: Mode) -> &'static [Hint] {
     match mode {
         Browse => &BROWSE_HINTS,
         Help => &HELP_HINTS,
+        Search => &SEARCH_HINTS,
     }
 }
 
-/// The action a key press asks for in `mode`, if any.
+/// The action a key press asks for in `mode`, if any. While searching, a character with
+/// no binding of its own is typed into the search.
 pub fn action_for(mode: Mode, event: &KeyEvent) -> Option<Action> {
     let key = Key::from_event(event);
-    BINDINGS
+    let bound = BINDINGS
         .iter()
         .find(|b| b.mode == mode && b.key == key)
-        .map(|b| b.action)
+        .map(|b| b.action);
+    match (bound, mode, key.code) {
+        (None, Search, KeyCode::Char(c)) if key.modifiers.is_empty() && !c.is_control() => {
+            Some(A::InsertChar(c))
+        }
+        _ => bound,
+    }
 }
 
 /// The keys bound to `action` in `mode`, in the order of the table.
@@ -254,11 +285,24 @@ mod tests {
             | A::MoveToBottom
             | A::FocusDetail
             | A::FocusList
+            | A::Back
             | A::SwitchLanguage
             | A::OpenHelp
             | A::CloseHelp
-            | A::Quit => true,
-            A::SelectRow(_) | A::Scroll(..) | A::Resize { .. } => false,
+            | A::Quit
+            | A::OpenSearch
+            | A::DeleteChar
+            | A::ClearQuery
+            | A::AcceptSearch
+            | A::CancelSearch
+            | A::NextMatch
+            | A::PrevMatch => true,
+            // Typed characters, clicks, the wheel and the terminal.
+            A::InsertChar(_)
+            | A::SelectResult(_)
+            | A::SelectRow(_)
+            | A::Scroll(..)
+            | A::Resize { .. } => false,
         }
     }
 
@@ -275,10 +319,20 @@ mod tests {
             A::MoveToBottom,
             A::FocusDetail,
             A::FocusList,
+            A::Back,
             A::SwitchLanguage,
             A::OpenHelp,
             A::CloseHelp,
             A::Quit,
+            A::OpenSearch,
+            A::InsertChar('x'),
+            A::DeleteChar,
+            A::ClearQuery,
+            A::AcceptSearch,
+            A::CancelSearch,
+            A::SelectResult(0),
+            A::NextMatch,
+            A::PrevMatch,
             A::SelectRow(0),
             A::Scroll(ScrollTarget::List, 1),
             A::Resize {
@@ -297,7 +351,7 @@ mod tests {
 
     #[test]
     fn every_footer_hint_has_a_key_in_its_mode() {
-        for mode in [Browse, Help] {
+        for mode in [Browse, Help, Search] {
             for hint in footer_hints(mode) {
                 for action in hint.actions {
                     assert!(

@@ -152,6 +152,17 @@ impl Theme {
         )
     }
 
+    /// A word of the current search, where it occurs in the text.
+    pub fn mark(&self) -> Style {
+        self.pick(
+            Style::new()
+                .fg(Color::Black)
+                .bg(HEADING)
+                .add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::REVERSED),
+        )
+    }
+
     /// A warning such as "terminal too small".
     pub fn warning(&self) -> Style {
         self.pick(

@@ -108,3 +108,34 @@ fn a_panic_gives_the_terminal_back_and_says_what_happened() {
         session.contents()
     );
 }
+
+#[test]
+fn searching_tarile_lands_on_the_text_with_tarile() {
+    let mut session = Session::start(&[], 80, 24, &[]);
+    session.wait_for("Denumirea");
+    session.send("/tarile");
+    session.wait_for("2 rezultate");
+    session.send("\r");
+    session.wait_for("potrivirea 1/2");
+    assert!(
+        session
+            .contents()
+            .contains("Ţările care se alătură Coaliţiei"),
+        "{}",
+        session.contents()
+    );
+    session.send("n");
+    session.wait_for("potrivirea 2/2");
+    assert!(
+        session.contents().contains("Ţările de Jos"),
+        "{}",
+        session.contents()
+    );
+    // Esc leaves the detail; q quits. (A pause after Esc, as a person makes one, so that
+    // the terminal does not read Esc q as Alt-q.)
+    session.send("\x1b");
+    session.settle(std::time::Duration::from_millis(300));
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_restored();
+}

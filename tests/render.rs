@@ -187,3 +187,58 @@ fn the_default_pack_holds_together_at_every_size() {
         }
     }
 }
+
+fn typed(query: &str) -> Vec<Action> {
+    let mut actions = vec![Action::OpenSearch];
+    actions.extend(query.chars().map(Action::InsertChar));
+    actions
+}
+
+#[test]
+fn search_results() {
+    for (width, height) in [(80, 24), (40, 12)] {
+        let app = app_after(width, height, &typed("libertate"));
+        insta::assert_snapshot!(format!("search_{width}x{height}"), screen(&app));
+    }
+    insta::assert_snapshot!("search_empty_80x24", screen(&app_after(80, 24, &typed(""))));
+    insta::assert_snapshot!(
+        "search_nothing_80x24",
+        screen(&app_after(80, 24, &typed("zzz")))
+    );
+}
+
+#[test]
+fn search_matches_are_highlighted_where_they_are() {
+    let mut actions = typed("cehă");
+    actions.push(Action::AcceptSearch);
+    let app = app_after(80, 24, &actions);
+    insta::assert_snapshot!("search_found_80x24", screen(&app));
+    // "Cehă" in the list row and in the detail, each marked exactly.
+    let buffer = render(&app);
+    let text = screen(&app);
+    let mut marked = Vec::new();
+    for (y, line) in text.lines().enumerate() {
+        for (x, _) in line.chars().enumerate() {
+            if buffer[(x as u16, y as u16)].bg == Color::Yellow {
+                marked.push((x, y));
+            }
+        }
+    }
+    let (x, y) = find(&app, "CZ  Republica Cehă");
+    let at = x as usize + "CZ  Republica ".len();
+    for column in at..at + 4 {
+        assert!(
+            marked.contains(&(column, y as usize)),
+            "({column}, {y}) not marked: {marked:?}"
+        );
+    }
+    assert!(
+        !marked.contains(&(at - 1, y as usize)),
+        "the space before is not marked"
+    );
+    assert_eq!(
+        marked.len(),
+        4 * 3,
+        "the row, the heading and the Romanian name: {marked:?}"
+    );
+}

@@ -4,7 +4,7 @@
 mod common;
 
 use clsv::action::{Action, ScrollTarget};
-use clsv::app::{Focus, Mode, Pane};
+use clsv::app::{Focus, Mode, Note, Pane};
 use clsv::ui;
 use common::{app_on, embedded, fixture, screen};
 
@@ -279,4 +279,203 @@ fn every_action_is_safe_on_a_tiny_or_empty_screen() {
             screen(&app);
         }
     }
+}
+
+fn type_query(app: &mut clsv::app::App, query: &str) {
+    app.update(Action::OpenSearch);
+    for c in query.chars() {
+        app.update(Action::InsertChar(c));
+    }
+}
+
+#[test]
+fn opening_the_search_shows_an_empty_prompt() {
+    let mut app = app_on(embedded(), 80, 24);
+    app.update(Action::OpenSearch);
+    assert_eq!(app.mode(), Mode::Search);
+    let prompt = app.prompt().unwrap();
+    assert_eq!(prompt.query, "");
+    assert!(prompt.hits.is_empty(), "an empty query shows nothing");
+}
+
+#[test]
+fn each_keystroke_updates_the_results() {
+    let mut app = app_on(embedded(), 80, 24);
+    type_query(&mut app, "t");
+    let many = app.prompt().unwrap().hits.len();
+    app.update(Action::InsertChar('a'));
+    app.update(Action::InsertChar('r'));
+    let fewer = app.prompt().unwrap().hits.len();
+    assert!(fewer < many && fewer > 0, "{many} then {fewer}");
+    app.update(Action::DeleteChar);
+    app.update(Action::DeleteChar);
+    assert_eq!(app.prompt().unwrap().hits.len(), many);
+    assert_eq!(app.prompt().unwrap().query, "t");
+    app.update(Action::ClearQuery);
+    assert!(app.prompt().unwrap().hits.is_empty());
+    // Deleting from an empty query is harmless.
+    app.update(Action::DeleteChar);
+    assert_eq!(app.prompt().unwrap().query, "");
+}
+
+#[test]
+fn moving_through_the_results_stops_at_both_ends() {
+    let mut app = app_on(embedded(), 80, 24);
+    type_query(&mut app, "a");
+    let len = app.prompt().unwrap().hits.len();
+    app.update(Action::MoveUp);
+    assert_eq!(app.prompt().unwrap().selected, 0);
+    app.update(Action::MoveDown);
+    assert_eq!(app.prompt().unwrap().selected, 1);
+    app.update(Action::PageDown);
+    let page = ui::search::visible_results(&app);
+    assert_eq!(app.prompt().unwrap().selected, 1 + page);
+    for _ in 0..len {
+        app.update(Action::PageDown);
+    }
+    let prompt = app.prompt().unwrap();
+    assert_eq!(prompt.selected, len - 1);
+    assert!(prompt.offset + page > prompt.selected && prompt.offset <= prompt.selected);
+}
+
+#[test]
+fn enter_goes_to_the_result_with_its_match_in_view() {
+    let mut app = app_on(embedded(), 80, 24);
+    type_query(&mut app, "tarile");
+    app.update(Action::AcceptSearch);
+    assert_eq!(app.mode(), Mode::Browse);
+    assert_eq!(app.pane(), Pane::Declaration);
+    assert_eq!(app.focus(), Focus::Detail);
+    assert_eq!(selected(&app), 0);
+    assert!(screen(&app).contains("Ţările care se alătură"));
+    let found = app.found().unwrap();
+    assert_eq!((found.current, found.hits.len()), (0, 2));
+    assert!(screen(&app).contains("potrivirea 1/2"));
+}
+
+#[test]
+fn enter_scrolls_the_overview_to_the_section_of_the_match() {
+    let mut app = app_on(embedded(), 80, 12);
+    type_query(&mut app, "tallinn");
+    app.update(Action::AcceptSearch);
+    assert_eq!(app.pane(), Pane::Overview);
+    assert!(app.overview_scroll() > 0);
+    assert!(screen(&app).contains("Tallinn"), "{}", screen(&app));
+}
+
+#[test]
+fn a_selected_result_other_than_the_first_can_be_opened() {
+    let mut app = app_on(embedded(), 80, 24);
+    type_query(&mut app, "tarile");
+    app.update(Action::MoveDown);
+    app.update(Action::AcceptSearch);
+    assert_eq!(app.pane(), Pane::Actions);
+    assert_eq!(selected(&app), 1);
+    assert_eq!(app.found().unwrap().current, 1);
+}
+
+#[test]
+fn n_and_shift_n_go_through_the_results_and_wrap_with_a_note() {
+    let mut app = app_on(embedded(), 80, 24);
+    type_query(&mut app, "tarile");
+    app.update(Action::AcceptSearch);
+    app.update(Action::NextMatch);
+    assert_eq!(app.pane(), Pane::Actions);
+    assert_eq!(app.note(), None);
+    app.update(Action::NextMatch);
+    assert_eq!(app.pane(), Pane::Declaration);
+    assert_eq!(app.note(), Some(Note::SearchWrapped));
+    assert!(screen(&app).contains("căutarea a reluat de la capăt"));
+    app.update(Action::MoveDown);
+    assert_eq!(app.note(), None, "the note lasts one action");
+    app.update(Action::PrevMatch);
+    assert_eq!(app.pane(), Pane::Actions);
+    assert_eq!(app.note(), Some(Note::SearchWrapped));
+    app.update(Action::PrevMatch);
+    assert_eq!(app.pane(), Pane::Declaration);
+    assert_eq!(app.note(), None);
+}
+
+#[test]
+fn n_without_a_search_does_nothing() {
+    let mut app = app_on(embedded(), 80, 24);
+    app.update(Action::NextMatch);
+    app.update(Action::PrevMatch);
+    assert_eq!(app.pane(), Pane::Overview);
+    assert!(app.found().is_none());
+}
+
+#[test]
+fn escape_while_typing_returns_exactly_where_the_search_began() {
+    let mut app = app_on(embedded(), 80, 16);
+    app.update(Action::ShowPane(Pane::Members));
+    app.update(Action::PageDown);
+    app.update(Action::FocusDetail);
+    app.update(Action::MoveDown);
+    let before = (app.pane(), app.focus(), app.list_position(Pane::Members));
+    type_query(&mut app, "moldova");
+    app.update(Action::MoveDown);
+    app.update(Action::CancelSearch);
+    assert_eq!(app.mode(), Mode::Browse);
+    assert_eq!(
+        (app.pane(), app.focus(), app.list_position(Pane::Members)),
+        before
+    );
+    assert!(app.found().is_none());
+}
+
+#[test]
+fn an_empty_query_changes_nothing_and_one_without_results_stays_open() {
+    let mut app = app_on(embedded(), 80, 24);
+    app.update(Action::ShowPane(Pane::Actions));
+    type_query(&mut app, "   ");
+    app.update(Action::AcceptSearch);
+    assert_eq!(app.mode(), Mode::Browse);
+    assert_eq!(app.pane(), Pane::Actions);
+    assert!(app.found().is_none());
+    type_query(&mut app, "zzz");
+    app.update(Action::AcceptSearch);
+    assert_eq!(app.mode(), Mode::Search, "nothing to go to");
+    assert!(screen(&app).contains("niciun rezultat"));
+}
+
+#[test]
+fn a_click_on_a_result_opens_it() {
+    let mut app = app_on(embedded(), 80, 24);
+    type_query(&mut app, "tarile");
+    app.update(Action::SelectResult(1));
+    assert_eq!(app.pane(), Pane::Actions);
+    app.update(Action::OpenSearch);
+    app.update(Action::SelectResult(5));
+    assert_eq!(app.mode(), Mode::Search, "no result 5 in an empty prompt");
+}
+
+#[test]
+fn escape_clears_the_highlights_once_back_on_the_list() {
+    let mut app = app_on(embedded(), 80, 24);
+    type_query(&mut app, "cehă");
+    app.update(Action::AcceptSearch);
+    assert_eq!(app.focus(), Focus::Detail);
+    app.update(Action::Back);
+    assert!(
+        app.found().is_some(),
+        "the first Esc only leaves the detail"
+    );
+    app.update(Action::Back);
+    assert!(app.found().is_none());
+}
+
+#[test]
+fn switching_language_runs_the_search_again() {
+    let mut app = app_on(embedded(), 80, 24);
+    type_query(&mut app, "libertatea");
+    let romanian = app.prompt().unwrap().hits.len();
+    assert!(romanian > 0);
+    app.update(Action::CancelSearch);
+    type_query(&mut app, "tallinn");
+    app.update(Action::AcceptSearch);
+    app.update(Action::SwitchLanguage);
+    let found = app.found().unwrap();
+    assert!(!found.hits.is_empty());
+    assert_eq!(found.hits[found.current].target.pane(), Pane::Overview);
 }

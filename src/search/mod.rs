@@ -505,10 +505,10 @@ pub fn snippet(text: &str, found: Range<usize>, width: usize) -> Snippet {
         start = i;
     }
     // Start at a word where one is near.
-    if start > 0 {
-        if let Some(space) = text[start..found.start].find(' ') {
-            start += space + 1;
-        }
+    if start > 0
+        && let Some(space) = text[start..found.start].find(' ')
+    {
+        start += space + 1;
     }
     let prefix = if start > 0 { text::ELLIPSIS } else { "" };
     let line: String = format!("{prefix}{}", &text[start..]).replace('\n', " ");

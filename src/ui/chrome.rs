@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::action::Action;
-use crate::app::{App, Focus, Pane};
+use crate::app::{App, Focus, Mode, Note, Pane};
 use crate::keymap;
 use crate::text;
 use crate::ui::layout::{MIN_HEIGHT, MIN_WIDTH};
@@ -135,31 +135,20 @@ pub fn render_tabs(app: &App, area: Rect, buf: &mut Buffer) {
 /// first (see `keymap::footer_hints`), and the rest keep their order.
 pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
-    let strings = app.strings();
     let mode = app.mode();
     // Opening a detail is only offered where there is one to open, going back only from one.
     let applies = |hint: &&keymap::Hint| match hint.actions[0] {
         Action::FocusDetail => app.pane().has_list() && app.focus() == Focus::List,
-        Action::FocusList => app.pane().has_list() && app.focus() == Focus::Detail,
+        Action::Back => {
+            (app.pane().has_list() && app.focus() == Focus::Detail) || app.found().is_some()
+        }
+        Action::NextMatch => app.found().is_some(),
         _ => true,
     };
     let groups: Vec<&keymap::Hint> = keymap::footer_hints(mode).iter().filter(applies).collect();
     let hints: Vec<(String, &str)> = groups
         .iter()
-        .map(|hint| {
-            let keys: Vec<String> = hint
-                .actions
-                .iter()
-                .filter_map(|action| keymap::keys_for(mode, *action).next())
-                .map(|key| key.label(theme.ascii))
-                .collect();
-            let joiner = if keys.iter().all(|k| text::width(k) == 1) {
-                ""
-            } else {
-                "/"
-            };
-            (keys.join(joiner), strings.hint(hint.actions[0]))
-        })
+        .map(|hint| hint_label(app, mode, hint))
         .collect();
     let cost = |(keys, word): &(String, &str)| text::width(keys) + 1 + text::width(word) + 2;
     let mut shown = vec![true; hints.len()];
@@ -175,11 +164,62 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         used -= cost(&hints[i]);
     }
     let mut spans: Vec<Span> = vec![Span::raw(" ")];
+    if let Some(status) = search_status(app) {
+        // The search's position comes first; the hints make room for it.
+        let status_width = text::width(&status) + 2;
+        let mut by_need: Vec<usize> = (0..groups.len()).filter(|&i| shown[i]).collect();
+        by_need.sort_by_key(|&i| groups[i].need);
+        for i in by_need {
+            if used + status_width <= area.width as usize {
+                break;
+            }
+            shown[i] = false;
+            used -= cost(&hints[i]);
+        }
+        spans.push(Span::styled(status, theme.key()));
+        spans.push(Span::raw("  "));
+    }
     for (hint, _) in hints.iter().zip(&shown).filter(|(_, shown)| **shown) {
         spans.push(Span::styled(hint.0.clone(), theme.key()));
         spans.push(Span::styled(format!(" {}  ", hint.1), theme.dim()));
     }
     Line::from(spans).render(area, buf);
+}
+
+/// A footer hint as shown: its keys ("Tab", "↓↑", "n/N") and its word.
+pub fn hint_label(app: &App, mode: Mode, hint: &keymap::Hint) -> (String, &'static str) {
+    let keys: Vec<String> = hint
+        .actions
+        .iter()
+        .filter_map(|action| keymap::keys_for(mode, *action).next())
+        .map(|key| key.label(app.theme().ascii))
+        .collect();
+    // Arrows read well side by side; letters and names need a separator.
+    let arrows = keys
+        .iter()
+        .all(|k| k.chars().all(|c| !c.is_alphanumeric()) && text::width(k) == 1);
+    let joiner = if arrows { "" } else { "/" };
+    (keys.join(joiner), app.strings().hint(hint.actions[0]))
+}
+
+/// Where the accepted search stands ("match 3/7"), and whether it just wrapped.
+fn search_status(app: &App) -> Option<String> {
+    let found = app.found()?;
+    let strings = app.strings();
+    let mut status = format!(
+        "{} {}/{}",
+        strings.match_word,
+        found.current + 1,
+        found.hits.len()
+    );
+    if app.note() == Some(Note::SearchWrapped) {
+        status.push_str(&format!(
+            " {} {}",
+            app.theme().glyphs().separator,
+            strings.search_wrapped
+        ));
+    }
+    Some(status)
 }
 
 /// The one line shown instead of the interface when the terminal is below the minimum.

@@ -4,13 +4,14 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Clear, Widget};
 
 use crate::app::{App, Mode};
 use crate::keymap;
 use crate::text;
-use crate::ui::{layout, render_text_block, wrapped};
+use crate::ui::doc::Doc;
+use crate::ui::{layout, render_text_block};
 
 /// The widest the help box gets.
 const MAX_WIDTH: u16 = 72;
@@ -57,44 +58,46 @@ pub fn max_scroll(app: &App) -> usize {
         .saturating_sub(inner.height as usize)
 }
 
-/// The help text: one line per action of the browser, its keys then what it does.
+/// The help text: for browsing, then for searching, one entry per action with its keys
+/// and what it does.
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = app.theme();
     let strings = app.strings();
-    let entries: Vec<(String, String)> = keymap::actions_of(Mode::Browse)
-        .into_iter()
-        .map(|action| {
-            let keys: Vec<String> = keymap::keys_for(Mode::Browse, action)
-                .map(|k| k.label(theme.ascii))
-                .collect();
-            (keys.join(", "), strings.describe(action))
-        })
-        .collect();
-    let key_width = entries
-        .iter()
-        .map(|(k, _)| text::width(k))
-        .max()
-        .unwrap_or(0)
-        + 2;
-    let mut lines = Vec::new();
-    for (keys, description) in entries {
-        if width >= key_width + 16 {
-            let first = text::fit(&keys, key_width);
-            let rest = " ".repeat(key_width);
-            let mut entry = wrapped(&description, width, &first, &rest, Style::new());
-            if let Some(line) = entry.first_mut() {
-                line.spans[0].style = theme.key();
+    let mut doc = Doc::plain(app, width);
+    for (mode, heading) in [
+        (Mode::Browse, strings.help_browse),
+        (Mode::Search, strings.help_search),
+    ] {
+        let entries: Vec<(String, String)> = keymap::actions_of(mode)
+            .into_iter()
+            .map(|action| {
+                let keys: Vec<String> = keymap::keys_for(mode, action)
+                    .map(|k| k.label(theme.ascii))
+                    .collect();
+                (keys.join(", "), strings.describe(action))
+            })
+            .collect();
+        let key_width = entries
+            .iter()
+            .map(|(k, _)| text::width(k))
+            .max()
+            .unwrap_or(0)
+            + 2;
+        doc.text(heading, theme.heading());
+        for (keys, description) in entries {
+            if width >= key_width + 16 {
+                let first = text::fit(&keys, key_width);
+                let rest = " ".repeat(key_width);
+                doc.hanging(&description, (&first, theme.key()), &rest, Style::new());
+            } else {
+                doc.text(&keys, theme.key());
+                doc.hanging(&description, ("  ", Style::new()), "  ", Style::new());
             }
-            lines.extend(entry);
-        } else {
-            lines.push(Line::from(Span::styled(
-                text::truncate(&keys, width),
-                theme.key(),
-            )));
-            lines.extend(wrapped(&description, width, "  ", "  ", Style::new()));
         }
+        doc.blank();
     }
-    lines
+    doc.text(strings.help_typing, theme.dim());
+    doc.finish().lines
 }
 
 /// Draws the help box over whatever is on screen.

@@ -6,7 +6,7 @@ use ratatui::layout::{Position, Rect};
 
 use crate::action::{Action, ScrollTarget};
 use crate::app::{App, Mode, Pane};
-use crate::ui::{chrome, help, layout};
+use crate::ui::{chrome, help, layout, search};
 
 /// Lines the wheel scrolls text by, per notch.
 const WHEEL_LINES: i16 = 3;
@@ -25,6 +25,12 @@ pub fn mouse_action(app: &App, event: &MouseEvent) -> Option<Action> {
             0 if !help::area(app).contains(at) => Some(Action::CloseHelp),
             0 => None,
             notch => Some(Action::Scroll(ScrollTarget::Help, notch * WHEEL_LINES)),
+        };
+    }
+    if app.mode() == Mode::Search {
+        return match wheel {
+            0 => search::result_at(app, at).map(Action::SelectResult),
+            notch => Some(Action::Scroll(ScrollTarget::List, notch)),
         };
     }
     let screen = layout::screen(app.area())?;

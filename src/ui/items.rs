@@ -2,11 +2,12 @@
 //! Both panes have the same shape, so one view serves them.
 
 use ratatui::style::Style;
-use ratatui::text::Line;
 
 use crate::app::{App, Pane};
 use crate::content::ItemList;
-use crate::ui::{overview, wrapped};
+use crate::search::Target;
+use crate::ui::doc::{Doc, DocText};
+use crate::ui::overview;
 
 fn list(app: &App, pane: Pane) -> Option<&ItemList> {
     let content = app.content();
@@ -26,17 +27,19 @@ pub fn row_label(app: &App, pane: Pane, row: usize) -> String {
 
 /// The full text of item `row` at `width` columns: title, body, and the added facts with
 /// their sources.
-pub fn detail_lines(app: &App, pane: Pane, row: usize, width: usize) -> Vec<Line<'static>> {
+pub fn doc(app: &App, pane: Pane, row: usize, width: usize) -> DocText {
+    let mut doc = Doc::new(app, width);
     let Some(item) = list(app, pane).and_then(|l| l.items.get(row)) else {
-        return Vec::new();
+        return doc.finish();
     };
     let lang = app.lang();
-    let mut lines = wrapped(item.title.get(lang), width, "", "", app.theme().heading());
-    lines.push(Line::default());
-    lines.extend(wrapped(item.body.get(lang), width, "", "", Style::new()));
+    doc.anchor(Target::Item(pane, row));
+    doc.text(item.title.get(lang), app.theme().heading());
+    doc.blank();
+    doc.text(item.body.get(lang), Style::new());
     if !item.facts.is_empty() {
-        lines.push(Line::default());
-        lines.extend(overview::facts(app, &item.facts, width));
+        doc.blank();
+        overview::facts(&mut doc, app, &item.facts);
     }
-    lines
+    doc.finish()
 }

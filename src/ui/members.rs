@@ -1,11 +1,11 @@
 //! The members pane: the list of members and the detail of the selected one.
 
 use ratatui::style::Style;
-use ratatui::text::Line;
 
 use crate::app::App;
+use crate::search::Target;
 use crate::text;
-use crate::ui::{field, wrapped};
+use crate::ui::doc::{Doc, DocText};
 
 /// A row of the member list: the ISO code and the name.
 pub fn row_label(app: &App, row: usize) -> String {
@@ -20,10 +20,11 @@ pub fn row_label(app: &App, row: usize) -> String {
 
 /// The detail of member `row` at `width` columns: its names in every language, code,
 /// region, year of joining, note, and the source of each added fact.
-pub fn detail_lines(app: &App, row: usize, width: usize) -> Vec<Line<'static>> {
+pub fn doc(app: &App, row: usize, width: usize) -> DocText {
     let content = app.content();
+    let mut doc = Doc::new(app, width);
     let Some(member) = content.members.members.get(row) else {
-        return Vec::new();
+        return doc.finish();
     };
     let strings = app.strings();
     let lang = app.lang();
@@ -31,12 +32,11 @@ pub fn detail_lines(app: &App, row: usize, width: usize) -> Vec<Line<'static>> {
     let region = content.region_of(member).map_or("", |r| r.name.get(lang));
     let joined = member.joined.to_string();
 
-    let name_labels: Vec<(String, &str)> = member
+    let mut fields: Vec<(String, &str)> = member
         .name
         .all()
         .map(|(l, name)| (format!("{} ({})", strings.name, content.lang_tag(l)), name))
         .collect();
-    let mut fields: Vec<(String, &str)> = name_labels;
     fields.push((strings.code.to_string(), &member.code));
     fields.push((strings.region.to_string(), region));
     fields.push((strings.joined.to_string(), &joined));
@@ -50,13 +50,14 @@ pub fn detail_lines(app: &App, row: usize, width: usize) -> Vec<Line<'static>> {
         .unwrap_or(0)
         + 2;
 
-    let mut lines = wrapped(member.name.get(lang), width, "", "", theme.heading());
-    lines.push(Line::default());
+    doc.anchor(Target::Member(row));
+    doc.text(member.name.get(lang), theme.heading());
+    doc.blank();
     for (label, value) in &fields {
-        lines.extend(field(label, label_width, value, width, app));
+        doc.field(label, label_width, value);
     }
-    lines.push(Line::default());
-    lines.extend(wrapped(strings.sources, width, "", "", theme.heading()));
+    doc.blank();
+    doc.text(strings.sources, theme.heading());
     let bullet = format!("{} ", theme.glyphs().bullet);
     for (what, source) in [
         (strings.code, member.code_source),
@@ -70,7 +71,7 @@ pub fn detail_lines(app: &App, row: usize, width: usize) -> Vec<Line<'static>> {
         if let Some(url) = &source.url {
             line.push_str(&format!(" <{url}>"));
         }
-        lines.extend(wrapped(&line, width, &bullet, "  ", Style::new()));
+        doc.hanging(&line, (&bullet, Style::new()), "  ", Style::new());
     }
-    lines
+    doc.finish()
 }

@@ -2,12 +2,14 @@
 //! app; it never changes it.
 
 pub mod chrome;
+pub mod doc;
 pub mod help;
 pub mod hit;
 pub mod items;
 pub mod layout;
 pub mod members;
 pub mod overview;
+pub mod search;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -20,6 +22,7 @@ use ratatui::widgets::{
 
 use crate::app::{App, Focus, Mode, Pane};
 use crate::text;
+use doc::{Doc, DocText};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -29,11 +32,15 @@ impl Widget for &App {
         };
         chrome::render_title(self, screen.title, buf);
         chrome::render_tabs(self, screen.tabs, buf);
-        match self.pane() {
-            Pane::Overview => overview::render(self, screen.body, buf),
-            pane => render_list_pane(self, pane, screen.body, buf),
+        match (self.mode(), self.pane()) {
+            (Mode::Search, _) => search::render(self, screen.body, buf),
+            (_, Pane::Overview) => overview::render(self, screen.body, buf),
+            (_, pane) => render_list_pane(self, pane, screen.body, buf),
         }
-        chrome::render_footer(self, screen.footer, buf);
+        match self.mode() {
+            Mode::Search => search::render_prompt(self, screen.footer, buf),
+            _ => chrome::render_footer(self, screen.footer, buf),
+        }
         if self.mode() == Mode::Help {
             help::render(self, area, buf);
         }
@@ -44,16 +51,13 @@ impl Widget for &App {
 pub fn intro_text(app: &App, pane: Pane) -> &str {
     let content = app.content();
     let lang = app.lang();
-    match pane {
-        Pane::Overview => "",
-        Pane::Members => content.members.intro.as_ref().map_or("", |t| t.get(lang)),
-        Pane::Declaration => content
-            .declaration
-            .intro
-            .as_ref()
-            .map_or("", |t| t.get(lang)),
-        Pane::Actions => content.actions.intro.as_ref().map_or("", |t| t.get(lang)),
-    }
+    let intro = match pane {
+        Pane::Overview => None,
+        Pane::Members => content.members.intro.as_ref(),
+        Pane::Declaration => content.declaration.intro.as_ref(),
+        Pane::Actions => content.actions.intro.as_ref(),
+    };
+    intro.map_or("", |t| t.get(lang))
 }
 
 /// The text of a list row of `pane`.
@@ -65,14 +69,14 @@ pub fn row_label(app: &App, pane: Pane, row: usize) -> String {
     }
 }
 
-/// The lines of the current pane's text (overview, or the selected item's detail) at
-/// `width` columns.
-pub fn text_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+/// The current pane's text (the overview, or the selected item's detail) at `width`
+/// columns.
+pub fn text_doc(app: &App, width: usize) -> DocText {
     let selected = app.list_position(app.pane()).map_or(0, |p| p.selected);
     match app.pane() {
-        Pane::Overview => overview::lines(app, width),
-        Pane::Members => members::detail_lines(app, selected, width),
-        pane => items::detail_lines(app, pane, selected, width),
+        Pane::Overview => overview::doc(app, width),
+        Pane::Members => members::doc(app, selected, width),
+        pane => items::doc(app, pane, selected, width),
     }
 }
 
@@ -81,58 +85,10 @@ pub fn max_text_scroll(app: &App) -> usize {
     let Some(area) = layout::text_area(app) else {
         return 0;
     };
-    text_lines(app, area.width as usize)
+    text_doc(app, area.width as usize)
+        .lines
         .len()
         .saturating_sub(area.height as usize)
-}
-
-/// A paragraph wrapped to `width`, its first line after `first` and the others after
-/// `rest` (a hanging indent), every line in `style`.
-pub fn wrapped(
-    text: &str,
-    width: usize,
-    first: &str,
-    rest: &str,
-    style: Style,
-) -> Vec<Line<'static>> {
-    let indent = text::width(first).max(text::width(rest));
-    let room = width.saturating_sub(indent).max(1);
-    text::wrap(text, room)
-        .into_iter()
-        .enumerate()
-        .map(|(i, range)| {
-            let prefix = if i == 0 { first } else { rest };
-            Line::from(vec![
-                Span::raw(prefix.to_string()),
-                Span::styled(text[range].to_string(), style),
-            ])
-        })
-        .collect()
-}
-
-/// A label and a value: side by side when there is room, the value below the label when
-/// there is not.
-pub fn field(
-    label: &str,
-    label_width: usize,
-    value: &str,
-    width: usize,
-    app: &App,
-) -> Vec<Line<'static>> {
-    let theme = app.theme();
-    if width >= label_width + 12 {
-        let first = text::fit(label, label_width);
-        let rest = " ".repeat(label_width);
-        let mut lines = wrapped(value, width, &first, &rest, Style::new());
-        if let Some(line) = lines.first_mut() {
-            line.spans[0].style = theme.label();
-        }
-        lines
-    } else {
-        let mut lines = vec![Line::styled(text::truncate(label, width), theme.label())];
-        lines.extend(wrapped(value, width, "  ", "  ", Style::new()));
-        lines
-    }
 }
 
 /// A bordered block with a title, styled for focus.
@@ -167,41 +123,48 @@ pub fn render_text_block(
         .collect();
     block(app, title, focused, area.width).render(area, buf);
     Paragraph::new(visible).render(inner, buf);
-    if total > inner.height as usize && area.height > 2 {
-        let glyphs = app.theme().glyphs();
-        let mut state = ScrollbarState::new(total.saturating_sub(inner.height as usize))
-            .position(scroll)
-            .viewport_content_length(inner.height as usize);
-        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
-            .begin_symbol(None)
-            .end_symbol(None)
-            .thumb_symbol(if app.theme().ascii { "#" } else { "█" })
-            .track_symbol(Some(glyphs.border.vertical_right))
-            .style(app.theme().border(focused));
-        let track = Rect::new(area.x, area.y + 1, area.width, area.height - 2);
-        bar.render(track, buf, &mut state);
+    render_scrollbar(
+        app,
+        focused,
+        total,
+        inner.height as usize,
+        scroll,
+        area,
+        buf,
+    );
+}
+
+/// A scrollbar over the right border of a block, when its content overflows.
+pub fn render_scrollbar(
+    app: &App,
+    focused: bool,
+    total: usize,
+    visible: usize,
+    position: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    if total <= visible || area.height <= 2 {
+        return;
     }
+    let theme = app.theme();
+    let mut state = ScrollbarState::new(total.saturating_sub(visible))
+        .position(position)
+        .viewport_content_length(visible);
+    let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .thumb_symbol(if theme.ascii { "#" } else { "█" })
+        .track_symbol(Some(theme.glyphs().border.vertical_right))
+        .style(theme.border(focused));
+    let track = Rect::new(area.x, area.y + 1, area.width, area.height - 2);
+    bar.render(track, buf, &mut state);
 }
 
 /// Draws a list pane: the intro, the list and the detail of the selected row.
 fn render_list_pane(app: &App, pane: Pane, body: Rect, buf: &mut Buffer) {
     let areas = layout::pane_areas(app, pane, body, app.focus());
-    let intro = intro_text(app, pane);
-    let width = layout::intro_width(body);
-    let mut lines = wrapped(intro, width, " ", " ", app.theme().dim());
-    if lines.len() > areas.intro.height as usize {
-        lines.truncate(areas.intro.height as usize);
-        // Mark the cut: the last line shown ends in an ellipsis.
-        if let Some(last) = lines.last_mut() {
-            let shown: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
-            let cut = text::truncate(
-                &format!("{shown}{}", app.theme().glyphs().ellipsis),
-                width + 1,
-            );
-            *last = Line::styled(cut, app.theme().dim());
-        }
-    }
-    Paragraph::new(lines).render(areas.intro, buf);
+    render_intro(app, pane, areas.intro, buf);
     if let Some(list) = areas.list {
         render_list(app, pane, list, buf);
     }
@@ -215,17 +178,45 @@ fn render_list_pane(app: &App, pane: Pane, body: Rect, buf: &mut Buffer) {
             0 => String::new(),
             _ => format!("{}/{len}", position.selected + 1),
         };
-        let lines = text_lines(app, inner.width as usize);
+        let text = text_doc(app, inner.width as usize);
+        let focused = app.focus() == Focus::Detail;
         render_text_block(
             app,
             &title,
-            app.focus() == Focus::Detail,
-            lines,
+            focused,
+            text.lines,
             position.detail_scroll,
             detail,
             buf,
         );
     }
+}
+
+/// The intro above a list pane, cut with an ellipsis when the layout gives it fewer rows
+/// than it needs.
+fn render_intro(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 {
+        return;
+    }
+    let width = layout::intro_width(area);
+    let mut doc = Doc::new(app, width);
+    doc.hanging(
+        intro_text(app, pane),
+        (" ", Style::new()),
+        " ",
+        app.theme().dim(),
+    );
+    let mut lines = doc.finish().lines;
+    if lines.len() > area.height as usize {
+        lines.truncate(area.height as usize);
+        if let Some(last) = lines.last_mut() {
+            let shown: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+            let ellipsis = app.theme().glyphs().ellipsis;
+            let cut = text::truncate(&format!("{shown}{ellipsis}"), width + 1);
+            *last = Line::styled(cut, app.theme().dim());
+        }
+    }
+    Paragraph::new(lines).render(area, buf);
 }
 
 /// Draws the list of a pane: only the rows that are visible, however long the list.
@@ -243,19 +234,30 @@ fn render_list(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     }
     let position = app.list_position(pane).unwrap_or_default();
     let marker = theme.glyphs().selected;
-    let text_width = (inner.width as usize).saturating_sub(text::width(marker));
+    let marker_width = text::width(marker);
+    let text_width = (inner.width as usize).saturating_sub(marker_width);
     for (y, row) in (position.offset..len)
         .take(inner.height as usize)
         .enumerate()
     {
         let selected = row == position.selected;
-        let prefix = if selected { marker } else { " " };
+        let style = theme.row(selected, focused);
+        let prefix = text::fit(if selected { marker } else { "" }, marker_width);
         let label = text::fit(&row_label(app, pane, row), text_width);
-        let line = Line::styled(
-            format!("{}{label}", text::fit(prefix, text::width(marker))),
-            theme.row(selected, focused),
+        let marks = app
+            .highlight()
+            .map(|q| q.matches_in(&label))
+            .unwrap_or_default();
+        let mut spans = vec![Span::styled(prefix, style)];
+        doc::push_marked(
+            &mut spans,
+            &label,
+            0..label.len(),
+            &marks,
+            style,
+            theme.mark(),
         );
         let row_area = Rect::new(inner.x, inner.y + y as u16, inner.width, 1);
-        line.render(row_area, buf);
+        Line::from(spans).render(row_area, buf);
     }
 }

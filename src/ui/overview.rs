@@ -4,97 +4,87 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::Line;
 
 use crate::app::{App, Pane};
 use crate::content::{Fact, SourceRef};
-use crate::ui::{render_text_block, wrapped};
+use crate::search::Target;
+use crate::ui::doc::{Doc, DocText};
+use crate::ui::render_text_block;
 
 /// Draws the overview in `area`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = crate::ui::layout::text_inner(area);
-    let lines = lines(app, inner.width as usize);
+    let text = doc(app, inner.width as usize);
     let title = app.strings().pane(Pane::Overview);
-    render_text_block(app, title, true, lines, app.overview_scroll(), area, buf);
+    render_text_block(
+        app,
+        title,
+        true,
+        text.lines,
+        app.overview_scroll(),
+        area,
+        buf,
+    );
 }
 
 /// The overview's text at `width` columns.
-pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+pub fn doc(app: &App, width: usize) -> DocText {
     let theme = app.theme();
     let lang = app.lang();
     let overview = &app.content().overview;
-    let mut lines = Vec::new();
-    for section in &overview.sections {
-        lines.extend(wrapped(
-            section.title.get(lang),
-            width,
-            "",
-            "",
-            theme.heading(),
-        ));
-        lines.extend(wrapped(section.body.get(lang), width, "", "", Style::new()));
-        lines.extend(facts(app, &section.facts, width));
-        lines.push(Line::default());
+    let mut doc = Doc::new(app, width);
+    for (i, section) in overview.sections.iter().enumerate() {
+        doc.anchor(Target::Section(i));
+        doc.text(section.title.get(lang), theme.heading());
+        doc.text(section.body.get(lang), Style::new());
+        facts(&mut doc, app, &section.facts);
+        doc.blank();
     }
     if !overview.timeline.is_empty() {
-        lines.extend(wrapped(
-            app.strings().timeline,
-            width,
-            "",
-            "",
-            theme.heading(),
-        ));
-        for event in &overview.timeline {
+        doc.text(app.strings().timeline, theme.heading());
+        for (i, event) in overview.timeline.iter().enumerate() {
+            doc.anchor(Target::Event(i));
+            let separator = theme.glyphs().separator;
             let heading = format!(
-                "{} {} {}",
+                "{} {separator} {}",
                 event.date.get(lang),
-                theme.glyphs().separator,
                 event.place.get(lang)
             );
-            lines.extend(wrapped(&heading, width, "", "", theme.label()));
-            lines.extend(wrapped(
+            doc.text(&heading, theme.label());
+            doc.hanging(
                 event.text.get(lang),
-                width,
-                "  ",
+                ("  ", Style::new()),
                 "  ",
                 Style::new(),
-            ));
-            lines.extend(source_line(app, event.source, width));
+            );
+            source(&mut doc, app, event.source);
         }
     }
-    while lines.last().is_some_and(|l| l.width() == 0) {
-        lines.pop();
-    }
-    lines
+    doc.finish()
 }
 
 /// Added facts as a bulleted list, each followed by its source.
-pub fn facts(app: &App, facts: &[Fact], width: usize) -> Vec<Line<'static>> {
+pub fn facts(doc: &mut Doc, app: &App, facts: &[Fact]) {
     let bullet = format!("{} ", app.theme().glyphs().bullet);
-    let mut lines = Vec::new();
     for fact in facts {
-        lines.extend(wrapped(
+        doc.hanging(
             fact.text.get(app.lang()),
-            width,
-            &bullet,
+            (&bullet, Style::new()),
             "  ",
             Style::new(),
-        ));
-        lines.extend(source_line(app, fact.source, width));
+        );
+        source(doc, app, fact.source);
     }
-    lines
 }
 
 /// "Source: …" under a fact, indented and dim.
-pub fn source_line(app: &App, source: SourceRef, width: usize) -> Vec<Line<'static>> {
+pub fn source(doc: &mut Doc, app: &App, source: SourceRef) {
     let Some(source) = app.content().source(source) else {
-        return Vec::new();
+        return;
     };
     let mut text = format!("{}: {}", app.strings().source, source.title.get(app.lang()));
     if let Some(url) = &source.url {
-        text.push_str(" <");
-        text.push_str(url);
-        text.push('>');
+        text.push_str(&format!(" <{url}>"));
     }
-    wrapped(&text, width, "  ", "  ", app.theme().dim())
+    doc.hanging(&text, ("  ", Style::new()), "  ", app.theme().dim());
 }

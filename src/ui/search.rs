@@ -1,0 +1,160 @@
+//! The search: the prompt on the bottom line, and the results over the panes, each with its
+//! pane, its title and the match in context.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use crate::app::{App, Mode};
+use crate::keymap;
+use crate::text;
+use crate::ui::{block, chrome, doc, layout, render_scrollbar};
+
+/// Lines each result takes: its pane and title, then the match in context.
+pub const RESULT_LINES: u16 = 2;
+
+/// Where the results are listed (inside the block, below the count line).
+pub fn results_area(app: &App) -> Option<Rect> {
+    let screen = layout::screen(app.area())?;
+    let inner = layout::inner(screen.body);
+    Some(Rect::new(
+        inner.x,
+        inner.y + 1,
+        inner.width,
+        inner.height.saturating_sub(1),
+    ))
+}
+
+/// How many results are shown at once.
+pub fn visible_results(app: &App) -> usize {
+    results_area(app).map_or(0, |a| (a.height / RESULT_LINES) as usize)
+}
+
+/// The result under a point of the screen.
+pub fn result_at(app: &App, at: Position) -> Option<usize> {
+    let area = results_area(app)?;
+    let prompt = app.prompt()?;
+    if !area.contains(at) {
+        return None;
+    }
+    let index = prompt.offset + ((at.y - area.y) / RESULT_LINES) as usize;
+    (index < prompt.hits.len()).then_some(index)
+}
+
+/// Draws the results in the body.
+pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
+    let theme = app.theme();
+    let strings = app.strings();
+    let Some(prompt) = app.prompt() else {
+        return;
+    };
+    block(app, strings.search_title, true, body.width).render(body, buf);
+    let inner = layout::inner(body);
+    let count = match (prompt.query.trim().is_empty(), prompt.hits.len()) {
+        (true, _) => strings.search_hint.to_string(),
+        (false, n) => strings.results(n),
+    };
+    let count_area = Rect::new(inner.x + 1, inner.y, inner.width.saturating_sub(2), 1);
+    Line::styled(
+        text::truncate(&count, count_area.width as usize),
+        theme.dim(),
+    )
+    .render(count_area, buf);
+    let Some(area) = results_area(app) else {
+        return;
+    };
+    let content = app.content();
+    let marker = theme.glyphs().selected;
+    let width = area.width as usize;
+    for (slot, index) in (prompt.offset..prompt.hits.len())
+        .take(visible_results(app))
+        .enumerate()
+    {
+        let hit = &prompt.hits[index];
+        let selected = index == prompt.selected;
+        let style = theme.row(selected, true);
+        let target = hit.target;
+        let title = match target.title(content, app.lang()) {
+            "" => strings.pane(target.pane()).to_string(),
+            title => title.to_string(),
+        };
+        let separator = theme.glyphs().separator;
+        let heading = format!(
+            "{}{} {separator} {title}",
+            text::fit(if selected { marker } else { "" }, text::width(marker)),
+            strings.pane(target.pane())
+        );
+        let y = area.y + slot as u16 * RESULT_LINES;
+        let heading = Line::styled(
+            text::fit(&heading, width),
+            style.add_modifier(Modifier::BOLD),
+        );
+        heading.render(Rect::new(area.x, y, area.width, 1), buf);
+        let snippet = hit.snippet(content, width.saturating_sub(3));
+        let mut spans = vec![Span::raw("   ")];
+        let end = snippet.text.len();
+        doc::push_marked(
+            &mut spans,
+            &snippet.text,
+            0..end,
+            &[snippet.mark],
+            Style::new(),
+            theme.mark(),
+        );
+        if y + 1 < area.bottom() {
+            Line::from(spans).render(Rect::new(area.x, y + 1, area.width, 1), buf);
+        }
+    }
+    let visible = visible_results(app);
+    render_scrollbar(
+        app,
+        true,
+        prompt.hits.len(),
+        visible,
+        prompt.offset,
+        body,
+        buf,
+    );
+}
+
+/// Draws the prompt on the bottom line: the query with a cursor, and the keys of the search
+/// on the right where there is room.
+pub fn render_prompt(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme();
+    let Some(prompt) = app.prompt() else {
+        return;
+    };
+    let width = area.width as usize;
+    // The end of a long query stays in view, where the typing happens.
+    let room = width.saturating_sub(3);
+    let mut query = prompt.query.as_str();
+    while text::width(query) > room {
+        let mut chars = query.chars();
+        chars.next();
+        query = chars.as_str();
+    }
+    let cursor = Span::styled(" ", Style::new().add_modifier(Modifier::REVERSED));
+    Line::from(vec![
+        Span::styled("/", theme.key()),
+        Span::raw(query.to_string()),
+        cursor,
+    ])
+    .render(area, buf);
+    let used = 1 + text::width(query) + 1;
+    let hints: Vec<String> = keymap::footer_hints(Mode::Search)
+        .iter()
+        .map(|hint| {
+            let (keys, word) = chrome::hint_label(app, Mode::Search, hint);
+            format!("{keys} {word}")
+        })
+        .collect();
+    let hints = hints.join("  ");
+    let hints_width = text::width(&hints) + 1;
+    if used + 2 + hints_width <= width {
+        let x = area.right() - hints_width as u16;
+        Paragraph::new(Line::styled(hints, theme.dim()))
+            .render(Rect::new(x, area.y, hints_width as u16, 1), buf);
+    }
+}

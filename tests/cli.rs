@@ -1,0 +1,88 @@
+//! The command line without the interface: `clsv search`, flags and their errors.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly by design
+
+mod common;
+
+use std::process::{Command, Output};
+
+fn clsv(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_clsv"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+#[test]
+fn search_prints_one_hit_per_line_and_exits_zero() {
+    let output = clsv(&["search", "tarile"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    let lines: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert_eq!(lines[0][..3], ["declaration", "principle", "Principiul"]);
+    assert!(lines[0][3].contains("Ţările"), "{text}");
+    assert_eq!(lines[1][..2], ["actions", "civil-society-support"]);
+}
+
+#[test]
+fn search_finds_names_in_any_language_and_follows_lang() {
+    let text = stdout(&clsv(&["search", "Czech"]));
+    assert!(
+        text.starts_with("members\tcz\tRepublica Cehă\tCzech Republic"),
+        "{text}"
+    );
+    let text = stdout(&clsv(&["--lang", "en", "search", "ceha"]));
+    assert!(
+        text.starts_with("members\tcz\tCzech Republic\tRepublica Cehă"),
+        "{text}"
+    );
+}
+
+#[test]
+fn search_takes_several_words() {
+    let text = stdout(&clsv(&["search", "libertatea", "exprimare"]));
+    assert!(
+        text.lines()
+            .all(|l| l.to_lowercase().contains("exprimare") || l.contains("principle")),
+        "{text}"
+    );
+    assert!(text.contains("declaration\texpression"), "{text}");
+}
+
+#[test]
+fn search_exits_one_when_nothing_matches() {
+    let output = clsv(&["search", "zzzz"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn search_reads_the_pack_given() {
+    let dir = common::fixture_dir();
+    let output = clsv(&["search", "--content", dir.to_str().unwrap(), "olanda"]);
+    assert_eq!(stdout(&output), "members\tnl\tOlanda\tOlanda\n");
+}
+
+#[test]
+fn a_missing_query_and_an_unknown_language_are_usage_errors() {
+    assert_eq!(clsv(&["search"]).status.code(), Some(2));
+    let output = clsv(&["--lang", "fr", "search", "x"]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        message.contains("no language \"fr\" (it has: ro, en)"),
+        "{message}"
+    );
+}
+
+#[test]
+fn help_and_version_work() {
+    let output = clsv(&["--help"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).contains("--content <DIR>"));
+    assert!(stdout(&clsv(&["--version"])).starts_with("clsv "));
+}
