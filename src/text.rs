@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -20,6 +20,12 @@ pub const ELLIPSIS: &str = "…";
 /// spaces, control characters shown as visible pictures and bidirectional controls dropped,
 /// so nothing in content can move the cursor, change the terminal or reorder the screen.
 pub fn normalize(raw: &str) -> String {
+    // Most text needs nothing: printable, already composed. Checking is cheaper than
+    // rebuilding it, which matters for packs with many thousands of names.
+    let plain = raw.chars().all(|c| !c.is_control() && neutralize(c) == Some(c));
+    if plain && unicode_normalization::is_nfc_quick(raw.chars()) == IsNormalized::Yes {
+        return raw.to_string();
+    }
     let unified = raw.replace("\r\n", "\n").replace('\r', "\n");
     let mut out = String::with_capacity(unified.len());
     let mut column = 0;

@@ -26,8 +26,10 @@ pub const FILES: [&str; 5] = [
     "actions.ron",
 ];
 
-/// The largest pack file read; anything larger is refused before it is read whole.
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// The largest pack file read; anything larger is refused before it is read whole. Large
+/// enough for a hundred thousand members, small enough that a stray file cannot exhaust
+/// memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Text in content that is replaced by the number of members in `members.ron`, so the count is
 /// never written by hand.
@@ -506,8 +508,11 @@ impl<'a> Checker<'a> {
             .languages
             .iter()
             .map(|lang| {
-                let text = raw.get(lang).map_or(default, String::as_str);
-                normalize(text.trim()).replace(MEMBER_COUNT_PLACEHOLDER, &count)
+                let text = normalize(raw.get(lang).map_or(default, String::as_str).trim());
+                match text.contains(MEMBER_COUNT_PLACEHOLDER) {
+                    true => text.replace(MEMBER_COUNT_PLACEHOLDER, &count),
+                    false => text,
+                }
             })
             .collect();
         Localized(texts)

@@ -3,6 +3,7 @@
 //! `raw` mirrors the files, `load` parses and validates them into `model`, and `locate`
 //! finds the line and column of a value so that validation can point at it.
 
+pub mod generate;
 pub mod load;
 pub mod locate;
 pub mod model;

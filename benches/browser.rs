@@ -1,0 +1,65 @@
+//! The browser's own costs: loading the embedded pack and starting (`startup`), drawing a
+//! frame, and loading generated packs of growing size. Figures: docs/PERFORMANCE.md.
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::hint::black_box;
+
+use clsv::action::Action;
+use clsv::app::{App, Pane, StartAt};
+use clsv::content::generate::pack_files;
+use clsv::content::load::{load_embedded, load_files};
+use clsv::theme::Theme;
+
+fn app(content: clsv::content::Content) -> App {
+    let lang = content.default_language;
+    App::new(content, Theme::new(true, false), StartAt { lang, pane: Pane::Overview }, 80, 24)
+}
+
+fn browser(c: &mut Criterion) {
+    c.bench_function("startup/embedded", |b| {
+        b.iter(|| app(load_embedded().expect("the default pack loads")))
+    });
+
+    let mut frame = c.benchmark_group("frame_80x24");
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("a test terminal");
+    let mut members = app(load_embedded().expect("the default pack loads"));
+    members.update(Action::ShowPane(Pane::Members));
+    frame.bench_function("members", |b| {
+        b.iter(|| terminal.draw(|f| f.render_widget(&members, f.area())).map(|_| ()))
+    });
+    let overview = app(load_embedded().expect("the default pack loads"));
+    frame.bench_function("overview", |b| {
+        b.iter(|| terminal.draw(|f| f.render_widget(&overview, f.area())).map(|_| ()))
+    });
+    frame.finish();
+
+    let mut load = c.benchmark_group("load_generated");
+    load.sample_size(10);
+    for size in [1_000, 10_000, 100_000] {
+        let files = pack_files(size);
+        load.bench_with_input(BenchmarkId::from_parameter(size), &files, |b, files| {
+            b.iter(|| load_files(black_box(files.clone())))
+        });
+    }
+    load.finish();
+
+    let mut list = c.benchmark_group("list_move_and_frame");
+    for size in [1_000, 100_000] {
+        let mut big = app(load_files(pack_files(size)).expect("a generated pack loads"));
+        big.update(Action::ShowPane(Pane::Members));
+        big.update(Action::PageDown);
+        list.bench_function(BenchmarkId::from_parameter(size), |b| {
+            b.iter(|| {
+                big.update(Action::MoveDown);
+                big.update(Action::MoveUp);
+                terminal.draw(|f| f.render_widget(&big, f.area())).map(|_| ())
+            })
+        });
+    }
+    list.finish();
+}
+
+criterion_group!(benches, browser);
+criterion_main!(benches);
