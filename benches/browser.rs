@@ -14,7 +14,16 @@ use clsv::theme::Theme;
 
 fn app(content: clsv::content::Content) -> App {
     let lang = content.default_language;
-    App::new(content, Theme::new(true, false), StartAt { lang, pane: Pane::Overview }, 80, 24)
+    App::new(
+        content,
+        Theme::new(true, false),
+        StartAt {
+            lang,
+            pane: Pane::Overview,
+        },
+        80,
+        24,
+    )
 }
 
 fn browser(c: &mut Criterion) {
@@ -27,11 +36,19 @@ fn browser(c: &mut Criterion) {
     let mut members = app(load_embedded().expect("the default pack loads"));
     members.update(Action::ShowPane(Pane::Members));
     frame.bench_function("members", |b| {
-        b.iter(|| terminal.draw(|f| f.render_widget(&members, f.area())).map(|_| ()))
+        b.iter(|| {
+            terminal
+                .draw(|f| f.render_widget(&members, f.area()))
+                .map(|_| ())
+        })
     });
     let overview = app(load_embedded().expect("the default pack loads"));
     frame.bench_function("overview", |b| {
-        b.iter(|| terminal.draw(|f| f.render_widget(&overview, f.area())).map(|_| ()))
+        b.iter(|| {
+            terminal
+                .draw(|f| f.render_widget(&overview, f.area()))
+                .map(|_| ())
+        })
     });
     frame.finish();
 
@@ -54,7 +71,9 @@ fn browser(c: &mut Criterion) {
             b.iter(|| {
                 big.update(Action::MoveDown);
                 big.update(Action::MoveUp);
-                terminal.draw(|f| f.render_widget(&big, f.area())).map(|_| ())
+                terminal
+                    .draw(|f| f.render_widget(&big, f.area()))
+                    .map(|_| ())
             })
         });
     }

@@ -36,9 +36,11 @@ fn search(c: &mut Criterion) {
             });
         }
         let two_words = Query::new("stefan ta");
-        keystroke.bench_with_input(BenchmarkId::new("stefan ta", size), &two_words, |b, query| {
-            b.iter(|| index.search(black_box(query), lang))
-        });
+        keystroke.bench_with_input(
+            BenchmarkId::new("stefan ta", size),
+            &two_words,
+            |b, query| b.iter(|| index.search(black_box(query), lang)),
+        );
     }
     keystroke.finish();
 }

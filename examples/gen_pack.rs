@@ -48,5 +48,9 @@ fn usage(problem: &str) -> ExitCode {
         eprintln!("gen_pack: {problem}");
     }
     eprintln!("usage: gen_pack [--members N] OUTDIR");
-    if problem.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) }
+    if problem.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    }
 }

@@ -618,14 +618,10 @@ impl App {
         for pane in Pane::ALL {
             let len = self.list_len(pane);
             if let Some(i) = Self::list_index(pane) {
-                let rows = ui::layout::list_rows_of(self, pane).max(1);
+                let rows = ui::layout::list_rows_of(self, pane);
                 let position = &mut self.lists[i];
-                position.selected = position.selected.min(len.saturating_sub(1));
-                position.offset = position
-                    .offset
-                    .min(position.selected)
-                    .max((position.selected + 1).saturating_sub(rows))
-                    .min(len.saturating_sub(rows));
+                (position.selected, position.offset) =
+                    in_view(position.selected, position.offset, len, rows);
             }
         }
         // Text lengths depend on the width and language; only the visible pane needs its
@@ -638,15 +634,23 @@ impl App {
         if self.mode == Mode::Help {
             self.help_scroll = self.help_scroll.min(ui::help::max_scroll(self));
         }
-        let visible = ui::search::visible_results(self).max(1);
+        let visible = ui::search::visible_results(self);
         if let Some(prompt) = self.prompt.as_mut() {
-            let len = prompt.hits.len();
-            prompt.selected = prompt.selected.min(len.saturating_sub(1));
-            prompt.offset = prompt
-                .offset
-                .min(prompt.selected)
-                .max((prompt.selected + 1).saturating_sub(visible))
-                .min(len.saturating_sub(visible));
+            (prompt.selected, prompt.offset) =
+                in_view(prompt.selected, prompt.offset, prompt.hits.len(), visible);
         }
     }
+}
+
+/// A selection inside a list of `len` rows and the first row shown, moved as little as
+/// possible so that the selection is among the `rows` shown and no rows are left empty
+/// below the end.
+fn in_view(selected: usize, offset: usize, len: usize, rows: usize) -> (usize, usize) {
+    let rows = rows.max(1);
+    let selected = selected.min(len.saturating_sub(1));
+    let offset = offset
+        .min(selected)
+        .max((selected + 1).saturating_sub(rows))
+        .min(len.saturating_sub(rows));
+    (selected, offset)
 }

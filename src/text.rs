@@ -22,7 +22,9 @@ pub const ELLIPSIS: &str = "…";
 pub fn normalize(raw: &str) -> String {
     // Most text needs nothing: printable, already composed. Checking is cheaper than
     // rebuilding it, which matters for packs with many thousands of names.
-    let plain = raw.chars().all(|c| !c.is_control() && neutralize(c) == Some(c));
+    let plain = raw
+        .chars()
+        .all(|c| !c.is_control() && neutralize(c) == Some(c));
     if plain && unicode_normalization::is_nfc_quick(raw.chars()) == IsNormalized::Yes {
         return raw.to_string();
     }

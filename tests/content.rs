@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 
 use clsv::content::{self, Content, Lang, LoadError, ProblemKind, load_dir};
-use common::{embedded, fixture_dir};
+use common::{embedded, fixture_dir, member_index};
 
 fn ro(content: &Content) -> Lang {
     content.lang("ro").unwrap()
@@ -152,23 +152,13 @@ fn every_member_has_its_added_facts_with_sources() {
             assert!(content.source(source).is_some());
         }
     }
-    let moldova = content
-        .members
-        .members
-        .iter()
-        .find(|m| m.code == "MD")
-        .unwrap();
+    let moldova = &content.members.members[member_index(&content, "MD")];
     assert_eq!(moldova.joined, 2014);
     assert_eq!(
         content.source(moldova.joined_source).unwrap().id,
         "source-text"
     );
-    let netherlands = content
-        .members
-        .members
-        .iter()
-        .find(|m| m.code == "NL")
-        .unwrap();
+    let netherlands = &content.members.members[member_index(&content, "NL")];
     assert_eq!(netherlands.name.get(en), "Netherlands");
     assert_eq!(
         content.region_of(netherlands).unwrap().name.get(en),

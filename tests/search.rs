@@ -7,7 +7,7 @@ mod common;
 use clsv::app::Pane;
 use clsv::content::Content;
 use clsv::search::{Index, Query, Target, fold::fold};
-use common::embedded;
+use common::{embedded, member_index};
 use proptest::prelude::*;
 
 fn search(content: &Content, query: &str, lang: &str) -> Vec<(Target, String)> {
@@ -51,12 +51,7 @@ fn comma_below_finds_cedilla() {
 #[test]
 fn finds_a_member_by_its_romanian_name_with_or_without_marks() {
     let content = embedded();
-    let cz = content
-        .members
-        .members
-        .iter()
-        .position(|m| m.code == "CZ")
-        .unwrap();
+    let cz = member_index(&content, "CZ");
     for query in ["cehă", "ceha", "CEHA", "Republica Cehă"] {
         let hits = search(&content, query, "ro");
         assert_eq!(hits[0].0, Target::Member(cz), "{query}: {hits:?}");
@@ -66,22 +61,12 @@ fn finds_a_member_by_its_romanian_name_with_or_without_marks() {
 #[test]
 fn finds_members_by_name_in_every_language_and_by_code() {
     let content = embedded();
-    let cz = content
-        .members
-        .members
-        .iter()
-        .position(|m| m.code == "CZ")
-        .unwrap();
+    let cz = member_index(&content, "CZ");
     let hits = search(&content, "Czech", "ro");
     assert_eq!(hits[0], (Target::Member(cz), "Czech".to_string()));
     let hits = search(&content, "cz", "en");
     assert_eq!(hits[0].0, Target::Member(cz));
-    let nl = content
-        .members
-        .members
-        .iter()
-        .position(|m| m.code == "NL")
-        .unwrap();
+    let nl = member_index(&content, "NL");
     assert_eq!(search(&content, "olanda", "en")[0].0, Target::Member(nl));
 }
 
@@ -113,12 +98,7 @@ fn every_word_must_be_found_in_the_same_item() {
 fn headings_rank_before_body_text_then_whole_words_then_content_order() {
     let content = embedded();
     let hits = search(&content, "moldova", "ro");
-    let md = content
-        .members
-        .members
-        .iter()
-        .position(|m| m.code == "MD")
-        .unwrap();
+    let md = member_index(&content, "MD");
     // The member's name is a heading; the overview section's title says "Republica Moldova".
     assert_eq!(hits[0].0, Target::Section(4));
     assert_eq!(hits[1].0, Target::Member(md));
@@ -143,15 +123,10 @@ fn headings_rank_before_body_text_then_whole_words_then_content_order() {
 #[test]
 fn ranking_prefers_whole_words_within_a_class() {
     let content = embedded();
-    // "est" is a whole word in "Europa de Est"? Not indexed; in titles it is inside
-    // "Estonia" (start of a word) and inside other words.
+    // "est" starts the name "Estonia" and stands inside other words ("Statele", "este"):
+    // the start of a word in a name ranks first.
     let hits = search(&content, "est", "ro");
-    let estonia = content
-        .members
-        .members
-        .iter()
-        .position(|m| m.code == "EE")
-        .unwrap();
+    let estonia = member_index(&content, "EE");
     assert_eq!(hits[0].0, Target::Member(estonia), "{hits:?}");
 }
 

@@ -12,10 +12,20 @@ use super::load::{PackFile, embedded_files};
 /// multilingual content has: Romanian and other Latin letters with marks, Cyrillic, Greek,
 /// CJK (two columns wide) and Arabic.
 const SYLLABLES: [&[&str]; 6] = [
-    &["ma", "ri", "ş", "tef", "ăn", "ţa", "ro", "vi", "ca", "nu", "mi", "hai", "lu", "ea", "ni", "ţă"],
-    &["wło", "dzi", "mie", "rz", "ků", "chá", "ňo", "že", "ló", "pé", "ß", "øy", "ðu", "ga", "ne", "ra"],
-    &["Мо", "ско", "ва", "ни", "ко", "лай", "ев", "да", "бор", "ис"],
-    &["Αθ", "ή", "να", "Κω", "στα", "ντί", "νος", "λέ", "ξαν", "δρος"],
+    &[
+        "ma", "ri", "ş", "tef", "ăn", "ţa", "ro", "vi", "ca", "nu", "mi", "hai", "lu", "ea", "ni",
+        "ţă",
+    ],
+    &[
+        "wło", "dzi", "mie", "rz", "ků", "chá", "ňo", "že", "ló", "pé", "ß", "øy", "ðu", "ga",
+        "ne", "ra",
+    ],
+    &[
+        "Мо", "ско", "ва", "ни", "ко", "лай", "ев", "да", "бор", "ис",
+    ],
+    &[
+        "Αθ", "ή", "να", "Κω", "στα", "ντί", "νος", "λέ", "ξαν", "δρος",
+    ],
     &["東", "京", "北", "海", "道", "大", "阪", "山", "田", "中"],
     &["مح", "مد", "عب", "د", "ال", "له", "سا", "رة", "نو", "ر"],
 ];
@@ -38,7 +48,9 @@ impl Generator {
     fn name(&mut self, script: usize) -> String {
         let syllables = SYLLABLES[script];
         let count = 2 + self.below(3);
-        let mut name: String = (0..count).map(|_| syllables[self.below(syllables.len())]).collect();
+        let mut name: String = (0..count)
+            .map(|_| syllables[self.below(syllables.len())])
+            .collect();
         if script < 2 {
             // Latin names start with a capital, as names do.
             let mut chars = name.chars();
@@ -67,7 +79,10 @@ pub fn members_ron(count: usize) -> String {
     let mut out = String::with_capacity(count * 220);
     out.push_str("Members(\n    intro: {\"ro\": \"Pachet generat cu {member_count} membri.\", \"en\": \"A generated pack with {member_count} members.\"},\n    regions: [\n");
     for (id, ro, en) in regions {
-        let _ = writeln!(out, "        Region(id: \"{id}\", name: {{\"ro\": \"{ro}\", \"en\": \"{en}\"}}),");
+        let _ = writeln!(
+            out,
+            "        Region(id: \"{id}\", name: {{\"ro\": \"{ro}\", \"en\": \"{en}\"}}),"
+        );
     }
     out.push_str("    ],\n    members: [\n");
     let mut generator = Generator(0x9e37_79b9_7f4a_7c15);
@@ -81,7 +96,9 @@ pub fn members_ron(count: usize) -> String {
             0 => format!("{last} {first}"),
             _ => ro.clone(),
         };
-        let code: String = (0..2).map(|_| (b'A' + generator.below(26) as u8) as char).collect();
+        let code: String = (0..2)
+            .map(|_| (b'A' + generator.below(26) as u8) as char)
+            .collect();
         let region = regions[script % regions.len()].0;
         let joined = 2011 + generator.below(4);
         let _ = write!(
@@ -91,9 +108,14 @@ pub fn members_ron(count: usize) -> String {
             ron_string(&en)
         );
         if generator.below(4) == 0 {
-            let _ = write!(out, "note: {{\"ro\": \"membru fondator\", \"en\": \"founding member\"}}, ");
+            let _ = write!(
+                out,
+                "note: {{\"ro\": \"membru fondator\", \"en\": \"founding member\"}}, "
+            );
         }
-        out.push_str("sources: (code: \"iso-3166\", region: \"un-m49\", joined: \"foc-history\")),\n");
+        out.push_str(
+            "sources: (code: \"iso-3166\", region: \"un-m49\", joined: \"foc-history\")),\n",
+        );
     }
     out.push_str("    ],\n)\n");
     out

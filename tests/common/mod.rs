@@ -74,3 +74,13 @@ pub fn screen(app: &App) -> String {
     text_of(&render(app))
 }
 pub mod pty;
+
+/// The position in the member list of the member with this ISO code.
+pub fn member_index(content: &Content, code: &str) -> usize {
+    content
+        .members
+        .members
+        .iter()
+        .position(|m| m.code == code)
+        .unwrap_or_else(|| panic!("no member {code}"))
+}
