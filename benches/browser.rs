@@ -1,5 +1,6 @@
 //! The browser's own costs: loading the embedded pack and starting (`startup`), drawing a
 //! frame, and loading generated packs of growing size. Figures: docs/PERFORMANCE.md.
+#![allow(clippy::expect_used)] // a benchmark without its input has nothing to measure
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;

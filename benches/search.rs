@@ -1,5 +1,6 @@
 //! Search at scale: building the index, and one keystroke's query, on generated packs of
 //! 1k, 10k and 100k members. Figures and how to read them: docs/PERFORMANCE.md.
+#![allow(clippy::expect_used)] // a benchmark without its input has nothing to measure
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
