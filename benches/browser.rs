@@ -9,6 +9,7 @@ use std::hint::black_box;
 
 use clsv::action::Action;
 use clsv::app::{App, Pane, StartAt};
+use clsv::capability::ColorLevel;
 use clsv::content::generate::pack_files;
 use clsv::content::load::{load_embedded, load_files};
 use clsv::theme::Theme;
@@ -17,7 +18,7 @@ fn app(content: clsv::content::Content) -> App {
     let lang = content.default_language;
     App::new(
         content,
-        Theme::new(true, false),
+        Theme::new(ColorLevel::Basic16, false),
         StartAt {
             lang,
             pane: Pane::Overview,

@@ -6,6 +6,8 @@ use std::str::FromStr;
 use clap::{Parser, Subcommand};
 
 use crate::app::Pane;
+use crate::capability::ColorChoice;
+use crate::print::Format;
 
 /// A terminal browser for the profile of the Freedom Online Coalition (Coaliţia privind
 /// Libertatea în Spaţiul Virtual): its overview, members, declaration and areas of action.
@@ -20,9 +22,18 @@ pub struct Cli {
     #[arg(long, value_name = "LANG", global = true)]
     pub lang: Option<String>,
 
-    /// Start on this pane: overview, members, declaration, actions (or 1-4).
-    #[arg(long, value_name = "NAME")]
+    /// Start on this pane (with print: print only it): overview, members, declaration,
+    /// actions (or 1-4).
+    #[arg(long, value_name = "NAME", global = true)]
     pub tab: Option<PaneArg>,
+
+    /// Colours: auto (from the terminal and NO_COLOR), always or never.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+
+    /// Draw with ASCII characters only (no box drawing), for terminals without Unicode.
+    #[arg(long, global = true)]
+    pub ascii: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -31,6 +42,18 @@ pub struct Cli {
 /// What to do instead of browsing.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Print the pack as plain linear text (what clsv does by itself when its output is not a
+    /// terminal, or TERM is dumb).
+    Print {
+        /// Wrap to this many columns (default: the terminal's width, or 80 without one).
+        #[arg(long, value_name = "N")]
+        width: Option<usize>,
+        /// Plain text or Markdown.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Show what clsv detects of the terminal (colours, glyphs) and why.
+    Doctor,
     /// Print the search results for QUERY, one per line (pane, id, title, the match in
     /// context, separated by tabs), and exit 0 if something matched, 1 if nothing did.
     Search {

@@ -5,10 +5,12 @@
 
 pub mod action;
 pub mod app;
+pub mod capability;
 pub mod cli;
 pub mod content;
 pub mod i18n;
 pub mod keymap;
+pub mod print;
 pub mod search;
 pub mod terminal;
 pub mod text;

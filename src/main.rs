@@ -1,23 +1,28 @@
-//! The `clsv` binary: parse the command line, load the content, run the browser.
+//! The `clsv` binary: parse the command line, load the content, then browse, print, search
+//! or describe the terminal.
 
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 
 use clsv::app::{App, Pane, StartAt};
-use std::io::Write;
-
+use clsv::capability::{self, Capabilities};
 use clsv::cli::{Cli, Command};
 use clsv::content::{self, Content, Lang, ProblemKind};
+use clsv::print::{self, Format};
 use clsv::search::{Index, Query};
 use clsv::terminal;
 use clsv::theme::Theme;
 
+/// Exit code of a search that found nothing, as grep does.
+const EXIT_NOTHING_FOUND: u8 = 1;
+
 /// Exit code for a usage or content error (clap uses the same for bad flags).
 const EXIT_ERROR: u8 = 2;
 
-/// Exit code of a search that found nothing, as grep does.
-const EXIT_NOTHING_FOUND: u8 = 1;
+/// Columns to print to when there is no terminal to ask.
+const DEFAULT_WIDTH: usize = 80;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -31,6 +36,12 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
+    let capabilities = capability::detect(&capability::process_env, cli.color, cli.ascii);
+    if let Some(Command::Doctor) = &cli.command {
+        let content = load(&cli);
+        return write_out(&doctor(&cli, &capabilities, content.as_ref().ok()))
+            .map(|()| ExitCode::SUCCESS);
+    }
     let content = load(&cli)?;
     let lang = match &cli.lang {
         None => content.default_language,
@@ -41,40 +52,91 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             )
         })?,
     };
-    if let Some(Command::Search { query }) = &cli.command {
-        return print_search(&content, lang, &query.join(" "));
+    let pane = cli.tab.map(|t| t.0);
+    match &cli.command {
+        Some(Command::Search { query }) => print_search(&content, lang, &query.join(" ")),
+        Some(Command::Print { width, format }) => print_pack(&content, lang, pane, *width, *format),
+        Some(Command::Doctor) => Ok(ExitCode::SUCCESS),
+        None if !browser_possible() => print_pack(&content, lang, pane, None, Format::Text),
+        None => {
+            let theme = Theme::for_terminal(&capabilities);
+            let start = StartAt {
+                lang,
+                pane: pane.unwrap_or(Pane::Overview),
+            };
+            let app = App::new(content, theme, start, 80, 24);
+            terminal::run(app).map_err(|e| format!("clsv: {e}"))?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
-    let pane = cli.tab.map_or(Pane::Overview, |t| t.0);
-    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let app = App::new(
-        content,
-        Theme::new(color, false),
-        StartAt { lang, pane },
-        80,
-        24,
-    );
-    terminal::run(app).map_err(|e| format!("clsv: {e}"))?;
+}
+
+/// Whether the interactive browser can run: output to a terminal that can address the
+/// screen. Otherwise clsv prints.
+fn browser_possible() -> bool {
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    std::io::stdout().is_terminal() && !dumb
+}
+
+/// Writes `text` to standard output. A reader that stopped reading (`clsv print | head -1`)
+/// is not an error: the output simply ends.
+fn write_out(text: &str) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("clsv: {e}")),
+        _ => Ok(()),
+    }
+}
+
+/// `clsv print`, and `clsv` when its output is not a terminal.
+fn print_pack(
+    content: &Content,
+    lang: Lang,
+    pane: Option<Pane>,
+    width: Option<usize>,
+    format: Format,
+) -> Result<ExitCode, String> {
+    let width = width.unwrap_or_else(terminal_width);
+    let options = print::Options {
+        lang,
+        pane,
+        width,
+        format,
+    };
+    let mut text = print::render(content, &options);
+    text.push('\n');
+    write_out(&text)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The width of the terminal clsv's output goes to, or of the one it runs in, or 80.
+fn terminal_width() -> usize {
+    if std::io::stdout().is_terminal()
+        && let Ok((columns, _)) = crossterm::terminal::size()
+        && columns > 0
+    {
+        return columns as usize;
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&c: &usize| c > 0)
+        .unwrap_or(DEFAULT_WIDTH)
 }
 
 /// `clsv search`: one line per result, tab-separated: pane, id, title, the match in context.
 fn print_search(content: &Content, lang: Lang, query: &str) -> Result<ExitCode, String> {
     let hits = Index::new(content).search(&Query::new(query), lang);
-    let mut out = std::io::stdout().lock();
+    let mut lines = String::new();
     for hit in &hits {
         let target = hit.target;
         let pane = pane_name(target.pane());
         let snippet = hit.snippet(content, SNIPPET_WIDTH).text;
         let id = target.id(content);
         let title = target.title(content, lang);
-        if let Err(error) = writeln!(out, "{pane}\t{id}\t{title}\t{snippet}") {
-            // A reader that stopped reading (`clsv search x | head -1`) is not an error.
-            if error.kind() == std::io::ErrorKind::BrokenPipe {
-                break;
-            }
-            return Err(format!("clsv: {error}"));
-        }
+        lines.push_str(&format!("{pane}\t{id}\t{title}\t{snippet}\n"));
     }
+    write_out(&lines)?;
     Ok(match hits.is_empty() {
         true => ExitCode::from(EXIT_NOTHING_FOUND),
         false => ExitCode::SUCCESS,
@@ -92,6 +154,65 @@ fn pane_name(pane: Pane) -> &'static str {
         Pane::Declaration => "declaration",
         Pane::Actions => "actions",
     }
+}
+
+/// `clsv doctor`: what was detected, and why.
+fn doctor(cli: &Cli, capabilities: &Capabilities, content: Option<&Content>) -> String {
+    let variable = |name: &str| {
+        let value = std::env::var(name).map_or("(not set)".to_string(), |v| format!("{v:?}"));
+        format!("  {name:<10} {value}\n")
+    };
+    let mut out = format!("clsv {}\n\n", env!("CARGO_PKG_VERSION"));
+    out.push_str("environment:\n");
+    for name in [
+        "TERM",
+        "COLORTERM",
+        "NO_COLOR",
+        "LC_ALL",
+        "LC_CTYPE",
+        "LANG",
+    ] {
+        out.push_str(&variable(name));
+    }
+    let output = match (std::io::stdout().is_terminal(), crossterm::terminal::size()) {
+        (true, Ok((w, h))) => format!("a terminal of {w}x{h}"),
+        (true, Err(_)) => "a terminal of unknown size".to_string(),
+        (false, _) => "not a terminal".to_string(),
+    };
+    let mode = match browser_possible() {
+        true => "the interactive browser",
+        false => "plain text (clsv print)",
+    };
+    out.push_str(&format!("\noutput:    {output}; clsv shows {mode}\n"));
+    out.push_str(&format!(
+        "colour:    {} ({})\n",
+        capabilities.color, capabilities.color_reason
+    ));
+    let glyphs = if capabilities.ascii {
+        "ASCII"
+    } else {
+        "Unicode"
+    };
+    out.push_str(&format!(
+        "glyphs:    {glyphs} ({})\n",
+        capabilities.glyph_reason
+    ));
+    let source = match &cli.content {
+        Some(dir) => format!("the pack in {}", dir.display()),
+        None => "the built-in pack".to_string(),
+    };
+    match content {
+        Some(content) => out.push_str(&format!(
+            "content:   {source}: \"{}\", languages {}, {} members\n",
+            content.id,
+            content.languages.join(", "),
+            content.members.members.len()
+        )),
+        None => out.push_str(&format!(
+            "content:   {source} has problems (run clsv to see them)\n"
+        )),
+    }
+    out
 }
 
 fn load(cli: &Cli) -> Result<Content, String> {

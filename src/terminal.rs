@@ -1,27 +1,38 @@
 //! The terminal: taking it over (raw mode, alternate screen, mouse), giving it back on every
-//! way out (quit, error, panic), and the event loop that turns its events into actions.
+//! way out (quit, error, panic, SIGTERM, SIGHUP, SIGINT, SIGQUIT, a vanished terminal),
+//! suspending on Ctrl-Z, and the event loop that turns terminal events into actions.
+//!
+//! Output is frugal, for slow links: nothing is drawn unless an event changed something, and
+//! each frame leaves in one write, wrapped in a synchronized update so the terminal shows it
+//! whole.
 
-use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
+use std::cell::RefCell;
+use std::io::{self, IsTerminal, Stdout, Write};
+use std::os::fd::AsFd;
+use std::rc::Rc;
 use std::sync::Once;
 use std::time::Duration;
 
 use crossterm::cursor::{Hide, Show};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
-use crossterm::execute;
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode,
 };
+use crossterm::{execute, queue};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+use signal_hook::iterator::Signals;
 
 use crate::action::Action;
 use crate::app::App;
 use crate::keymap;
 use crate::ui::hit;
 
-/// Bytes buffered before a frame is written, enough for a full frame of a large terminal,
-/// so that a frame leaves in one write.
-const OUTPUT_BUFFER: usize = 64 * 1024;
+/// The escape sequences that give the terminal back, in one write.
+const RESTORE: &[u8] =
+    b"\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1015l\x1b[?1006l\x1b[?1049l\x1b[?25h";
 
 /// Puts the terminal back as it was: mouse off, main screen, cursor shown, raw mode off.
 /// Safe to call more than once and when the terminal was never set up.
@@ -46,6 +57,77 @@ fn install_panic_hook() {
     });
 }
 
+/// Restores the terminal and exits with 128 + the signal's number when SIGTERM, SIGHUP,
+/// SIGINT or SIGQUIT arrives. The restoring goes through a descriptor of its own, so it never
+/// waits for the main thread's hold on standard output (which a dead link can block).
+fn exit_on_signals() -> io::Result<()> {
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    let mut out = std::fs::File::from(io::stdout().as_fd().try_clone_to_owned()?);
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let _ = out.write_all(RESTORE);
+            let _ = out.flush();
+            let _ = disable_raw_mode();
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
+}
+
+/// Collects what ratatui writes for a frame; ratatui flushes in the middle of a frame, so
+/// its flush only marks nothing, and the frame leaves when [`Frames::send`] is called.
+pub struct FrameWriter {
+    buffer: Rc<RefCell<Vec<u8>>>,
+}
+
+/// The other end of a [`FrameWriter`]: sends what was collected to the terminal.
+struct Frames {
+    buffer: Rc<RefCell<Vec<u8>>>,
+    out: Stdout,
+}
+
+fn frame_channel() -> (FrameWriter, Frames) {
+    let buffer = Rc::new(RefCell::new(Vec::with_capacity(64 * 1024)));
+    let writer = FrameWriter {
+        buffer: Rc::clone(&buffer),
+    };
+    (
+        writer,
+        Frames {
+            buffer,
+            out: io::stdout(),
+        },
+    )
+}
+
+impl Frames {
+    /// Writes what was collected, in one write.
+    fn send(&self) -> io::Result<()> {
+        let mut buffer = self.buffer.borrow_mut();
+        if buffer.is_empty() {
+            return Ok(());
+        }
+        let mut out = self.out.lock();
+        out.write_all(&buffer)?;
+        out.flush()?;
+        buffer.clear();
+        Ok(())
+    }
+}
+
+impl Write for FrameWriter {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.buffer.borrow_mut().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+type Screen = Terminal<CrosstermBackend<FrameWriter>>;
+
 /// Restores the terminal when dropped, on every return path of the event loop.
 struct Restorer;
 
@@ -55,17 +137,27 @@ impl Drop for Restorer {
     }
 }
 
+/// Takes the terminal over: raw mode, alternate screen, mouse reports, no cursor.
+fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, Hide)
+}
+
 /// Runs the browser until the user quits. Fails if standard output is not a terminal.
 pub fn run(mut app: App) -> io::Result<()> {
     if !io::stdout().is_terminal() {
         return Err(io::Error::other("standard output is not a terminal"));
     }
+    // The theme decides about colour (NO_COLOR included). Left to itself, crossterm would
+    // turn every colour reset into a reset of all attributes under NO_COLOR, and the
+    // reverse video that shows the selection without colour would be lost.
+    crossterm::style::force_color_output(true);
     install_panic_hook();
-    enable_raw_mode()?;
+    exit_on_signals()?;
+    enter()?;
     let _restorer = Restorer;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, Hide)?;
-    let backend = CrosstermBackend::new(BufWriter::with_capacity(OUTPUT_BUFFER, io::stdout()));
-    let mut terminal = Terminal::new(backend)?;
+    let (writer, frames) = frame_channel();
+    let mut terminal = Terminal::new(CrosstermBackend::new(writer))?;
     // crossterm starts listening for SIGWINCH when its event source is first used; use it
     // now, before the first frame, so that a resize during start-up is not lost. The size
     // is read after, so it is the newest.
@@ -75,34 +167,58 @@ pub fn run(mut app: App) -> io::Result<()> {
         width: size.width,
         height: size.height,
     });
-    event_loop(&mut terminal, &mut app)
+    event_loop(&mut terminal, &frames, &mut app)
 }
 
-fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<BufWriter<Stdout>>>,
-    app: &mut App,
-) -> io::Result<()> {
-    draw(terminal, app)?;
+fn event_loop(terminal: &mut Screen, frames: &Frames, app: &mut App) -> io::Result<()> {
+    draw(terminal, frames, app)?;
     // Lets the end-to-end tests check that a panic gives the terminal back; debug builds only.
     if cfg!(debug_assertions) && std::env::var_os("CLSV_TEST_PANIC").is_some() {
         panic!("panic requested by CLSV_TEST_PANIC");
     }
     while !app.should_quit() {
-        let Some(action) = action_for(app, event::read()?) else {
+        let event = event::read()?;
+        if is_suspend(&event) {
+            suspend(terminal, frames)?;
+            draw(terminal, frames, app)?;
+            continue;
+        }
+        let Some(action) = action_for(app, event) else {
             // Nothing changed, so nothing is drawn: an idle or ignored key costs no output.
             continue;
         };
         app.update(action);
         if !app.should_quit() {
-            draw(terminal, app)?;
+            draw(terminal, frames, app)?;
         }
     }
     Ok(())
 }
 
-fn draw(terminal: &mut Terminal<CrosstermBackend<BufWriter<Stdout>>>, app: &App) -> io::Result<()> {
+/// Draws one frame and sends it in one write, as a synchronized update.
+fn draw(terminal: &mut Screen, frames: &Frames, app: &App) -> io::Result<()> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     terminal.draw(|frame| frame.render_widget(app, frame.area()))?;
-    Ok(())
+    queue!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    frames.send()
+}
+
+/// Ctrl-Z: in raw mode it arrives as a key, not as the signal the shell expects.
+fn is_suspend(event: &Event) -> bool {
+    matches!(event, Event::Key(key) if key.kind == KeyEventKind::Press
+        && key.modifiers.contains(crossterm::event::KeyModifiers::CONTROL)
+        && matches!(key.code, crossterm::event::KeyCode::Char('z')))
+}
+
+/// Gives the terminal back and stops, as Ctrl-Z does to any program; on `fg`, takes the
+/// terminal again and forgets what was on screen, so the next frame is drawn whole.
+fn suspend(terminal: &mut Screen, frames: &Frames) -> io::Result<()> {
+    restore();
+    signal_hook::low_level::raise(SIGTSTP)?;
+    // Here the process was stopped, and has been continued.
+    enter()?;
+    terminal.clear()?;
+    frames.send()
 }
 
 /// The action a terminal event asks for. Only key presses act: releases and repeats, which

@@ -5,6 +5,8 @@
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
 
+use crate::capability::{Capabilities, ColorLevel};
+
 /// Characters that depend on whether the terminal can show Unicode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Glyphs {
@@ -40,22 +42,82 @@ const ASCII: Glyphs = Glyphs {
     ellipsis: "...",
 };
 
+/// The colours of one colour level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Palette {
+    accent: Color,
+    bar_bg: Color,
+    bar_fg: Color,
+    heading: Color,
+    dim: Color,
+    on_accent: Color,
+    warning: Color,
+}
+
+/// The 16 ANSI colours, which every colour terminal has (and whose exact shades the user's
+/// terminal theme decides).
+const BASIC: Palette = Palette {
+    accent: Color::Cyan,
+    bar_bg: Color::Blue,
+    bar_fg: Color::White,
+    heading: Color::Yellow,
+    dim: Color::DarkGray,
+    on_accent: Color::Black,
+    warning: Color::Red,
+};
+
+/// The same roles in the 256-colour palette, steadier across terminal themes.
+const INDEXED: Palette = Palette {
+    accent: Color::Indexed(37),
+    bar_bg: Color::Indexed(24),
+    bar_fg: Color::Indexed(255),
+    heading: Color::Indexed(214),
+    dim: Color::Indexed(244),
+    on_accent: Color::Indexed(16),
+    warning: Color::Indexed(196),
+};
+
+/// The same roles in 24-bit colour.
+const RGB: Palette = Palette {
+    accent: Color::Rgb(0x2a, 0xa1, 0x98),
+    bar_bg: Color::Rgb(0x1f, 0x3a, 0x5f),
+    bar_fg: Color::Rgb(0xf5, 0xf5, 0xf0),
+    heading: Color::Rgb(0xe8, 0xa8, 0x38),
+    dim: Color::Rgb(0x8a, 0x8a, 0x8a),
+    on_accent: Color::Rgb(0x10, 0x10, 0x10),
+    warning: Color::Rgb(0xe0, 0x40, 0x40),
+};
+
 /// How the interface looks on one terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
-    pub color: bool,
+    pub level: ColorLevel,
     pub ascii: bool,
+    palette: Palette,
 }
 
-const ACCENT: Color = Color::Cyan;
-const BAR_BG: Color = Color::Blue;
-const BAR_FG: Color = Color::White;
-const HEADING: Color = Color::Yellow;
-const DIM: Color = Color::DarkGray;
-
 impl Theme {
-    pub fn new(color: bool, ascii: bool) -> Theme {
-        Theme { color, ascii }
+    pub fn new(level: ColorLevel, ascii: bool) -> Theme {
+        let palette = match level {
+            ColorLevel::TrueColor => RGB,
+            ColorLevel::Ansi256 => INDEXED,
+            ColorLevel::Basic16 | ColorLevel::None => BASIC,
+        };
+        Theme {
+            level,
+            ascii,
+            palette,
+        }
+    }
+
+    /// The theme for what was detected of the terminal.
+    pub fn for_terminal(capabilities: &Capabilities) -> Theme {
+        Theme::new(capabilities.color, capabilities.ascii)
+    }
+
+    /// Whether any colour is shown.
+    pub fn has_color(&self) -> bool {
+        self.level != ColorLevel::None
     }
 
     pub fn glyphs(&self) -> &'static Glyphs {
@@ -63,15 +125,16 @@ impl Theme {
     }
 
     fn pick(&self, colored: Style, plain: Style) -> Style {
-        if self.color { colored } else { plain }
+        if self.has_color() { colored } else { plain }
     }
 
     /// The title bar along the top.
     pub fn title_bar(&self) -> Style {
+        let p = self.palette;
         self.pick(
             Style::new()
-                .fg(BAR_FG)
-                .bg(BAR_BG)
+                .fg(p.bar_fg)
+                .bg(p.bar_bg)
                 .add_modifier(Modifier::BOLD),
             Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
         )
@@ -79,11 +142,12 @@ impl Theme {
 
     /// A tab in the tab bar.
     pub fn tab(&self, selected: bool) -> Style {
+        let p = self.palette;
         match selected {
             true => self.pick(
                 Style::new()
-                    .fg(Color::Black)
-                    .bg(ACCENT)
+                    .fg(p.on_accent)
+                    .bg(p.accent)
                     .add_modifier(Modifier::BOLD),
                 Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             ),
@@ -93,27 +157,29 @@ impl Theme {
 
     /// The border of a block; the focused block stands out.
     pub fn border(&self, focused: bool) -> Style {
+        let p = self.palette;
         match focused {
             true => self.pick(
-                Style::new().fg(ACCENT),
+                Style::new().fg(p.accent),
                 Style::new().add_modifier(Modifier::BOLD),
             ),
-            false => self.pick(Style::new().fg(DIM), Style::new()),
+            false => self.pick(Style::new().fg(p.dim), Style::new()),
         }
     }
 
     /// A row of a list: the selected one is highlighted, strongly where the focus is.
     pub fn row(&self, selected: bool, focused: bool) -> Style {
+        let p = self.palette;
         match (selected, focused) {
             (true, true) => self.pick(
                 Style::new()
-                    .fg(BAR_FG)
-                    .bg(BAR_BG)
+                    .fg(p.bar_fg)
+                    .bg(p.bar_bg)
                     .add_modifier(Modifier::BOLD),
                 Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             ),
             (true, false) => self.pick(
-                Style::new().fg(ACCENT).add_modifier(Modifier::BOLD),
+                Style::new().fg(p.accent).add_modifier(Modifier::BOLD),
                 Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             ),
             (false, _) => Style::new(),
@@ -122,42 +188,47 @@ impl Theme {
 
     /// The title of a section or item.
     pub fn heading(&self) -> Style {
+        let p = self.palette;
         self.pick(
-            Style::new().fg(HEADING).add_modifier(Modifier::BOLD),
+            Style::new().fg(p.heading).add_modifier(Modifier::BOLD),
             Style::new().add_modifier(Modifier::BOLD),
         )
     }
 
     /// A field name in a detail view.
     pub fn label(&self) -> Style {
+        let p = self.palette;
         self.pick(
-            Style::new().fg(ACCENT),
+            Style::new().fg(p.accent),
             Style::new().add_modifier(Modifier::BOLD),
         )
     }
 
     /// Secondary text: sources, introductions, separators.
     pub fn dim(&self) -> Style {
+        let p = self.palette;
         self.pick(
-            Style::new().fg(DIM),
+            Style::new().fg(p.dim),
             Style::new().add_modifier(Modifier::DIM),
         )
     }
 
     /// A key in the footer or the help screen.
     pub fn key(&self) -> Style {
+        let p = self.palette;
         self.pick(
-            Style::new().fg(HEADING).add_modifier(Modifier::BOLD),
+            Style::new().fg(p.heading).add_modifier(Modifier::BOLD),
             Style::new().add_modifier(Modifier::BOLD),
         )
     }
 
     /// A word of the current search, where it occurs in the text.
     pub fn mark(&self) -> Style {
+        let p = self.palette;
         self.pick(
             Style::new()
-                .fg(Color::Black)
-                .bg(HEADING)
+                .fg(p.on_accent)
+                .bg(p.heading)
                 .add_modifier(Modifier::BOLD),
             Style::new().add_modifier(Modifier::REVERSED),
         )
@@ -165,8 +236,9 @@ impl Theme {
 
     /// A warning such as "terminal too small".
     pub fn warning(&self) -> Style {
+        let p = self.palette;
         self.pick(
-            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            Style::new().fg(p.warning).add_modifier(Modifier::BOLD),
             Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
         )
     }

@@ -6,6 +6,7 @@ mod common;
 
 use clsv::action::Action;
 use clsv::app::{App, Pane};
+use clsv::capability::ColorLevel;
 use clsv::theme::Theme;
 use common::{app_on, embedded, fixture, render, screen};
 use ratatui::style::{Color, Modifier};
@@ -126,7 +127,7 @@ fn without_colour_the_selection_shows_in_reverse_video() {
     let lang = content.default_language;
     let mut app = App::new(
         content,
-        Theme::new(false, false),
+        Theme::new(ColorLevel::None, false),
         clsv::app::StartAt {
             lang,
             pane: Pane::Members,

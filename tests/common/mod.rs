@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use clsv::app::{App, Pane, StartAt};
+use clsv::capability::ColorLevel;
 use clsv::content::{self, Content};
 use clsv::theme::Theme;
 use ratatui::Terminal;
@@ -29,7 +30,7 @@ pub fn app_on(content: Content, width: u16, height: u16) -> App {
     let lang = content.default_language;
     App::new(
         content,
-        Theme::new(true, false),
+        Theme::new(ColorLevel::Basic16, false),
         StartAt {
             lang,
             pane: Pane::Overview,

@@ -1,0 +1,217 @@
+//! What the terminal can show, decided once at start from the environment and the flags:
+//! a colour level and a glyph set, each with the reason it was chosen (`clsv doctor`
+//! prints them).
+//!
+//! The environment is passed in as a lookup function, so detection is a pure function that
+//! tests can drive with any environment.
+
+use std::fmt;
+
+/// How many colours the terminal shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ColorLevel {
+    /// No colour: attributes only (reverse video, bold, underline).
+    None,
+    /// The 16 ANSI colours.
+    Basic16,
+    /// The 256-colour palette.
+    Ansi256,
+    /// 24-bit colour.
+    TrueColor,
+}
+
+impl fmt::Display for ColorLevel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ColorLevel::None => "no colour",
+            ColorLevel::Basic16 => "16 colours",
+            ColorLevel::Ansi256 => "256 colours",
+            ColorLevel::TrueColor => "24-bit colour",
+        })
+    }
+}
+
+/// The `--color` flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when the terminal supports it and NO_COLOR is not set.
+    #[default]
+    Auto,
+    /// Colour even where NO_COLOR is set or the terminal seems not to support it.
+    Always,
+    /// No colour.
+    Never,
+}
+
+/// What was decided, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Capabilities {
+    pub color: ColorLevel,
+    pub color_reason: String,
+    pub ascii: bool,
+    pub glyph_reason: String,
+}
+
+/// Terminals that show no colour at all.
+const MONOCHROME_TERMS: [&str; 4] = ["vt100", "vt102", "vt220", "vt52"];
+
+/// Terminals without Unicode box drawing, whatever the locale says.
+const ASCII_TERMS: [&str; 5] = ["vt100", "vt102", "vt220", "vt52", "dumb"];
+
+/// Decides colour and glyphs from the environment (`env` looks a variable up) and the flags.
+pub fn detect(
+    env: &dyn Fn(&str) -> Option<String>,
+    choice: ColorChoice,
+    ascii_flag: bool,
+) -> Capabilities {
+    let non_empty = |name: &str| env(name).filter(|v| !v.is_empty());
+    let term = non_empty("TERM").unwrap_or_default();
+    let base = term.split('-').next().unwrap_or("").to_ascii_lowercase();
+    let term_level = match non_empty("COLORTERM").map(|v| v.to_ascii_lowercase()) {
+        Some(v) if v == "truecolor" || v == "24bit" => {
+            (ColorLevel::TrueColor, format!("COLORTERM={v}"))
+        }
+        _ if term.is_empty() => (ColorLevel::None, "TERM is not set".to_string()),
+        _ if base == "dumb" || MONOCHROME_TERMS.contains(&base.as_str()) => {
+            (ColorLevel::None, format!("TERM={term} has no colour"))
+        }
+        _ if term.contains("256color") => (ColorLevel::Ansi256, format!("TERM={term}")),
+        _ => (ColorLevel::Basic16, format!("TERM={term}")),
+    };
+    let (color, color_reason) = match choice {
+        ColorChoice::Never => (ColorLevel::None, "--color never".to_string()),
+        ColorChoice::Always => (
+            term_level.0.max(ColorLevel::Basic16),
+            format!("--color always ({})", term_level.1),
+        ),
+        ColorChoice::Auto => match non_empty("NO_COLOR") {
+            Some(_) => (ColorLevel::None, "NO_COLOR is set".to_string()),
+            None => term_level,
+        },
+    };
+    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|name| non_empty(name).map(|value| (*name, value)));
+    let (ascii, glyph_reason) = if ascii_flag {
+        (true, "--ascii".to_string())
+    } else if ASCII_TERMS.contains(&base.as_str()) {
+        (true, format!("TERM={term} has no Unicode line drawing"))
+    } else {
+        match locale {
+            Some((name, value)) if is_utf8(&value) => (false, format!("{name}={value}")),
+            Some((name, value)) => (true, format!("{name}={value} is not UTF-8")),
+            None => (
+                true,
+                "no locale is set (LC_ALL, LC_CTYPE, LANG): not UTF-8".to_string(),
+            ),
+        }
+    };
+    Capabilities {
+        color,
+        color_reason,
+        ascii,
+        glyph_reason,
+    }
+}
+
+fn is_utf8(locale: &str) -> bool {
+    let lower = locale.to_ascii_lowercase();
+    lower.contains("utf-8") || lower.contains("utf8")
+}
+
+/// Looks a variable up in this process's environment.
+pub fn process_env(name: &str) -> Option<String> {
+    std::env::var(name).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn detect_in(vars: &[(&str, &str)], choice: ColorChoice, ascii: bool) -> Capabilities {
+        let lookup = |name: &str| {
+            vars.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        };
+        detect(&lookup, choice, ascii)
+    }
+
+    const UTF8: (&str, &str) = ("LANG", "ro_RO.UTF-8");
+
+    #[test]
+    fn colour_levels_follow_colorterm_and_term() {
+        let level = |vars: &[(&str, &str)]| detect_in(vars, ColorChoice::Auto, false).color;
+        assert_eq!(
+            level(&[("TERM", "xterm-256color"), ("COLORTERM", "truecolor")]),
+            ColorLevel::TrueColor
+        );
+        assert_eq!(
+            level(&[("TERM", "xterm-256color"), ("COLORTERM", "24bit")]),
+            ColorLevel::TrueColor
+        );
+        assert_eq!(level(&[("TERM", "xterm-256color")]), ColorLevel::Ansi256);
+        assert_eq!(level(&[("TERM", "screen-256color")]), ColorLevel::Ansi256);
+        assert_eq!(level(&[("TERM", "xterm")]), ColorLevel::Basic16);
+        assert_eq!(level(&[("TERM", "linux")]), ColorLevel::Basic16);
+        assert_eq!(level(&[("TERM", "screen")]), ColorLevel::Basic16);
+        assert_eq!(level(&[("TERM", "vt100")]), ColorLevel::None);
+        assert_eq!(level(&[("TERM", "dumb")]), ColorLevel::None);
+        assert_eq!(level(&[]), ColorLevel::None);
+    }
+
+    #[test]
+    fn no_color_and_the_flag_decide_over_the_terminal() {
+        let vars = [("TERM", "xterm-256color"), ("NO_COLOR", "1")];
+        let auto = detect_in(&vars, ColorChoice::Auto, false);
+        assert_eq!(auto.color, ColorLevel::None);
+        assert_eq!(auto.color_reason, "NO_COLOR is set");
+        // An empty NO_COLOR does not count (no-color.org).
+        assert_eq!(
+            detect_in(
+                &[("TERM", "xterm"), ("NO_COLOR", "")],
+                ColorChoice::Auto,
+                false
+            )
+            .color,
+            ColorLevel::Basic16
+        );
+        assert_eq!(
+            detect_in(&vars, ColorChoice::Always, false).color,
+            ColorLevel::Ansi256
+        );
+        assert_eq!(
+            detect_in(&[("TERM", "vt100")], ColorChoice::Always, false).color,
+            ColorLevel::Basic16
+        );
+        assert_eq!(
+            detect_in(&[("TERM", "xterm-256color")], ColorChoice::Never, false).color,
+            ColorLevel::None
+        );
+    }
+
+    #[test]
+    fn glyphs_follow_the_locale_the_terminal_and_the_flag() {
+        let ascii = |vars: &[(&str, &str)], flag| detect_in(vars, ColorChoice::Auto, flag).ascii;
+        assert!(!ascii(&[("TERM", "xterm"), UTF8], false));
+        assert!(!ascii(
+            &[("TERM", "xterm"), ("LC_ALL", "C.utf8"), ("LANG", "C")],
+            false
+        ));
+        assert!(ascii(&[("TERM", "xterm"), ("LANG", "C")], false));
+        assert!(
+            ascii(&[("TERM", "xterm"), ("LC_ALL", "POSIX"), UTF8], false),
+            "LC_ALL decides"
+        );
+        assert!(ascii(&[("TERM", "xterm")], false), "no locale");
+        assert!(ascii(&[("TERM", "vt100"), UTF8], false));
+        assert!(ascii(&[("TERM", "xterm"), UTF8], true));
+        let reason = detect_in(
+            &[("TERM", "xterm"), ("LANG", "C")],
+            ColorChoice::Auto,
+            false,
+        )
+        .glyph_reason;
+        assert_eq!(reason, "LANG=C is not UTF-8");
+    }
+}
