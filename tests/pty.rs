@@ -139,3 +139,182 @@ fn searching_tarile_lands_on_the_text_with_tarile() {
     assert_eq!(session.wait_exit(), 0);
     session.assert_restored();
 }
+
+use std::time::Duration;
+
+use common::pty::send_signal;
+
+/// Whether the bytes hold an SGR sequence that sets a colour (30–37, 38, 40–47, 48, 90–97,
+/// 100–107), as opposed to attributes or resets.
+fn sets_a_colour(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
+    text.split("\x1b[").skip(1).any(|sequence| {
+        let Some(end) = sequence.find('m') else {
+            return false;
+        };
+        let parameters = &sequence[..end];
+        if !parameters.chars().all(|c| c.is_ascii_digit() || c == ';') {
+            return false;
+        }
+        parameters.split(';').any(|p| {
+            matches!(
+                p.parse::<u32>(),
+                Ok(30..=38 | 40..=48 | 90..=97 | 100..=107)
+            )
+        })
+    })
+}
+
+#[test]
+fn without_colour_the_selection_shows_in_reverse_video() {
+    let mut session = Session::start(&["--tab", "members"], 80, 24, &[("NO_COLOR", "1")]);
+    session.wait_for("MD  Moldova");
+    session.send("j");
+    session.settle(Duration::from_millis(300));
+    let screen = session.parser.screen();
+    let row = session
+        .contents()
+        .lines()
+        .position(|l| l.contains("CA  Canada"))
+        .unwrap() as u16;
+    let column = session
+        .contents()
+        .lines()
+        .nth(row as usize)
+        .unwrap()
+        .find("CA")
+        .unwrap() as u16;
+    let cell = screen.cell(row, column).unwrap();
+    assert!(cell.inverse(), "the selected row is in reverse video");
+    let other = screen.cell(row + 1, column).unwrap();
+    assert!(!other.inverse(), "the next row is not");
+    assert!(
+        !sets_a_colour(&session.bytes),
+        "no colour was written under NO_COLOR"
+    );
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_restored();
+}
+
+#[test]
+fn with_colour_colours_are_written() {
+    let mut session = Session::start(&["--tab", "members"], 80, 24, &[]);
+    session.wait_for("MD  Moldova");
+    assert!(sets_a_colour(&session.bytes));
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}
+
+#[test]
+fn ascii_draws_without_box_drawing() {
+    let mut session = Session::start(&["--ascii", "--tab", "members"], 80, 24, &[]);
+    session.wait_for("MD  Moldova");
+    session.settle(Duration::from_millis(200));
+    let screen = session.contents();
+    assert!(screen.contains("+ Membri (22) ---"), "{screen}");
+    assert!(screen.contains("|>AT  Austria"), "{screen}");
+    let drawing = ['╭', '╮', '╰', '╯', '│', '─', '›', '•', '█'];
+    assert!(!screen.chars().any(|c| drawing.contains(&c)), "{screen}");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}
+
+#[test]
+fn a_locale_that_is_not_utf8_gets_ascii() {
+    let mut session = Session::start(&["--tab", "members"], 80, 24, &[("LANG", "C")]);
+    session.wait_for("MD  Moldova");
+    session.settle(Duration::from_millis(200));
+    assert!(
+        session.contents().contains("|>AT  Austria"),
+        "{}",
+        session.contents()
+    );
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_143() {
+    let mut session = Session::start(&[], 80, 24, &[]);
+    session.wait_for("Denumirea");
+    send_signal(session.pid(), 15);
+    assert_eq!(session.wait_exit(), 128 + 15);
+    session.assert_restored();
+}
+
+#[test]
+fn sighup_restores_the_terminal_and_exits_129() {
+    let mut session = Session::start(&[], 80, 24, &[]);
+    session.wait_for("Denumirea");
+    send_signal(session.pid(), 1);
+    assert_eq!(session.wait_exit(), 128 + 1);
+    session.assert_restored();
+}
+
+#[test]
+fn a_vanished_terminal_ends_the_process_within_a_second() {
+    let mut session = Session::start(&[], 80, 24, &[]);
+    session.wait_for("Denumirea");
+    session.hang_up();
+    let exit = session.exits_within(Duration::from_secs(1));
+    assert!(
+        exit.is_some(),
+        "clsv still runs a second after its terminal closed"
+    );
+}
+
+#[test]
+fn resizing_to_the_minimum_and_back_redraws_each_time() {
+    let mut session = Session::start(&["--tab", "members"], 80, 24, &[]);
+    session.wait_for("Membri (22)");
+    session.resize(20, 6);
+    session.wait_for("Membri … 3  4");
+    assert!(
+        session.contents().contains("│›AT  Austria"),
+        "{}",
+        session.contents()
+    );
+    session.resize(80, 24);
+    session.wait_for("1 Prezentare  2 Membri (22)  3 Declaraţie  4 Acţiuni");
+    session.wait_for("MD  Moldova");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_restored();
+}
+
+#[test]
+fn an_idle_browser_writes_nothing() {
+    let mut session = Session::start(&[], 80, 24, &[]);
+    session.wait_for("Denumirea");
+    session.settle(Duration::from_millis(300));
+    assert_eq!(session.bytes_within(Duration::from_secs(1)), 0);
+    // A key that asks for nothing draws nothing either.
+    session.send("x");
+    assert_eq!(session.bytes_within(Duration::from_millis(500)), 0);
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}
+
+#[test]
+fn a_frame_is_one_synchronized_update() {
+    let mut session = Session::start(&["--tab", "members"], 80, 24, &[]);
+    session.wait_for("MD  Moldova");
+    session.settle(Duration::from_millis(300));
+    let before = session.bytes.len();
+    session.send("j");
+    session.settle(Duration::from_millis(300));
+    let frame = &session.bytes[before..];
+    assert!(
+        frame.starts_with(b"\x1b[?2026h"),
+        "{:?}",
+        String::from_utf8_lossy(frame)
+    );
+    assert!(
+        frame.ends_with(b"\x1b[?2026l"),
+        "{:?}",
+        String::from_utf8_lossy(frame)
+    );
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}

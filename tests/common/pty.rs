@@ -2,7 +2,10 @@
 //! emulator (vt100), for end-to-end tests.
 
 use std::io::{Read, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
@@ -13,9 +16,11 @@ pub const PATIENCE: Duration = Duration::from_secs(20);
 /// `clsv` running in a pseudo-terminal.
 pub struct Session {
     child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
     output: Receiver<Vec<u8>>,
+    stop: Arc<AtomicBool>,
+    reader_thread: Option<JoinHandle<()>>,
     pub parser: vt100::Parser,
     /// Every byte the program wrote.
     pub bytes: Vec<u8>,
@@ -34,7 +39,12 @@ impl Session {
             .expect("a pty");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_clsv"));
         command.args(args);
+        // A known terminal and locale, whatever the machine running the tests has.
         command.env("TERM", "xterm-256color");
+        command.env("LANG", "C.UTF-8");
+        command.env_remove("LC_ALL");
+        command.env_remove("LC_CTYPE");
+        command.env_remove("COLORTERM");
         command.env_remove("NO_COLOR");
         for (key, value) in env {
             command.env(key, value);
@@ -43,20 +53,43 @@ impl Session {
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("a reader");
         let writer = pair.master.take_writer().expect("a writer");
+        let master_fd = pair.master.as_raw_fd().expect("a pty has a descriptor");
         let (send, output) = channel();
-        std::thread::spawn(move || {
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopping = Arc::clone(&stop);
+        // The reader waits for output in short polls, so that it can be stopped and its
+        // descriptor closed: a hang-up needs every descriptor of the master closed.
+        let reader_thread = std::thread::spawn(move || {
             let mut buffer = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buffer) {
-                if n == 0 || send.send(buffer[..n].to_vec()).is_err() {
-                    break;
+            while !stopping.load(Ordering::SeqCst) {
+                let mut poll = libc::pollfd {
+                    fd: master_fd,
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                // SAFETY: one valid pollfd, and the master outlives this thread (`hang_up`
+                // and `drop` join it before closing the master).
+                let ready = unsafe { libc::poll(&mut poll, 1, 20) };
+                if ready <= 0 {
+                    continue;
+                }
+                match reader.read(&mut buffer) {
+                    Ok(n) if n > 0 => {
+                        if send.send(buffer[..n].to_vec()).is_err() {
+                            break;
+                        }
+                    }
+                    _ => break,
                 }
             }
         });
         Session {
             child,
-            master: pair.master,
-            writer,
+            master: Some(pair.master),
+            writer: Some(writer),
             output,
+            stop,
+            reader_thread: Some(reader_thread),
             parser: vt100::Parser::new(rows, cols, 0),
             bytes: Vec::new(),
         }
@@ -93,13 +126,62 @@ impl Session {
 
     /// Types `keys` as they would come from a keyboard.
     pub fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("keys sent");
-        self.writer.flush().expect("keys flushed");
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer.write_all(keys.as_bytes()).expect("keys sent");
+        writer.flush().expect("keys flushed");
+    }
+
+    /// The process id of clsv, to send it signals.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("a running child has a pid")
+    }
+
+    /// Closes the terminal's master side, as a dropped SSH connection does.
+    pub fn hang_up(&mut self) {
+        self.stop_reading();
+        self.writer = None;
+        self.master = None;
+    }
+
+    fn stop_reading(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        if let Some(thread) = self.reader_thread.take() {
+            let _ = thread.join();
+        }
+    }
+
+    /// Whether clsv has exited within `within`, without waiting for its output.
+    pub fn exits_within(&mut self, within: Duration) -> Option<u32> {
+        let deadline = Instant::now() + within;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("status") {
+                return Some(status.exit_code());
+            }
+            if Instant::now() >= deadline {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Collects output for `duration` and returns how many bytes came.
+    pub fn bytes_within(&mut self, duration: Duration) -> usize {
+        let before = self.bytes.len();
+        let deadline = Instant::now() + duration;
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match self.output.recv_timeout(left) {
+                Ok(chunk) => self.take(chunk),
+                Err(_) => break,
+            }
+        }
+        self.bytes.len() - before
     }
 
     /// Resizes the terminal, as a window resize would.
     pub fn resize(&mut self, cols: u16, rows: u16) {
         self.master
+            .as_ref()
+            .expect("the terminal is open")
             .resize(PtySize {
                 rows,
                 cols,
@@ -148,5 +230,16 @@ impl Session {
 impl Drop for Session {
     fn drop(&mut self) {
         let _ = self.child.kill();
+        self.stop_reading();
     }
+}
+
+/// Sends `signal` to process `pid`.
+pub fn send_signal(pid: u32, signal: i32) {
+    let status = std::process::Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg(pid.to_string())
+        .status()
+        .expect("kill runs");
+    assert!(status.success(), "kill -{signal} {pid} failed");
 }
