@@ -16,8 +16,8 @@ use std::time::Duration;
 use crossterm::cursor::{Hide, Show};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
 use crossterm::terminal::{
-    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
-    disable_raw_mode, enable_raw_mode,
+    BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate, EnterAlternateScreen,
+    LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{execute, queue};
 use ratatui::Terminal;
@@ -101,6 +101,13 @@ fn frame_channel() -> (FrameWriter, Frames) {
 }
 
 impl Frames {
+    /// Another writer into the same frame buffer.
+    fn writer(&self) -> FrameWriter {
+        FrameWriter {
+            buffer: Rc::clone(&self.buffer),
+        }
+    }
+
     /// Writes what was collected, in one write.
     fn send(&self) -> io::Result<()> {
         let mut buffer = self.buffer.borrow_mut();
@@ -215,10 +222,14 @@ fn is_suspend(event: &Event) -> bool {
 fn suspend(terminal: &mut Screen, frames: &Frames) -> io::Result<()> {
     restore();
     signal_hook::low_level::raise(SIGTSTP)?;
-    // Here the process was stopped, and has been continued.
+    // Here the process was stopped, and has been continued. A new `Terminal` remembers
+    // nothing of the old screen, so the next frame is drawn whole. (`Terminal::clear` would do
+    // it too, but asks the terminal for the cursor position first: a round trip on a slow link,
+    // and a long wait on a terminal that does not answer.)
     enter()?;
-    terminal.clear()?;
-    frames.send()
+    execute!(io::stdout(), Clear(ClearType::All))?;
+    *terminal = Terminal::new(CrosstermBackend::new(frames.writer()))?;
+    Ok(())
 }
 
 /// The action a terminal event asks for. Only key presses act: releases and repeats, which

@@ -86,3 +86,45 @@ fn help_and_version_work() {
     assert!(stdout(&output).contains("--content <DIR>"));
     assert!(stdout(&clsv(&["--version"])).starts_with("clsv "));
 }
+
+#[test]
+fn doctor_says_what_it_detected_and_why() {
+    let output = Command::new(env!("CARGO_BIN_EXE_clsv"))
+        .arg("doctor")
+        .env("TERM", "xterm-256color")
+        .env("NO_COLOR", "1")
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_CTYPE")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(
+        text.contains("colour:    no colour (NO_COLOR is set)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("glyphs:    ASCII (LANG=C is not UTF-8)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("output:    not a terminal; clsv shows plain text"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"foc-2014\", languages ro, en, 22 members"),
+        "{text}"
+    );
+    let forced = clsv(&["doctor", "--color", "always", "--ascii"]);
+    let text = stdout(&forced);
+    assert!(text.contains("(--color always"), "{text}");
+    assert!(text.contains("glyphs:    ASCII (--ascii)"), "{text}");
+}
+
+#[test]
+fn doctor_still_reports_when_the_pack_is_broken() {
+    let output = clsv(&["doctor", "--content", "/no/such/pack"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).contains("the pack in /no/such/pack has problems"));
+}

@@ -318,3 +318,50 @@ fn a_frame_is_one_synchronized_update() {
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
 }
+
+#[test]
+fn a_dumb_terminal_gets_plain_text() {
+    let mut session = Session::start(&[], 80, 24, &[("TERM", "dumb")]);
+    assert_eq!(session.wait_exit(), 0);
+    assert!(
+        !session.bytes.windows(8).any(|w| w == b"\x1b[?1049h"),
+        "no alternate screen"
+    );
+    assert!(!session.bytes.contains(&0x1b), "no escape sequences at all");
+    assert!(String::from_utf8_lossy(&session.bytes).contains("5. Surse"));
+}
+
+#[test]
+fn ctrl_z_suspends_with_the_terminal_restored_and_fg_redraws_everything() {
+    // Job control needs a shell that does it: an interactive bash in the terminal.
+    let mut shell = Session::start_program(
+        "bash",
+        &["--norc", "--noprofile", "-i"],
+        80,
+        24,
+        &[("PS1", "shell$ ")],
+    );
+    shell.wait_for("shell$");
+    shell.send(&format!("{} --tab members\r", env!("CARGO_BIN_EXE_clsv")));
+    shell.wait_for("MD  Moldova");
+    assert!(shell.parser.screen().alternate_screen());
+    shell.send("\x1a");
+    shell.wait_for("Stopped");
+    shell.assert_restored();
+    shell.send("fg\r");
+    shell.wait_for("MD  Moldova");
+    assert!(
+        shell.parser.screen().alternate_screen(),
+        "back on the alternate screen"
+    );
+    let screen = shell.contents();
+    assert!(
+        screen.contains("Membri (22)") && screen.contains("1 Prezentare"),
+        "{screen}"
+    );
+    shell.send("q");
+    shell.wait_for("shell$");
+    shell.assert_restored();
+    shell.send("exit\r");
+    shell.wait_exit();
+}

@@ -243,3 +243,55 @@ fn search_matches_are_highlighted_where_they_are() {
         "the row, the heading and the Romanian name: {marked:?}"
     );
 }
+
+/// Each pane in each look a terminal can get: 16 colours, no colour, ASCII glyphs. The
+/// snapshots hold the styles of every run of cells, so a lost highlight shows.
+#[test]
+fn every_pane_in_every_look() {
+    let looks = [
+        ("16", ColorLevel::Basic16, false),
+        ("none", ColorLevel::None, false),
+        ("ascii", ColorLevel::Basic16, true),
+        ("ascii_none", ColorLevel::None, true),
+    ];
+    for (name, level, ascii) in looks {
+        for pane in Pane::ALL {
+            let content = fixture();
+            let lang = content.default_language;
+            let mut app = App::new(
+                content,
+                Theme::new(level, ascii),
+                clsv::app::StartAt { lang, pane },
+                80,
+                24,
+            );
+            app.update(Action::MoveDown);
+            let buffer = render(&app);
+            let pane_name = format!("{pane:?}").to_lowercase();
+            insta::assert_snapshot!(format!("look_{name}_{pane_name}"), format!("{buffer:?}"));
+        }
+    }
+}
+
+#[test]
+fn truecolor_and_256_colours_use_their_palettes() {
+    for (level, expected) in [
+        (ColorLevel::TrueColor, "Rgb("),
+        (ColorLevel::Ansi256, "Indexed("),
+    ] {
+        let content = fixture();
+        let lang = content.default_language;
+        let app = App::new(
+            content,
+            Theme::new(level, false),
+            clsv::app::StartAt {
+                lang,
+                pane: Pane::Members,
+            },
+            80,
+            24,
+        );
+        let styles = format!("{:?}", render(&app));
+        assert!(styles.contains(expected), "{level:?}");
+    }
+}

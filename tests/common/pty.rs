@@ -29,6 +29,17 @@ pub struct Session {
 impl Session {
     /// Starts `clsv` with `args` on a `cols`×`rows` terminal, with `env` set.
     pub fn start(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+        Session::start_program(env!("CARGO_BIN_EXE_clsv"), args, cols, rows, env)
+    }
+
+    /// Starts any program (a shell, say) in the same way.
+    pub fn start_program(
+        program: &str,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -37,7 +48,7 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pty");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_clsv"));
+        let mut command = CommandBuilder::new(program);
         command.args(args);
         // A known terminal and locale, whatever the machine running the tests has.
         command.env("TERM", "xterm-256color");
