@@ -15,18 +15,16 @@ use std::time::Duration;
 
 use crossterm::cursor::{Hide, Show};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
+use crossterm::execute;
 use crossterm::terminal::{
-    BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate, EnterAlternateScreen,
-    LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use crossterm::{execute, queue};
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use crate::action::Action;
 use crate::app::App;
+use crate::frame::Screen;
 use crate::keymap;
 use crate::ui::hit;
 
@@ -74,8 +72,8 @@ fn exit_on_signals() -> io::Result<()> {
     Ok(())
 }
 
-/// Collects what ratatui writes for a frame; ratatui flushes in the middle of a frame, so
-/// its flush only marks nothing, and the frame leaves when [`Frames::send`] is called.
+/// Collects what is written for a frame; the backend flushes in the middle of a frame, so
+/// flushing does nothing here, and the frame leaves when [`Frames::send`] is called.
 pub struct FrameWriter {
     buffer: Rc<RefCell<Vec<u8>>>,
 }
@@ -101,13 +99,6 @@ fn frame_channel() -> (FrameWriter, Frames) {
 }
 
 impl Frames {
-    /// Another writer into the same frame buffer.
-    fn writer(&self) -> FrameWriter {
-        FrameWriter {
-            buffer: Rc::clone(&self.buffer),
-        }
-    }
-
     /// Writes what was collected, in one write.
     fn send(&self) -> io::Result<()> {
         let mut buffer = self.buffer.borrow_mut();
@@ -133,7 +124,7 @@ impl Write for FrameWriter {
     }
 }
 
-type Screen = Terminal<CrosstermBackend<FrameWriter>>;
+type Display = Screen<FrameWriter>;
 
 /// Restores the terminal when dropped, on every return path of the event loop.
 struct Restorer;
@@ -163,21 +154,18 @@ pub fn run(mut app: App) -> io::Result<()> {
     exit_on_signals()?;
     enter()?;
     let _restorer = Restorer;
-    let (writer, frames) = frame_channel();
-    let mut terminal = Terminal::new(CrosstermBackend::new(writer))?;
     // crossterm starts listening for SIGWINCH when its event source is first used; use it
     // now, before the first frame, so that a resize during start-up is not lost. The size
     // is read after, so it is the newest.
     event::poll(Duration::ZERO)?;
-    let size = terminal.size()?;
-    app.update(Action::Resize {
-        width: size.width,
-        height: size.height,
-    });
-    event_loop(&mut terminal, &frames, &mut app)
+    let (width, height) = crossterm::terminal::size()?;
+    let (writer, frames) = frame_channel();
+    let mut screen = Screen::new(writer, width, height);
+    app.update(Action::Resize { width, height });
+    event_loop(&mut screen, &frames, &mut app)
 }
 
-fn event_loop(terminal: &mut Screen, frames: &Frames, app: &mut App) -> io::Result<()> {
+fn event_loop(terminal: &mut Display, frames: &Frames, app: &mut App) -> io::Result<()> {
     draw(terminal, frames, app)?;
     // Lets the end-to-end tests check that a panic gives the terminal back; debug builds only.
     if cfg!(debug_assertions) && std::env::var_os("CLSV_TEST_PANIC").is_some() {
@@ -186,7 +174,7 @@ fn event_loop(terminal: &mut Screen, frames: &Frames, app: &mut App) -> io::Resu
     while !app.should_quit() {
         let event = event::read()?;
         if is_suspend(&event) {
-            suspend(terminal, frames)?;
+            suspend(terminal)?;
             draw(terminal, frames, app)?;
             continue;
         }
@@ -194,6 +182,9 @@ fn event_loop(terminal: &mut Screen, frames: &Frames, app: &mut App) -> io::Resu
             // Nothing changed, so nothing is drawn: an idle or ignored key costs no output.
             continue;
         };
+        if let Action::Resize { width, height } = action {
+            terminal.resize(width, height);
+        }
         app.update(action);
         if !app.should_quit() {
             draw(terminal, frames, app)?;
@@ -202,11 +193,9 @@ fn event_loop(terminal: &mut Screen, frames: &Frames, app: &mut App) -> io::Resu
     Ok(())
 }
 
-/// Draws one frame and sends it in one write, as a synchronized update.
-fn draw(terminal: &mut Screen, frames: &Frames, app: &App) -> io::Result<()> {
-    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    terminal.draw(|frame| frame.render_widget(app, frame.area()))?;
-    queue!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+/// Draws one frame and sends it in one write.
+fn draw(terminal: &mut Display, frames: &Frames, app: &App) -> io::Result<()> {
+    terminal.draw(app)?;
     frames.send()
 }
 
@@ -219,16 +208,12 @@ fn is_suspend(event: &Event) -> bool {
 
 /// Gives the terminal back and stops, as Ctrl-Z does to any program; on `fg`, takes the
 /// terminal again and forgets what was on screen, so the next frame is drawn whole.
-fn suspend(terminal: &mut Screen, frames: &Frames) -> io::Result<()> {
+fn suspend(terminal: &mut Display) -> io::Result<()> {
     restore();
     signal_hook::low_level::raise(SIGTSTP)?;
-    // Here the process was stopped, and has been continued. A new `Terminal` remembers
-    // nothing of the old screen, so the next frame is drawn whole. (`Terminal::clear` would do
-    // it too, but asks the terminal for the cursor position first: a round trip on a slow link,
-    // and a long wait on a terminal that does not answer.)
+    // Here the process was stopped, and has been continued.
     enter()?;
-    execute!(io::stdout(), Clear(ClearType::All))?;
-    *terminal = Terminal::new(CrosstermBackend::new(frames.writer()))?;
+    terminal.forget();
     Ok(())
 }
 

@@ -365,3 +365,37 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_fg_redraws_everything() {
     shell.send("exit\r");
     shell.wait_exit();
 }
+
+#[test]
+fn scrolling_text_uses_the_terminal_scroll_and_shows_exactly_the_frame() {
+    let mut session = Session::start(&[], 80, 24, &[]);
+    session.wait_for("Denumirea");
+    session.settle(Duration::from_millis(300));
+    let mut app = common::app_on(common::embedded(), 80, 24);
+    for step in 0..12 {
+        let (key, action) = match step {
+            0..=7 => ("j", clsv::action::Action::MoveDown),
+            8 => ("k", clsv::action::Action::MoveUp),
+            9 => (" ", clsv::action::Action::PageDown),
+            _ => ("j", clsv::action::Action::MoveDown),
+        };
+        let before = session.bytes.len();
+        session.send(key);
+        app.update(action);
+        session.settle(Duration::from_millis(150));
+        let sent = session.bytes.len() - before;
+        if key != " " {
+            assert!(
+                sent < 400,
+                "one line of scrolling cost {sent} bytes (a full redraw costs 2000)"
+            );
+        }
+        let expected = common::screen(&app);
+        let shown = session.contents();
+        for (y, (want, got)) in expected.lines().zip(shown.lines()).enumerate() {
+            assert_eq!(got.trim_end(), want.trim_end(), "row {y} after step {step}");
+        }
+    }
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}

@@ -1,0 +1,243 @@
+//! Sending frames to the terminal as few bytes as it takes: each frame is compared with the
+//! one before and only the cells that changed are written (ratatui's backend writes them).
+//! When the text in the body moved up or down, as when reading line by line, the terminal is
+//! first asked to scroll the body itself, the way `less` does, so that only the lines that
+//! came into view are sent instead of every line that moved.
+
+use std::io::{self, Write};
+
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use crate::app::App;
+use crate::ui::layout;
+
+/// A shift of rows: content moved `lines` rows up (positive) or down (negative) within the
+/// rows `top..bottom`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shift {
+    pub top: u16,
+    pub bottom: u16,
+    pub lines: i32,
+}
+
+/// Finds whether `current` shows rows `top..bottom` of `previous` moved up or down, in a way
+/// that makes scrolling the terminal cheaper than redrawing: enough rows must match after the
+/// shift, and more than match without it.
+pub fn detect_shift(previous: &Buffer, current: &Buffer, top: u16, bottom: u16) -> Option<Shift> {
+    if previous.area != current.area || bottom <= top + 2 {
+        return None;
+    }
+    let width = current.area.width as usize;
+    fn row(buffer: &Buffer, width: usize, y: u16) -> &[ratatui::buffer::Cell] {
+        let start = y as usize * width;
+        &buffer.content[start..start + width]
+    }
+    let matches = |lines: i32| {
+        (top..bottom)
+            .filter(|&y| {
+                let from = y as i32 + lines;
+                from >= top as i32
+                    && from < bottom as i32
+                    && row(current, width, y) == row(previous, width, from as u16)
+            })
+            .count()
+    };
+    let unmoved = matches(0);
+    let height = (bottom - top) as i32;
+    let best = (1..height / 2 + 1)
+        .flat_map(|k| [k, -k])
+        .map(|lines| (matches(lines), lines))
+        .max_by_key(|&(count, lines)| (count, -lines.abs()))?;
+    let (count, lines) = best;
+    // Worth it when most of the rows that can match do, and clearly more than in place.
+    let possible = (height - lines.abs()) as usize;
+    (count * 2 > possible && count > unmoved + lines.unsigned_abs() as usize).then_some(Shift {
+        top,
+        bottom,
+        lines,
+    })
+}
+
+/// Moves the rows of `buffer` as the terminal does when told to scroll: the rows that leave
+/// are lost, the rows that come in are blank.
+pub fn apply_shift(buffer: &mut Buffer, shift: Shift) {
+    let width = buffer.area.width as usize;
+    let (top, bottom) = (shift.top as usize, shift.bottom as usize);
+    let region = &mut buffer.content[top * width..bottom * width];
+    let moved = shift.lines.unsigned_abs() as usize * width;
+    if shift.lines > 0 {
+        region.rotate_left(moved);
+        let len = region.len();
+        region[len - moved..]
+            .iter_mut()
+            .for_each(|cell| cell.reset());
+    } else {
+        region.rotate_right(moved);
+        region[..moved].iter_mut().for_each(|cell| cell.reset());
+    }
+}
+
+/// The escape sequences that make the terminal scroll `shift`: a scroll region, the scroll,
+/// and the full screen back as the region. Attributes are reset first, so that the rows
+/// coming in are blank in the default colours.
+pub fn scroll_sequence(shift: Shift) -> String {
+    let command = if shift.lines > 0 { 'S' } else { 'T' };
+    format!(
+        "\x1b[0m\x1b[{};{}r\x1b[{}{command}\x1b[r",
+        shift.top + 1,
+        shift.bottom,
+        shift.lines.unsigned_abs()
+    )
+}
+
+/// What the terminal shows, and how to change it into the next frame.
+pub struct Screen<W: Write> {
+    backend: CrosstermBackend<W>,
+    /// The frame on the terminal now; `None` when nothing is known of it (start, resize,
+    /// resume), and the next frame is drawn whole.
+    previous: Option<Buffer>,
+    area: Rect,
+}
+
+impl<W: Write> Screen<W> {
+    pub fn new(writer: W, width: u16, height: u16) -> Screen<W> {
+        Screen {
+            backend: CrosstermBackend::new(writer),
+            previous: None,
+            area: Rect::new(0, 0, width, height),
+        }
+    }
+
+    /// The terminal has a new size: the next frame is drawn whole.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.area = Rect::new(0, 0, width, height);
+        self.previous = None;
+    }
+
+    /// The screen was changed behind clsv's back (after a suspend): draw the next frame whole.
+    pub fn forget(&mut self) {
+        self.previous = None;
+    }
+
+    /// Writes the changes from the last frame to `app` as it is now, as one synchronized
+    /// update, into the writer.
+    pub fn draw(&mut self, app: &App) -> io::Result<()> {
+        let mut current = Buffer::empty(self.area);
+        app.render(self.area, &mut current);
+        // The backend writes straight through to the writer, so what is written to it
+        // directly keeps its place among the backend's own writes.
+        let out = &mut self.backend;
+        out.write_all(b"\x1b[?2026h")?;
+        let mut previous = match self.previous.take() {
+            Some(previous) => previous,
+            None => {
+                out.write_all(b"\x1b[0m\x1b[2J")?;
+                out.hide_cursor()?;
+                Buffer::empty(self.area)
+            }
+        };
+        if let Some(screen) = layout::screen(self.area) {
+            // Inside the body's frame: its top and bottom borders stay where they are.
+            let (top, bottom) = (screen.body.y + 1, screen.body.bottom().saturating_sub(1));
+            if let Some(shift) = detect_shift(&previous, &current, top, bottom) {
+                out.write_all(scroll_sequence(shift).as_bytes())?;
+                apply_shift(&mut previous, shift);
+            }
+        }
+        let updates = previous.diff(&current);
+        out.draw(updates.into_iter())?;
+        out.write_all(b"\x1b[?2026l")?;
+        self.previous = Some(current);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn buffer(lines: &[&str]) -> Buffer {
+        Buffer::with_lines(lines.iter().copied())
+    }
+
+    #[test]
+    fn finds_text_that_moved_up_and_down() {
+        let before = buffer(&["title", "a", "b", "c", "d", "e", "footer"]);
+        let up = buffer(&["title", "b", "c", "d", "e", "f", "footer"]);
+        assert_eq!(
+            detect_shift(&before, &up, 1, 6),
+            Some(Shift {
+                top: 1,
+                bottom: 6,
+                lines: 1
+            })
+        );
+        let down = buffer(&["title", "z", "a", "b", "c", "d", "footer"]);
+        assert_eq!(
+            detect_shift(&before, &down, 1, 6),
+            Some(Shift {
+                top: 1,
+                bottom: 6,
+                lines: -1
+            })
+        );
+        let two = buffer(&["title", "c", "d", "e", "x", "y", "footer"]);
+        assert_eq!(detect_shift(&before, &two, 1, 6).map(|s| s.lines), Some(2));
+    }
+
+    #[test]
+    fn does_not_scroll_what_did_not_move() {
+        let before = buffer(&["title", "a", "b", "c", "d", "e", "footer"]);
+        assert_eq!(detect_shift(&before, &before.clone(), 1, 6), None);
+        let changed = buffer(&["title", "a", "x", "c", "d", "e", "footer"]);
+        assert_eq!(detect_shift(&before, &changed, 1, 6), None);
+        let other = buffer(&["title", "p", "q", "r", "s", "t", "footer"]);
+        assert_eq!(detect_shift(&before, &other, 1, 6), None);
+        // Blank rows match each other anywhere: a mostly empty screen is not a scroll.
+        let blank = buffer(&["title", "", "", "", "", "", "footer"]);
+        let one = buffer(&["title", "x", "", "", "", "", "footer"]);
+        assert_eq!(detect_shift(&blank, &one, 1, 6), None);
+    }
+
+    #[test]
+    fn shifting_a_buffer_matches_what_the_terminal_does() {
+        let mut before = buffer(&["title", "a", "b", "c", "footer"]);
+        apply_shift(
+            &mut before,
+            Shift {
+                top: 1,
+                bottom: 4,
+                lines: 1,
+            },
+        );
+        assert_eq!(before, buffer(&["title", "b", "c", "", "footer"]));
+        apply_shift(
+            &mut before,
+            Shift {
+                top: 1,
+                bottom: 4,
+                lines: -2,
+            },
+        );
+        assert_eq!(before, buffer(&["title", "", "", "b", "footer"]));
+        assert_eq!(
+            scroll_sequence(Shift {
+                top: 2,
+                bottom: 22,
+                lines: 1
+            }),
+            "\x1b[0m\x1b[3;22r\x1b[1S\x1b[r"
+        );
+        assert_eq!(
+            scroll_sequence(Shift {
+                top: 2,
+                bottom: 22,
+                lines: -3
+            }),
+            "\x1b[0m\x1b[3;22r\x1b[3T\x1b[r"
+        );
+    }
+}
