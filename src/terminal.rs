@@ -13,12 +13,10 @@ use std::rc::Rc;
 use std::sync::Once;
 use std::time::Duration;
 
-use crossterm::cursor::{Hide, Show};
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
+use crossterm::cursor::Hide;
+use crossterm::event::{self, EnableMouseCapture, Event, KeyEventKind};
 use crossterm::execute;
-use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
+use crossterm::terminal::{EnterAlternateScreen, disable_raw_mode, enable_raw_mode};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
@@ -28,16 +26,20 @@ use crate::frame::Screen;
 use crate::keymap;
 use crate::ui::hit;
 
-/// The escape sequences that give the terminal back, in one write.
-const RESTORE: &[u8] =
-    b"\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1015l\x1b[?1006l\x1b[?1049l\x1b[?25h";
+/// The escape sequences that give the terminal back, in one write: end a synchronized
+/// update that a signal may have interrupted, reset attributes, stop mouse reports (every
+/// mode that `EnableMouseCapture` turns on), leave the alternate screen, show the cursor.
+const RESTORE: &[u8] = b"\x1b[?2026l\x1b[0m\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?1049l\x1b[?25h";
 
 /// Puts the terminal back as it was: mouse off, main screen, cursor shown, raw mode off.
 /// Safe to call more than once and when the terminal was never set up.
 pub fn restore() {
-    let mut out = io::stdout();
+    restore_through(&mut io::stdout());
+}
+
+fn restore_through(out: &mut impl Write) {
     // Errors are ignored: this runs on the way out, when the terminal may be gone already.
-    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, Show);
+    let _ = out.write_all(RESTORE);
     let _ = out.flush();
     let _ = disable_raw_mode();
 }
@@ -63,9 +65,7 @@ fn exit_on_signals() -> io::Result<()> {
     let mut out = std::fs::File::from(io::stdout().as_fd().try_clone_to_owned()?);
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
-            let _ = out.write_all(RESTORE);
-            let _ = out.flush();
-            let _ = disable_raw_mode();
+            restore_through(&mut out);
             std::process::exit(128 + signal);
         }
     });
