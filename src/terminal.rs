@@ -44,15 +44,24 @@ fn restore_through(out: &mut impl Write) {
     let _ = disable_raw_mode();
 }
 
-/// Makes a panic restore the terminal before its message is printed, so the message is
-/// readable and the shell usable.
+/// Makes a panic restore the terminal, then say in one line what went wrong and where, so
+/// the message is readable and the shell usable.
 fn install_panic_hook() {
     static HOOK: Once = Once::new();
     HOOK.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
+        std::panic::set_hook(Box::new(|info| {
             restore();
-            previous(info);
+            let message = info
+                .payload()
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| info.payload().downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown".to_string());
+            let place = info
+                .location()
+                .map(|l| format!(" at {}:{}", l.file(), l.line()))
+                .unwrap_or_default();
+            eprintln!("clsv: internal error: {message}{place}. The terminal was restored.");
         }));
     });
 }

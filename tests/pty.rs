@@ -244,6 +244,17 @@ fn sigterm_restores_the_terminal_and_exits_143() {
 }
 
 #[test]
+fn sigint_and_sigquit_restore_the_terminal_and_exit_with_their_numbers() {
+    for signal in [2, 3] {
+        let mut session = Session::start(&[], 80, 24, &[]);
+        session.wait_for("Denumirea");
+        send_signal(session.pid(), signal);
+        assert_eq!(session.wait_exit(), 128 + signal as u32);
+        session.assert_restored();
+    }
+}
+
+#[test]
 fn sighup_restores_the_terminal_and_exits_129() {
     let mut session = Session::start(&[], 80, 24, &[]);
     session.wait_for("Denumirea");
