@@ -54,6 +54,23 @@ pub enum Command {
     },
     /// Show what clsv detects of the terminal (colours, glyphs) and why.
     Doctor,
+    /// Check a content pack (default: the built-in one) and show every problem, with its
+    /// place in the file; exit 1 if there are errors.
+    Check {
+        /// The pack's folder.
+        dir: Option<PathBuf>,
+        /// Fail on warnings too (such as a text missing in a language, which falls back).
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Write the built-in pack to DIR, as a start for a pack of your own.
+    Init {
+        /// Where to write it (created if needed).
+        dir: PathBuf,
+        /// Overwrite a pack already there.
+        #[arg(long)]
+        force: bool,
+    },
     /// Print the search results for QUERY, one per line (pane, id, title, the match in
     /// context, separated by tabs), and exit 0 if something matched, 1 if nothing did.
     Search {

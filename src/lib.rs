@@ -8,6 +8,7 @@ pub mod app;
 pub mod capability;
 pub mod cli;
 pub mod content;
+pub mod diagnostic;
 pub mod frame;
 pub mod i18n;
 pub mod keymap;

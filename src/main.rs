@@ -2,6 +2,7 @@
 //! or describe the terminal.
 
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -10,6 +11,7 @@ use clsv::app::{App, Pane, StartAt};
 use clsv::capability::{self, Capabilities};
 use clsv::cli::{Cli, Command};
 use clsv::content::{self, Content, Lang, ProblemKind};
+use clsv::diagnostic;
 use clsv::print::{self, Format};
 use clsv::search::{Index, Query};
 use clsv::terminal;
@@ -37,12 +39,20 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     let capabilities = capability::detect(&capability::process_env, cli.color, cli.ascii);
-    if let Some(Command::Doctor) = &cli.command {
-        let content = load(&cli);
-        return write_out(&doctor(&cli, &capabilities, content.as_ref().ok()))
-            .map(|()| ExitCode::SUCCESS);
+    match &cli.command {
+        Some(Command::Doctor) => {
+            let content = load(&cli, &capabilities);
+            let text = doctor(&cli, &capabilities, content.as_ref().ok());
+            return write_out(&text).map(|()| ExitCode::SUCCESS);
+        }
+        Some(Command::Check { dir, strict }) => {
+            let dir = dir.as_ref().or(cli.content.as_ref());
+            return check(dir.map(|d| d.as_path()), *strict, &capabilities);
+        }
+        Some(Command::Init { dir, force }) => return init(dir, *force),
+        _ => {}
     }
-    let content = load(&cli)?;
+    let content = load(&cli, &capabilities)?;
     let lang = match &cli.lang {
         None => content.default_language,
         Some(tag) => content.lang(tag).ok_or_else(|| {
@@ -56,7 +66,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     match &cli.command {
         Some(Command::Search { query }) => print_search(&content, lang, &query.join(" ")),
         Some(Command::Print { width, format }) => print_pack(&content, lang, pane, *width, *format),
-        Some(Command::Doctor) => Ok(ExitCode::SUCCESS),
+        Some(Command::Doctor | Command::Check { .. } | Command::Init { .. }) => {
+            Ok(ExitCode::SUCCESS)
+        }
         None if !browser_possible() => print_pack(&content, lang, pane, None, Format::Text),
         None => {
             let theme = Theme::for_terminal(&capabilities);
@@ -215,20 +227,102 @@ fn doctor(cli: &Cli, capabilities: &Capabilities, content: Option<&Content>) -> 
     out
 }
 
-fn load(cli: &Cli) -> Result<Content, String> {
-    let loaded = match &cli.content {
-        Some(dir) => content::load_dir(dir),
-        None => content::load_embedded(),
-    };
-    loaded.map_err(|error| {
-        let count = error.problems.len();
-        let noun = if count == 1 { "problem" } else { "problems" };
-        let mut message = format!("{error}\nclsv: the content pack has {count} {noun}");
-        if error
-            .problems
-            .iter()
-            .any(|p| p.kind == ProblemKind::MissingFile)
-        {
+/// How diagnostics are drawn on a stream: colour and glyphs as for the interface, colour
+/// only when the stream is a terminal.
+fn diagnostic_style(capabilities: &Capabilities, is_terminal: bool) -> diagnostic::Style {
+    let width = crossterm::terminal::size().map_or(DEFAULT_WIDTH, |(w, _)| w as usize);
+    diagnostic::Style {
+        color: is_terminal && capabilities.color != capability::ColorLevel::None,
+        ascii: capabilities.ascii,
+        width: width.max(40),
+    }
+}
+
+/// Checks the pack of `dir` (or the built-in one), the report through `content`.
+fn report_for(dir: Option<&Path>) -> content::load::Report {
+    match dir {
+        Some(dir) => content::load::check_dir(dir),
+        None => content::load::check_embedded(),
+    }
+}
+
+/// `clsv check`: every problem drawn on standard output; exit 1 on errors (and, with
+/// `--strict`, on warnings).
+fn check(
+    dir: Option<&Path>,
+    strict: bool,
+    capabilities: &Capabilities,
+) -> Result<ExitCode, String> {
+    let report = report_for(dir);
+    let style = diagnostic_style(capabilities, std::io::stdout().is_terminal());
+    let name = dir.map_or("the built-in pack".to_string(), |d| d.display().to_string());
+    let mut text = String::new();
+    if !report.problems.is_empty() {
+        text = diagnostic::render(&report, style);
+        text.truncate(text.trim_end().len() - diagnostic::summary(&report).len());
+    }
+    text.push_str(&format!("{name}: {}\n", diagnostic::summary(&report)));
+    if let Some(content) = &report.content {
+        text.push_str(&format!(
+            "{name}: \"{}\", languages {}, {} members\n",
+            content.id,
+            content.languages.join(", "),
+            content.members.members.len()
+        ));
+    }
+    write_out(&text)?;
+    let failed = report.errors().next().is_some() || (strict && report.warnings().next().is_some());
+    Ok(match failed {
+        true => ExitCode::from(EXIT_NOTHING_FOUND),
+        false => ExitCode::SUCCESS,
+    })
+}
+
+/// `clsv init DIR`: the built-in pack written out as a start, never over a pack unless
+/// forced.
+fn init(dir: &Path, force: bool) -> Result<ExitCode, String> {
+    let existing: Vec<&str> = content::load::FILES
+        .iter()
+        .copied()
+        .filter(|name| dir.join(name).exists())
+        .collect();
+    if !existing.is_empty() && !force {
+        return Err(format!(
+            "clsv: {} already holds a pack ({}); use --force to overwrite it",
+            dir.display(),
+            existing.join(", ")
+        ));
+    }
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("clsv: cannot create {}: {e}", dir.display()))?;
+    for (name, text) in content::load::embedded_files() {
+        let path = dir.join(name);
+        std::fs::write(&path, text)
+            .map_err(|e| format!("clsv: cannot write {}: {e}", path.display()))?;
+    }
+    let shown = dir.display();
+    write_out(&format!(
+        "clsv: wrote the built-in pack to {shown}\n  check it:   clsv check {shown}\n  browse it:  clsv --content {shown}\n  the format: docs/CONTENT.md\n"
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn load(cli: &Cli, capabilities: &Capabilities) -> Result<Content, String> {
+    let report = report_for(cli.content.as_deref());
+    let style = diagnostic_style(capabilities, std::io::stderr().is_terminal());
+    let missing_file = report
+        .problems
+        .iter()
+        .any(|p| p.kind == ProblemKind::MissingFile);
+    let errors = report.errors().count();
+    let rendered = diagnostic::render(&report, style);
+    report.into_result().map_err(|_| {
+        let noun = if errors == 1 { "problem" } else { "problems" };
+        let mut message = format!(
+            "{}clsv: the content pack has {errors} {noun}",
+            rendered.trim_end().trim_end_matches(|c: char| c != '\n')
+        );
+        if missing_file {
             message.push_str(&format!(
                 "\nclsv: a pack is a folder with the files {} (see docs/CONTENT.md)",
                 content::load::FILES.join(", ")

@@ -7,12 +7,13 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::io::Read;
+use std::ops::Range;
 use std::path::Path;
 
 use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
-use super::locate::{Position, Step, locate};
+use super::locate::{Position, Step, locate, locate_span};
 use super::model::*;
 use super::raw::*;
 use crate::text::normalize;
@@ -56,6 +57,15 @@ const EMBEDDED: [(&str, &str); 5] = [
     ),
 ];
 
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The pack still loads (a text falls back to the default language, say).
+    Warning,
+    /// The pack cannot be used.
+    Error,
+}
+
 /// What was wrong, where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -63,11 +73,45 @@ pub struct Problem {
     pub file: String,
     /// Where in the file, when the problem is inside it.
     pub position: Option<Position>,
+    /// The bytes of the file the problem is about, for pointing at them.
+    pub span: Option<Range<usize>>,
+    pub severity: Severity,
     pub kind: ProblemKind,
+}
+
+impl Problem {
+    /// A problem with a whole file (or folder), not a place in it.
+    fn whole(file: String, kind: ProblemKind) -> Problem {
+        Problem {
+            file,
+            position: None,
+            span: None,
+            severity: Severity::Error,
+            kind,
+        }
+    }
+
+    /// A problem at `span` of `file`.
+    fn at(file: &PackFile, span: Range<usize>, severity: Severity, kind: ProblemKind) -> Problem {
+        Problem {
+            file: file.display.clone(),
+            position: Some(Position::of_offset(&file.text, span.start)),
+            span: Some(span),
+            severity,
+            kind,
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.severity == Severity::Warning {
+            f.write_str("warning: ")?;
+        }
         match self.position {
             Some(p) => write!(f, "{}:{}:{}: {}", self.file, p.line, p.column, self.kind),
             None => write!(f, "{}: {}", self.file, self.kind),
@@ -86,6 +130,8 @@ pub enum ProblemKind {
     Unreadable(String),
     #[error("the file is {size} bytes; a pack file may be at most {limit} bytes")]
     TooLarge { size: u64, limit: u64 },
+    #[error("a binary file, not RON text (a NUL byte here)")]
+    Binary,
     #[error("not UTF-8 text: an invalid byte here")]
     NotUtf8,
     #[error("{0}")]
@@ -96,6 +142,8 @@ pub enum ProblemKind {
     EmptyText { lang: String },
     #[error("this text has no \"{lang}\" version; the pack's default language is required")]
     MissingDefaultText { lang: String },
+    #[error("no \"{lang}\" version of this text; the \"{default}\" text is shown instead")]
+    MissingTranslation { lang: String, default: String },
     #[error("language \"{lang}\" is not declared in pack.ron (languages: {declared})")]
     UndeclaredLanguage { lang: String, declared: String },
     #[error("no {what} with id \"{id}\" (known: {known})")]
@@ -108,7 +156,7 @@ pub enum ProblemKind {
     Invalid(String),
 }
 
-/// Everything wrong with a pack.
+/// Everything that makes a pack unusable.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
     pub problems: Vec<Problem>,
@@ -136,17 +184,67 @@ pub struct PackFile {
     pub text: String,
 }
 
-/// Loads the pack compiled into the binary.
-pub fn load_embedded() -> Result<Content, LoadError> {
-    let files = EMBEDDED
+/// The outcome of checking a pack: the content if it is usable, every problem (errors and
+/// warnings, in the order of the files), and the files as read, to show the problems in.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub content: Option<Content>,
+    pub problems: Vec<Problem>,
+    pub files: Vec<PackFile>,
+}
+
+impl Report {
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| p.is_error())
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| !p.is_error())
+    }
+
+    /// The content, or the errors that keep it from loading. Warnings are dropped.
+    pub fn into_result(self) -> Result<Content, LoadError> {
+        match self.content {
+            Some(content) if self.problems.iter().all(|p| !p.is_error()) => Ok(content),
+            _ => Err(LoadError {
+                problems: self
+                    .problems
+                    .into_iter()
+                    .filter(Problem::is_error)
+                    .collect(),
+            }),
+        }
+    }
+
+    /// The text of a file of the report, by the name its problems give.
+    pub fn file_text(&self, display: &str) -> Option<&str> {
+        self.files
+            .iter()
+            .find(|f| f.display == display)
+            .map(|f| f.text.as_str())
+    }
+}
+
+/// The files of the pack compiled into the binary.
+fn embedded_pack_files() -> Vec<PackFile> {
+    EMBEDDED
         .iter()
         .map(|&(name, text)| PackFile {
             name,
             display: format!("<embedded>/{name}"),
             text: text.to_string(),
         })
-        .collect();
-    load_files(files)
+        .collect()
+}
+
+/// Loads the pack compiled into the binary.
+pub fn load_embedded() -> Result<Content, LoadError> {
+    load_files(embedded_pack_files())
+}
+
+/// Checks the pack compiled into the binary.
+pub fn check_embedded() -> Report {
+    check_files(embedded_pack_files())
 }
 
 /// The files of the embedded pack, as they are written (for `clsv init` and tests).
@@ -156,16 +254,24 @@ pub fn embedded_files() -> impl Iterator<Item = (&'static str, &'static str)> {
 
 /// Loads a pack from a folder on disk.
 pub fn load_dir(dir: &Path) -> Result<Content, LoadError> {
+    check_dir(dir).into_result()
+}
+
+/// Checks a pack in a folder on disk: every file read (within the size limit, as UTF-8
+/// text), parsed and validated, with every problem found.
+pub fn check_dir(dir: &Path) -> Report {
     if !dir.is_dir() {
-        return Err(LoadError {
-            problems: vec![Problem {
-                file: dir.display().to_string(),
-                position: None,
-                kind: ProblemKind::MissingFolder,
-            }],
-        });
+        return Report {
+            content: None,
+            problems: vec![Problem::whole(
+                dir.display().to_string(),
+                ProblemKind::MissingFolder,
+            )],
+            files: Vec::new(),
+        };
     }
     let mut files = Vec::new();
+    let mut unreadable = Vec::new();
     let mut problems = Vec::new();
     for name in FILES {
         let path = dir.join(name);
@@ -176,47 +282,76 @@ pub fn load_dir(dir: &Path) -> Result<Content, LoadError> {
                 display,
                 text,
             }),
-            Err((position, kind)) => problems.push(Problem {
-                file: display,
-                position,
-                kind,
-            }),
+            Err(ReadError { shown, at, kind }) => {
+                let file = PackFile {
+                    name,
+                    display,
+                    text: shown.unwrap_or_default(),
+                };
+                problems.push(match at {
+                    Some(at) => Problem::at(&file, at..at + 1, Severity::Error, kind),
+                    None => Problem::whole(file.display.clone(), kind),
+                });
+                unreadable.push(file);
+            }
         }
     }
-    // The files that could be read are still parsed, so one run reports everything.
-    match load_files(files) {
-        Ok(content) if problems.is_empty() => Ok(content),
-        Ok(_) => Err(LoadError { problems }),
-        Err(more) => {
-            problems.extend(
-                more.problems
-                    .into_iter()
-                    .filter(|p| p.kind != ProblemKind::MissingFile),
-            );
-            Err(LoadError { problems })
-        }
+    // The files that could be read are still checked, so one run reports everything.
+    let mut report = check_files(files);
+    report
+        .problems
+        .retain(|p| p.kind != ProblemKind::MissingFile);
+    problems.append(&mut report.problems);
+    // In the order of the files, as an author reads them.
+    problems.sort_by_key(|p| FILES.iter().position(|name| p.file.ends_with(name)));
+    report.problems = problems;
+    report.files.extend(unreadable);
+    if report.errors().next().is_some() {
+        report.content = None;
     }
+    report
 }
 
-/// Reads one file, refusing a folder, a file over the size limit and text that is not UTF-8.
-fn read_pack_file(path: &Path) -> Result<String, (Option<Position>, ProblemKind)> {
-    let unreadable = |e: std::io::Error| (None, ProblemKind::Unreadable(e.to_string()));
+/// Why a file could not be read as text, and what of it can still be shown.
+struct ReadError {
+    /// The text to show the problem in, if any is worth showing.
+    shown: Option<String>,
+    /// The byte the problem is at.
+    at: Option<usize>,
+    kind: ProblemKind,
+}
+
+/// Reads one file, refusing a folder, a file over the size limit, a binary file and text
+/// that is not UTF-8.
+fn read_pack_file(path: &Path) -> Result<String, ReadError> {
+    let whole = |kind| ReadError {
+        shown: None,
+        at: None,
+        kind,
+    };
+    let unreadable = |e: std::io::Error| whole(ProblemKind::Unreadable(e.to_string()));
     let metadata = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err((None, ProblemKind::MissingFile));
+            // A dangling symbolic link is missing too, but says so.
+            return Err(match std::fs::symlink_metadata(path) {
+                Ok(_) => whole(ProblemKind::Unreadable("a symbolic link to nothing".into())),
+                Err(_) => whole(ProblemKind::MissingFile),
+            });
         }
         Err(e) => return Err(unreadable(e)),
     };
     if metadata.is_dir() {
-        return Err((None, ProblemKind::Unreadable("it is a folder".into())));
+        return Err(whole(ProblemKind::Unreadable("it is a folder".into())));
     }
-    let too_large = |size| ProblemKind::TooLarge {
-        size,
-        limit: MAX_FILE_BYTES,
+    let too_large = |size| {
+        whole(ProblemKind::TooLarge {
+            size,
+            limit: MAX_FILE_BYTES,
+        })
     };
     if metadata.len() > MAX_FILE_BYTES {
-        return Err((None, too_large(metadata.len())));
+        return Err(too_large(metadata.len()));
     }
     let mut bytes = Vec::new();
     std::fs::File::open(path)
@@ -224,28 +359,40 @@ fn read_pack_file(path: &Path) -> Result<String, (Option<Position>, ProblemKind)
         .map_err(unreadable)?;
     // The file may have grown since its size was read.
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err((None, too_large(bytes.len() as u64)));
+        return Err(too_large(bytes.len() as u64));
+    }
+    if let Some(nul) = memchr::memchr(0, &bytes) {
+        // Shown up to the NUL only: what follows is not text.
+        let shown = String::from_utf8_lossy(&bytes[..nul]).into_owned();
+        return Err(ReadError {
+            at: Some(shown.len()),
+            shown: Some(shown),
+            kind: ProblemKind::Binary,
+        });
     }
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
-        let bytes = e.into_bytes();
-        // Everything before `valid` is UTF-8, so this conversion loses nothing.
-        let prefix = String::from_utf8_lossy(&bytes[..valid]);
-        let position = Position::of_offset(&prefix, prefix.len());
-        (Some(position), ProblemKind::NotUtf8)
+        // Before `valid` the text is UTF-8 and the lossy form keeps every byte offset.
+        let shown = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        ReadError {
+            shown: Some(shown),
+            at: Some(valid),
+            kind: ProblemKind::NotUtf8,
+        }
     })
 }
 
 /// Parses and validates a pack given as files. `files` holds each name of [`FILES`] once.
 pub fn load_files(files: Vec<PackFile>) -> Result<Content, LoadError> {
+    check_files(files).into_result()
+}
+
+/// Checks a pack given as files: parses each, then validates the whole.
+pub fn check_files(files: Vec<PackFile>) -> Report {
     let mut problems = Vec::new();
     let find = |name: &str| files.iter().find(|f| f.name == name);
     for name in FILES.iter().filter(|name| find(name).is_none()) {
-        problems.push(Problem {
-            file: name.to_string(),
-            position: None,
-            kind: ProblemKind::MissingFile,
-        });
+        problems.push(Problem::whole(name.to_string(), ProblemKind::MissingFile));
     }
     let pack = find("pack.ron").and_then(|f| parse::<RawPack>(f, &mut problems).map(|r| (f, r)));
     let overview =
@@ -259,7 +406,11 @@ pub fn load_files(files: Vec<PackFile>) -> Result<Content, LoadError> {
     let (Some(pack), Some(overview), Some(members), Some(declaration), Some(actions)) =
         (pack, overview, members, declaration, actions)
     else {
-        return Err(LoadError { problems });
+        return Report {
+            content: None,
+            problems,
+            files,
+        };
     };
 
     let mut checker = Checker::new(members.1.members.len());
@@ -270,11 +421,12 @@ pub fn load_files(files: Vec<PackFile>) -> Result<Content, LoadError> {
         (declaration.0, &declaration.1.as_list()),
         (actions.0, &actions.1.as_list()),
     );
-    match content {
-        Some(content) if checker.problems.is_empty() => Ok(content),
-        _ => Err(LoadError {
-            problems: checker.problems,
-        }),
+    let problems = checker.problems;
+    let content = content.filter(|_| problems.iter().all(|p| !p.is_error()));
+    Report {
+        content,
+        problems,
+        files,
     }
 }
 
@@ -284,14 +436,20 @@ fn parse<T: DeserializeOwned>(file: &PackFile, problems: &mut Vec<Problem>) -> O
     match options.from_str::<T>(&file.text) {
         Ok(value) => Some(value),
         Err(e) => {
-            problems.push(Problem {
-                file: file.display.clone(),
-                position: Some(Position {
-                    line: e.span.start.line,
-                    column: e.span.start.col,
-                }),
-                kind: ProblemKind::Syntax(e.code.to_string()),
-            });
+            let position = |p: ron::error::Position| Position {
+                line: p.line,
+                column: p.col,
+            };
+            let start = position(e.span.start).offset_in(&file.text);
+            let end = position(e.span.end).offset_in(&file.text).max(start);
+            let mut problem = Problem::at(
+                file,
+                start..end,
+                Severity::Error,
+                ProblemKind::Syntax(e.code.to_string()),
+            );
+            problem.position = Some(position(e.span.start));
+            problems.push(problem);
             None
         }
     }
@@ -332,11 +490,12 @@ impl<'a> Checker<'a> {
     }
 
     fn report(&mut self, file: &PackFile, path: &[Step], kind: ProblemKind) {
-        self.problems.push(Problem {
-            file: file.display.clone(),
-            position: Some(locate(&file.text, path)),
-            kind,
-        });
+        self.report_as(file, path, Severity::Error, kind);
+    }
+
+    fn report_as(&mut self, file: &PackFile, path: &[Step], severity: Severity, kind: ProblemKind) {
+        let span = locate_span(&file.text, path);
+        self.problems.push(Problem::at(file, span, severity, kind));
     }
 
     fn pack(
@@ -491,6 +650,24 @@ impl<'a> Checker<'a> {
                     file,
                     &value_path,
                     ProblemKind::EmptyText { lang: lang.clone() },
+                );
+            }
+        }
+        let default_tag = self.languages[self.default_language].clone();
+        if raw.contains_key(&default_tag) {
+            let missing: Vec<String> = self
+                .languages
+                .iter()
+                .filter(|lang| !raw.contains_key(*lang))
+                .cloned()
+                .collect();
+            for lang in missing {
+                let default = default_tag.clone();
+                self.report_as(
+                    file,
+                    path,
+                    Severity::Warning,
+                    ProblemKind::MissingTranslation { lang, default },
                 );
             }
         }

@@ -41,6 +41,12 @@ impl Position {
 /// The position of the value at `path` in `src`, or of the deepest part of the path that
 /// exists (a problem with a missing value is reported where it should have been).
 pub fn locate(src: &str, path: &[Step]) -> Position {
+    Position::of_offset(src, locate_span(src, path).start)
+}
+
+/// The byte range of the value at `path` in `src` (or of the deepest part of the path that
+/// exists), for pointing at it.
+pub fn locate_span(src: &str, path: &[Step]) -> std::ops::Range<usize> {
     let mut scanner = Scanner {
         src: src.as_bytes(),
         pos: 0,
@@ -53,7 +59,44 @@ pub fn locate(src: &str, path: &[Step]) -> Position {
             None => break,
         }
     }
-    Position::of_offset(src, found)
+    let mut end = Scanner {
+        src: src.as_bytes(),
+        pos: found,
+    };
+    end.skip_value();
+    let mut end = end.pos.min(src.len()).max(found);
+    while !src.is_char_boundary(end) {
+        end += 1;
+    }
+    found..end
+}
+
+impl Position {
+    /// The byte offset of this line and column in `src` (the end of `src` if it is past it).
+    pub fn offset_in(self, src: &str) -> usize {
+        let line_start = if self.line <= 1 {
+            Some(0)
+        } else {
+            src.match_indices('\n')
+                .nth(self.line - 2)
+                .map(|(i, _)| i + 1)
+        };
+        let Some(line_start) = line_start else {
+            return src.len();
+        };
+        src[line_start..]
+            .char_indices()
+            .take_while(|&(_, c)| c != '\n')
+            .map(|(i, _)| line_start + i)
+            .chain(std::iter::once(
+                line_start
+                    + src[line_start..]
+                        .find('\n')
+                        .unwrap_or(src.len() - line_start),
+            ))
+            .nth(self.column.saturating_sub(1))
+            .unwrap_or(src.len())
+    }
 }
 
 struct Scanner<'a> {
@@ -318,6 +361,33 @@ mod tests {
             at(&[Step::Field("members"), Step::Index(0), Step::Field("id")]),
             (6, 20)
         );
+    }
+
+    #[test]
+    fn spans_cover_the_whole_value() {
+        let span = locate_span(
+            SRC,
+            &[Step::Field("members"), Step::Index(0), Step::Field("name")],
+        );
+        assert_eq!(&SRC[span], "{\"ro\": \"A, B\"}");
+        let span = locate_span(
+            SRC,
+            &[Step::Field("members"), Step::Index(1), Step::Field("id")],
+        );
+        assert_eq!(&SRC[span], "\"b)\"");
+        let span = locate_span(SRC, &[Step::Field("members"), Step::Index(1)]);
+        assert_eq!(&SRC[span], "Member(id: \"b)\", name: {})");
+    }
+
+    #[test]
+    fn positions_and_offsets_agree() {
+        for offset in (0..SRC.len()).filter(|&o| SRC.is_char_boundary(o)) {
+            assert_eq!(Position::of_offset(SRC, offset).offset_in(SRC), offset);
+        }
+        let text = "ăb\nc";
+        assert_eq!(Position { line: 1, column: 2 }.offset_in(text), 2);
+        assert_eq!(Position { line: 2, column: 1 }.offset_in(text), 4);
+        assert_eq!(Position { line: 9, column: 1 }.offset_in(text), text.len());
     }
 
     #[test]

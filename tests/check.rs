@@ -1,0 +1,261 @@
+//! Authoring packs: `clsv check` and its diagnostics (one golden rendering per kind of
+//! problem), its exit codes, and `clsv init`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly by design
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use clsv::content::load::{FILES, PackFile, Report, check_dir, check_files};
+use clsv::diagnostic::{self, Style};
+
+const PLAIN: Style = Style {
+    color: false,
+    ascii: false,
+    width: 80,
+};
+
+/// The fixture pack with the files of `tests/fixtures/bad/<case>` over it, checked with
+/// the files named as in the pack (so the rendering does not depend on where it ran).
+fn check_case(case: &str) -> Report {
+    let bad = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/bad")
+        .join(case);
+    let files = FILES
+        .iter()
+        .map(|&name| {
+            let overlay = bad.join(name);
+            let path = if overlay.exists() {
+                overlay
+            } else {
+                common::fixture_dir().join(name)
+            };
+            let bytes = fs::read(path).unwrap();
+            PackFile {
+                name,
+                display: name.to_string(),
+                text: String::from_utf8_lossy(&bytes).into_owned(),
+            }
+        })
+        .collect();
+    check_files(files)
+}
+
+#[test]
+fn every_kind_of_problem_is_drawn_with_its_place() {
+    let cases = [
+        "syntax",
+        "unknown-field",
+        "duplicate-id",
+        "empty-text",
+        "missing-default",
+        "undeclared-language",
+        "unknown-source",
+        "bad-code",
+        "bad-default-language",
+        "several-problems",
+        "missing-translation",
+    ];
+    for case in cases {
+        let report = check_case(case);
+        assert!(!report.problems.is_empty(), "{case}");
+        insta::assert_snapshot!(format!("check_{case}"), diagnostic::render(&report, PLAIN));
+    }
+}
+
+/// A pack folder with the fixture's files, changed by `change`, checked, and its rendering
+/// with the folder's path replaced by `PACK`.
+fn check_folder(change: impl FnOnce(&Path)) -> (Report, String) {
+    let dir = tempfile::tempdir().unwrap();
+    for name in FILES {
+        fs::copy(common::fixture_dir().join(name), dir.path().join(name)).unwrap();
+    }
+    change(dir.path());
+    let report = check_dir(dir.path());
+    // Wide enough that no message wraps: the folder's path, replaced, has its own length.
+    let wide = Style {
+        width: 400,
+        ..PLAIN
+    };
+    let shown = diagnostic::render(&report, wide).replace(dir.path().to_str().unwrap(), "PACK");
+    (report, shown)
+}
+
+#[test]
+fn files_that_cannot_be_read_as_text_are_drawn_too() {
+    let (_, shown) = check_folder(|dir| {
+        let mut bytes = fs::read(dir.join("declaration.ron")).unwrap();
+        let at = bytes.windows(10).position(|w| w == b"Libertatea").unwrap();
+        bytes.insert(at, 0xff);
+        fs::write(dir.join("declaration.ron"), bytes).unwrap();
+    });
+    insta::assert_snapshot!("check_not_utf8", shown);
+    let (_, shown) = check_folder(|dir| {
+        fs::write(dir.join("members.ron"), b"Members(\0\x01\x02binary").unwrap();
+    });
+    insta::assert_snapshot!("check_binary", shown);
+    let (_, shown) = check_folder(|dir| {
+        fs::remove_file(dir.join("actions.ron")).unwrap();
+        fs::remove_file(dir.join("overview.ron")).unwrap();
+        fs::create_dir(dir.join("overview.ron")).unwrap();
+    });
+    insta::assert_snapshot!("check_missing_and_folder", shown);
+}
+
+#[test]
+fn a_symbolic_link_loop_and_a_dangling_link_are_reported() {
+    let (report, _) = check_folder(|dir| {
+        fs::remove_file(dir.join("members.ron")).unwrap();
+        std::os::unix::fs::symlink(dir.join("members.ron"), dir.join("members.ron")).unwrap();
+        fs::remove_file(dir.join("actions.ron")).unwrap();
+        std::os::unix::fs::symlink(dir.join("nowhere.ron"), dir.join("actions.ron")).unwrap();
+    });
+    let shown: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+    assert!(
+        shown.iter().any(
+            |p| p.contains("members.ron: cannot read the file") && p.contains("symbolic links")
+        ),
+        "{shown:?}"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|p| p.contains("actions.ron: cannot read the file: a symbolic link to nothing")),
+        "{shown:?}"
+    );
+}
+
+#[test]
+fn a_clean_pack_has_no_problems_and_a_missing_translation_only_a_warning() {
+    let (report, shown) = check_folder(|_| {});
+    assert!(report.problems.is_empty(), "{shown}");
+    assert!(report.content.is_some());
+    let report = check_case("missing-translation");
+    assert_eq!(report.errors().count(), 0);
+    assert_eq!(report.warnings().count(), 1);
+    assert!(
+        report.content.is_some(),
+        "a warning does not keep the pack from loading"
+    );
+}
+
+fn clsv(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_clsv"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+/// A folder with the fixture pack and the overlay of a bad case.
+fn folder_of_case(case: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for name in FILES {
+        fs::copy(common::fixture_dir().join(name), dir.path().join(name)).unwrap();
+    }
+    let bad = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/bad")
+        .join(case);
+    for entry in fs::read_dir(bad).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn check_exits_zero_when_clean_one_on_errors_and_on_warnings_only_when_strict() {
+    let clean = clsv(&["check"]);
+    assert_eq!(clean.status.code(), Some(0));
+    assert!(stdout(&clean).contains("the built-in pack: no problems"));
+
+    let bad = folder_of_case("several-problems");
+    let output = clsv(&["check", bad.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(
+        text.contains("members.ron:29:21: no region with id \"north\""),
+        "{text}"
+    );
+    assert!(text.trim_end().ends_with(": 3 errors"), "{text}");
+
+    let warned = folder_of_case("missing-translation");
+    let path = warned.path().to_str().unwrap();
+    let output = clsv(&["check", path]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).contains("1 warning"));
+    assert_eq!(clsv(&["check", "--strict", path]).status.code(), Some(1));
+    // --content names the pack too.
+    assert_eq!(
+        clsv(&["--content", path, "check", "--strict"])
+            .status
+            .code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn a_broken_pack_keeps_the_browser_from_starting_with_the_same_diagnostics() {
+    let bad = folder_of_case("unknown-field");
+    let output = clsv(&["--content", bad.path().to_str().unwrap(), "print"]);
+    assert_eq!(output.status.code(), Some(2));
+    let errors = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        errors.contains("actions.ron:11:13: Unexpected field named `titel`"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("titel: {"),
+        "the offending line is shown: {errors}"
+    );
+    assert!(
+        errors
+            .trim_end()
+            .ends_with("clsv: the content pack has 1 problem"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn init_writes_a_pack_that_checks_and_loads_and_never_overwrites_unasked() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("my-pack");
+    let path = pack.to_str().unwrap();
+    let output = clsv(&["init", path]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout(&output).contains(&format!("clsv check {path}")));
+    for name in FILES {
+        assert!(pack.join(name).is_file(), "{name}");
+    }
+    assert_eq!(clsv(&["check", "--strict", path]).status.code(), Some(0));
+    let loaded = clsv(&["--content", path, "search", "Moldova"]);
+    assert_eq!(loaded.status.code(), Some(0));
+
+    fs::write(pack.join("members.ron"), "my own members").unwrap();
+    let again = clsv(&["init", path]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        String::from_utf8(again.stderr)
+            .unwrap()
+            .contains("already holds a pack")
+    );
+    assert_eq!(
+        fs::read_to_string(pack.join("members.ron")).unwrap(),
+        "my own members"
+    );
+    assert_eq!(clsv(&["init", "--force", path]).status.code(), Some(0));
+    assert_ne!(
+        fs::read_to_string(pack.join("members.ron")).unwrap(),
+        "my own members"
+    );
+}
