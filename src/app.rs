@@ -119,6 +119,14 @@ pub enum Note {
     SearchWrapped,
 }
 
+/// A new version of the pack, from `--watch`: loaded, or refused with the first line of
+/// its first problem.
+#[derive(Debug, Clone)]
+pub enum Reload {
+    Loaded(Box<Content>),
+    Failed(String),
+}
+
 /// Where the browser starts.
 #[derive(Debug, Clone, Copy)]
 pub struct StartAt {
@@ -146,6 +154,8 @@ pub struct App {
     prompt: Option<SearchPrompt>,
     found: Option<Found>,
     note: Option<Note>,
+    /// Why the last edit of the pack was refused; the content shown is the last good one.
+    reload_error: Option<String>,
     /// The width of the widest row of each list in the current language, so that layout
     /// never has to measure a whole list. Updated with the language.
     widest_rows: [usize; 3],
@@ -181,6 +191,7 @@ impl App {
             prompt: None,
             found: None,
             note: None,
+            reload_error: None,
         };
         app.measure_rows();
         app.clamp_all();
@@ -247,6 +258,11 @@ impl App {
     /// The remark for the footer, if the last action left one.
     pub fn note(&self) -> Option<Note> {
         self.note
+    }
+
+    /// Why the last edit of the pack was refused, while it is.
+    pub fn reload_error(&self) -> Option<&str> {
+        self.reload_error.as_deref()
     }
 
     /// Whether the user asked to leave.
@@ -366,6 +382,76 @@ impl App {
             | Action::SelectResult(_) => {}
         }
         self.clamp_all();
+    }
+
+    /// Takes a new version of the pack (the other way in besides `update`, for `--watch`;
+    /// like `update` it does no I/O). The pane, the language, each list's selection (by the
+    /// item's id, where the item still exists) and the scrolls are kept; a search is run
+    /// again. A refused version leaves everything as it is and says why.
+    pub fn reload(&mut self, outcome: Reload) {
+        let content = match outcome {
+            Reload::Failed(message) => {
+                self.reload_error = Some(message);
+                return;
+            }
+            Reload::Loaded(content) => *content,
+        };
+        let selected_ids: Vec<Option<String>> = Pane::ALL
+            .iter()
+            .map(|&pane| {
+                let row = self.list_position(pane)?.selected;
+                Some(Self::row_target(pane, row)?.id(&self.content).to_string())
+            })
+            .collect();
+        let lang_tag = self.content.lang_tag(self.lang).to_string();
+        self.content = content;
+        self.index = Index::new(&self.content);
+        self.lang = self
+            .content
+            .lang(&lang_tag)
+            .unwrap_or(self.content.default_language);
+        for (pane, id) in Pane::ALL.into_iter().zip(selected_ids) {
+            let (Some(list), Some(id)) = (Self::list_index(pane), id) else {
+                continue;
+            };
+            let found = (0..self.list_len(pane)).find(|&row| {
+                Self::row_target(pane, row).is_some_and(|t| t.id(&self.content) == id)
+            });
+            if let Some(row) = found {
+                self.lists[list].selected = row;
+            }
+        }
+        self.reload_error = None;
+        self.measure_rows();
+        self.run_prompt_keeping_selection();
+        if let Some(found) = self.found.as_mut() {
+            let current = found.hits.get(found.current).map(|h| h.target);
+            found.hits = self.index.search(&found.query, self.lang);
+            found.current = current
+                .and_then(|t| found.hits.iter().position(|h| h.target == t))
+                .unwrap_or(0);
+        }
+        self.clamp_all();
+    }
+
+    /// The search target of a row of a list pane.
+    fn row_target(pane: Pane, row: usize) -> Option<Target> {
+        match pane {
+            Pane::Overview => None,
+            Pane::Members => Some(Target::Member(row)),
+            Pane::Declaration | Pane::Actions => Some(Target::Item(pane, row)),
+        }
+    }
+
+    /// Runs the prompt's query again on changed content, keeping the selected result.
+    fn run_prompt_keeping_selection(&mut self) {
+        if let Some(prompt) = self.prompt.as_mut() {
+            let selected = prompt.hits.get(prompt.selected).map(|h| h.target);
+            prompt.hits = self.index.search(&Query::new(&prompt.query), self.lang);
+            prompt.selected = selected
+                .and_then(|t| prompt.hits.iter().position(|h| h.target == t))
+                .unwrap_or(0);
+        }
     }
 
     fn place(&self) -> Place {

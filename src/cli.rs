@@ -31,6 +31,11 @@ pub struct Cli {
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
 
+    /// Read the pack (--content DIR) again whenever it changes, keeping the last good version
+    /// on screen while an edit is broken.
+    #[arg(long, requires = "content")]
+    pub watch: bool,
+
     /// Draw with ASCII characters only (no box drawing), for terminals without Unicode.
     #[arg(long, global = true)]
     pub ascii: bool,

@@ -77,7 +77,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 pane: pane.unwrap_or(Pane::Overview),
             };
             let app = App::new(content, theme, start, 80, 24);
-            terminal::run(app).map_err(|e| format!("clsv: {e}"))?;
+            let watch = cli.watch.then(|| cli.content.clone()).flatten();
+            terminal::run(app, watch).map_err(|e| format!("clsv: {e}"))?;
             Ok(ExitCode::SUCCESS)
         }
     }

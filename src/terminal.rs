@@ -9,19 +9,23 @@
 use std::cell::RefCell;
 use std::io::{self, IsTerminal, Stdout, Write};
 use std::os::fd::AsFd;
+use std::path::PathBuf;
 use std::rc::Rc;
 use std::sync::Once;
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Duration;
 
 use crossterm::cursor::Hide;
 use crossterm::event::{self, EnableMouseCapture, Event, KeyEventKind};
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, disable_raw_mode, enable_raw_mode};
+use notify_debouncer_mini::notify::RecursiveMode;
+use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use crate::action::Action;
-use crate::app::App;
+use crate::app::{App, Reload};
 use crate::frame::Screen;
 use crate::keymap;
 use crate::ui::hit;
@@ -151,7 +155,60 @@ fn enter() -> io::Result<()> {
 }
 
 /// Runs the browser until the user quits. Fails if standard output is not a terminal.
-pub fn run(mut app: App) -> io::Result<()> {
+/// What the event loop waits for: the terminal, and new versions of the pack.
+enum Input {
+    Terminal(io::Result<Event>),
+    Pack(Reload),
+}
+
+/// Reads terminal events on a thread of their own into `inputs`, so that the loop can also
+/// wait for other things without polling.
+fn read_terminal(inputs: Sender<Input>) {
+    std::thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if inputs.send(Input::Terminal(event)).is_err() || failed {
+                break;
+            }
+        }
+    });
+}
+
+/// Watches the pack's folder and sends each new version of the pack, checked, into
+/// `inputs`. Edits come in bursts (an editor writes, renames, touches), so they are gathered
+/// for a moment first. The watcher stops when the returned value is dropped.
+fn watch_pack(dir: PathBuf, inputs: Sender<Input>) -> io::Result<impl Drop> {
+    let watched = dir.clone();
+    let mut debouncer = new_debouncer(WATCH_DEBOUNCE, move |result: DebounceEventResult| {
+        if result.is_ok_and(|events| !events.is_empty()) {
+            let report = crate::content::load::check_dir(&dir);
+            let outcome = match report.into_result() {
+                Ok(content) => Reload::Loaded(Box::new(content)),
+                Err(error) => Reload::Failed(
+                    error
+                        .problems
+                        .first()
+                        .map_or_else(String::new, ToString::to_string),
+                ),
+            };
+            let _ = inputs.send(Input::Pack(outcome));
+        }
+    })
+    .map_err(io::Error::other)?;
+    debouncer
+        .watcher()
+        .watch(&watched, RecursiveMode::NonRecursive)
+        .map_err(io::Error::other)?;
+    Ok(debouncer)
+}
+
+/// How long edits to a watched pack are gathered before it is read again.
+const WATCH_DEBOUNCE: Duration = Duration::from_millis(200);
+
+/// Runs the browser until the user quits; with `watch`, the pack in that folder is read
+/// again whenever it changes. Fails if standard output is not a terminal.
+pub fn run(mut app: App, watch: Option<PathBuf>) -> io::Result<()> {
     if !io::stdout().is_terminal() {
         return Err(io::Error::other("standard output is not a terminal"));
     }
@@ -171,17 +228,36 @@ pub fn run(mut app: App) -> io::Result<()> {
     let (writer, frames) = frame_channel();
     let mut screen = Screen::new(writer, width, height);
     app.update(Action::Resize { width, height });
-    event_loop(&mut screen, &frames, &mut app)
+    let (inputs, received) = channel();
+    let _watcher = watch
+        .map(|dir| watch_pack(dir, inputs.clone()))
+        .transpose()?;
+    read_terminal(inputs);
+    event_loop(&mut screen, &frames, &mut app, &received)
 }
 
-fn event_loop(terminal: &mut Display, frames: &Frames, app: &mut App) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut Display,
+    frames: &Frames,
+    app: &mut App,
+    inputs: &Receiver<Input>,
+) -> io::Result<()> {
     draw(terminal, frames, app)?;
     // Lets the end-to-end tests check that a panic gives the terminal back; debug builds only.
     if cfg!(debug_assertions) && std::env::var_os("CLSV_TEST_PANIC").is_some() {
         panic!("panic requested by CLSV_TEST_PANIC");
     }
     while !app.should_quit() {
-        let event = event::read()?;
+        let event = match inputs.recv() {
+            Ok(Input::Terminal(event)) => event?,
+            Ok(Input::Pack(outcome)) => {
+                app.reload(outcome);
+                draw(terminal, frames, app)?;
+                continue;
+            }
+            // Both the terminal reader and the watcher are gone: nothing more can come.
+            Err(_) => return Ok(()),
+        };
         if is_suspend(&event) {
             suspend(terminal)?;
             draw(terminal, frames, app)?;

@@ -410,3 +410,57 @@ fn scrolling_text_uses_the_terminal_scroll_and_shows_exactly_the_frame() {
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
 }
+
+#[test]
+fn watch_reloads_edits_keeps_the_last_good_content_on_a_broken_one_and_recovers() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(common::fixture_dir()).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    let path = dir.path().to_str().unwrap();
+    let mut session = Session::start(
+        &["--content", path, "--watch", "--tab", "members"],
+        80,
+        24,
+        &[],
+    );
+    session.wait_for("NL  Olanda");
+    session.send("G");
+    session.settle(Duration::from_millis(200));
+    let members = dir.path().join("members.ron");
+    let good = std::fs::read_to_string(&members).unwrap();
+
+    // A broken edit: the old content stays, the footer says where the problem is.
+    std::fs::write(&members, good.replace("code: \"NL\",", "code: \"NL\"")).unwrap();
+    session.wait_for("members.ron:29:13: Expected comma");
+    assert!(
+        session.contents().contains("NL  Olanda"),
+        "{}",
+        session.contents()
+    );
+
+    // Fixed, with a change: the new content, the selection kept, the footer back.
+    std::fs::write(&members, good.replace("\"Olanda\"", "\"Ţările de Jos\"")).unwrap();
+    session.wait_for("NL  Ţările de Jos");
+    session.settle(Duration::from_millis(100));
+    let screen = session.contents();
+    assert!(!screen.contains("Expected comma"), "{screen}");
+    assert!(
+        screen.contains("›NL  Ţările de Jos"),
+        "still selected: {screen}"
+    );
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_restored();
+}
+
+#[test]
+fn watch_needs_a_pack_folder() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_clsv"))
+        .arg("--watch")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--content"));
+}

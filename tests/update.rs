@@ -479,3 +479,87 @@ fn switching_language_runs_the_search_again() {
     assert!(!found.hits.is_empty());
     assert_eq!(found.hits[found.current].target.pane(), Pane::Overview);
 }
+
+use clsv::app::Reload;
+
+fn fixture_with(change: impl FnOnce(&mut String)) -> clsv::content::Content {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(common::fixture_dir()).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    let path = dir.path().join("members.ron");
+    let mut members = std::fs::read_to_string(&path).unwrap();
+    change(&mut members);
+    std::fs::write(&path, members).unwrap();
+    clsv::content::load_dir(dir.path()).unwrap()
+}
+
+#[test]
+fn a_reload_keeps_the_pane_the_language_and_the_selection_by_id() {
+    let mut app = app_on(fixture(), 80, 24);
+    app.update(Action::ShowPane(Pane::Members));
+    app.update(Action::MoveToBottom); // Olanda, id "nl"
+    app.update(Action::SwitchLanguage);
+    // The new version puts a member before it and renames it.
+    let content = fixture_with(|m| {
+        *m = m.replacen("    members: [\n", "    members: [\n        Member(id: \"ee\", name: {\"ro\": \"Estonia\"}, code: \"EE\", region: \"east\", joined: 2011, sources: (code: \"web\", region: \"web\", joined: \"web\")),\n", 1);
+        *m = m.replace("\"Netherlands\"", "\"The Netherlands\"");
+    });
+    app.update(Action::FocusDetail);
+    app.reload(Reload::Loaded(Box::new(content)));
+    assert_eq!(app.pane(), Pane::Members);
+    assert_eq!(app.content().lang_tag(app.lang()), "en");
+    assert_eq!(app.list_len(Pane::Members), 4);
+    assert_eq!(selected(&app), 3, "still on the Netherlands, now fourth");
+    assert!(screen(&app).contains("The Netherlands"));
+    assert!(app.reload_error().is_none());
+}
+
+#[test]
+fn a_reload_that_removes_the_selected_item_keeps_a_valid_selection() {
+    let mut app = app_on(fixture(), 80, 24);
+    app.update(Action::ShowPane(Pane::Members));
+    app.update(Action::MoveToBottom);
+    let content = fixture_with(|m| {
+        let start = m.find("        Member(\n            id: \"nl\"").unwrap();
+        m.truncate(start);
+        m.push_str("    ],\n)\n");
+    });
+    app.reload(Reload::Loaded(Box::new(content)));
+    assert_eq!(app.list_len(Pane::Members), 2);
+    assert_eq!(selected(&app), 1);
+}
+
+#[test]
+fn a_refused_reload_keeps_the_content_and_says_why_until_fixed() {
+    let mut app = app_on(fixture(), 80, 24);
+    app.update(Action::ShowPane(Pane::Members));
+    let message = "/pack/members.ron:13:13: Expected comma".to_string();
+    app.reload(Reload::Failed(message.clone()));
+    assert_eq!(app.reload_error(), Some(message.as_str()));
+    let shown = screen(&app);
+    assert!(shown.contains("MD  Moldova"), "the last good content stays");
+    assert!(
+        shown
+            .lines()
+            .last()
+            .unwrap()
+            .contains("members.ron:13:13: Expected comma")
+    );
+    app.reload(Reload::Loaded(Box::new(fixture())));
+    assert!(app.reload_error().is_none());
+    assert!(!screen(&app).contains("Expected comma"));
+}
+
+#[test]
+fn a_reload_runs_the_search_again() {
+    let mut app = app_on(fixture(), 80, 24);
+    type_query(&mut app, "olanda");
+    app.update(Action::AcceptSearch);
+    let content = fixture_with(|m| *m = m.replace("\"Olanda\"", "\"Olanda de Jos\""));
+    app.reload(Reload::Loaded(Box::new(content)));
+    let found = app.found().unwrap();
+    assert_eq!(found.hits.len(), 1);
+    assert!(screen(&app).contains("Olanda de Jos"));
+}

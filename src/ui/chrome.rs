@@ -135,6 +135,12 @@ pub fn render_tabs(app: &App, area: Rect, buf: &mut Buffer) {
 /// first (see `keymap::footer_hints`), and the rest keep their order.
 pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
+    if let Some(error) = app.reload_error() {
+        // The pack on disk is broken: say where, until it is fixed.
+        let line = text::truncate(&format!(" {error}"), area.width as usize);
+        Line::styled(line, theme.warning()).render(area, buf);
+        return;
+    }
     let mode = app.mode();
     // Opening a detail is only offered where there is one to open, going back only from one.
     let applies = |hint: &&keymap::Hint| match hint.actions[0] {
