@@ -357,9 +357,11 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_fg_redraws_everything() {
     shell.wait_for("MD  Moldova");
     assert!(shell.parser.screen().alternate_screen());
     shell.send("\x1a");
+    shell.wait_until("left the alternate screen", |s| !s.alternate_screen());
     shell.wait_for("Stopped");
     shell.assert_restored();
     shell.send("fg\r");
+    shell.wait_until("back on the alternate screen", |s| s.alternate_screen());
     shell.wait_for("MD  Moldova");
     assert!(
         shell.parser.screen().alternate_screen(),
@@ -371,7 +373,8 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_fg_redraws_everything() {
         "{screen}"
     );
     shell.send("q");
-    shell.wait_for("shell$");
+    shell.wait_until("left the alternate screen", |s| !s.alternate_screen());
+    shell.settle(Duration::from_millis(200));
     shell.assert_restored();
     shell.send("exit\r");
     shell.wait_exit();

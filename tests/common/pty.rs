@@ -128,6 +128,18 @@ impl Session {
         }
     }
 
+    /// Reads output until `condition` holds of the screen; panics after a while.
+    pub fn wait_until(&mut self, what: &str, condition: impl Fn(&vt100::Screen) -> bool) {
+        let deadline = Instant::now() + PATIENCE;
+        while !condition(self.parser.screen()) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(chunk) => self.take(chunk),
+                Err(_) => panic!("never {what}; the screen:\n{}", self.contents()),
+            }
+        }
+    }
+
     /// Reads whatever output comes within `quiet` of the last.
     pub fn settle(&mut self, quiet: Duration) {
         while let Ok(chunk) = self.output.recv_timeout(quiet) {
