@@ -40,8 +40,18 @@ fn action() -> impl Strategy<Value = Action> {
     ]
 }
 
+/// 64 cases each in the test suite; `PROPTEST_CASES=N` runs N (for a long fuzzing run,
+/// see docs/TESTING.md).
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(64);
+    ProptestConfig::with_cases(cases)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(config())]
 
     #[test]
     fn any_actions_at_any_size_keep_the_state_valid(
