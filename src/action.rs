@@ -56,6 +56,28 @@ pub enum Action {
     NextMatch,
     /// Go to the previous result of the accepted search, starting over before the first.
     PrevMatch,
+    /// Present the pack as slides, starting at the slide of the selected item.
+    StartPresenting,
+    /// Leave the presentation, back to the browser.
+    StopPresenting,
+    /// The next slide (or, on a slide too long for the screen, the rest of it first).
+    NextSlide,
+    /// The previous slide (or, on a scrolled slide, its beginning first).
+    PrevSlide,
+    /// The first slide.
+    FirstSlide,
+    /// The last slide.
+    LastSlide,
+    /// A digit of a slide number to go to (with `GoToTypedSlide`).
+    TypeDigit(u8),
+    /// Go to the slide whose number was typed.
+    GoToTypedSlide,
+    /// Blank the screen; any key brings the slide back.
+    BlankScreen,
+    /// Start the presentation's timer again from zero.
+    ResetTimer,
+    /// The time since the program started, for the presentation's clock.
+    Tick(std::time::Duration),
     /// Select this row of the current pane's list (a click).
     SelectRow(usize),
     /// Scroll a region by a number of lines, negative upwards (the mouse wheel).

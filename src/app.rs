@@ -8,8 +8,11 @@
 use ratatui::layout::Rect;
 
 use crate::action::{Action, ScrollTarget};
-use crate::content::{Content, Lang};
+use std::time::Duration;
+
+use crate::content::{Content, Lang, Slide};
 use crate::i18n::{Strings, UiLang};
+use crate::present::{self, Presentation};
 use crate::search::{Hit, Index, Query, Target};
 use crate::theme::Theme;
 use crate::ui;
@@ -62,6 +65,8 @@ pub enum Mode {
     Help,
     /// Typing a search: the prompt and its results.
     Search,
+    /// Presenting the pack as slides.
+    Present,
 }
 
 /// Which part of a list pane the movement keys act on.
@@ -134,6 +139,15 @@ pub struct StartAt {
     pub pane: Pane,
 }
 
+/// How a presentation goes: its countdown, and whether the speaker's view is shown. With
+/// `start`, clsv opens presenting at that slide (from 0).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Talk {
+    pub start: Option<usize>,
+    pub duration: Option<Duration>,
+    pub notes: bool,
+}
+
 /// The whole state of the browser.
 #[derive(Debug, Clone)]
 pub struct App {
@@ -156,6 +170,14 @@ pub struct App {
     note: Option<Note>,
     /// Why the last edit of the pack was refused; the content shown is the last good one.
     reload_error: Option<String>,
+    /// The slides of the pack.
+    deck: Vec<Slide>,
+    talk: Talk,
+    presentation: Option<Presentation>,
+    /// The time since the program started, from `Action::Tick`.
+    clock: Duration,
+    /// The mode to go back to when the help closes.
+    before_help: Mode,
     /// The width of the widest row of each list in the current language, so that layout
     /// never has to measure a whole list. Updated with the language.
     widest_rows: [usize; 3],
@@ -174,6 +196,7 @@ impl App {
     /// A browser on `content`, drawn on a terminal of `width`×`height`.
     pub fn new(content: Content, theme: Theme, start: StartAt, width: u16, height: u16) -> App {
         let index = Index::new(&content);
+        let deck = present::deck(&content);
         let mut app = App {
             content,
             theme,
@@ -192,6 +215,11 @@ impl App {
             found: None,
             note: None,
             reload_error: None,
+            deck,
+            talk: Talk::default(),
+            presentation: None,
+            clock: Duration::ZERO,
+            before_help: Mode::Browse,
         };
         app.measure_rows();
         app.clamp_all();
@@ -260,6 +288,33 @@ impl App {
         self.note
     }
 
+    /// Sets how presentations go; with `talk.start`, starts presenting at once.
+    pub fn with_talk(mut self, talk: Talk) -> App {
+        self.talk = talk;
+        if let Some(start) = talk.start {
+            let last = self.deck.len().saturating_sub(1);
+            self.present_from(start.min(last));
+        }
+        self
+    }
+
+    /// The slides of the pack.
+    pub fn deck(&self) -> &[Slide] {
+        &self.deck
+    }
+
+    /// The presentation, while presenting.
+    pub fn presentation(&self) -> Option<&Presentation> {
+        self.presentation.as_ref()
+    }
+
+    /// The time shown by the presentation's timer.
+    pub fn elapsed(&self) -> Duration {
+        self.presentation
+            .as_ref()
+            .map_or(Duration::ZERO, |p| self.clock.saturating_sub(p.timer_start))
+    }
+
     /// Why the last edit of the pack was refused, while it is.
     pub fn reload_error(&self) -> Option<&str> {
         self.reload_error.as_deref()
@@ -313,11 +368,13 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Resize { width, height } => self.area = Rect::new(0, 0, width, height),
+            Action::Tick(clock) => self.clock = clock,
             Action::OpenHelp => {
+                self.before_help = self.mode;
                 self.mode = Mode::Help;
                 self.help_scroll = 0;
             }
-            Action::CloseHelp => self.mode = Mode::Browse,
+            Action::CloseHelp => self.mode = self.before_help,
             Action::Scroll(ScrollTarget::Help, lines) => {
                 self.scroll_help(Movement::By(lines.into()))
             }
@@ -327,6 +384,11 @@ impl App {
                 }
             }
             _ if self.mode == Mode::Search => self.update_search(action),
+            _ if self.mode == Mode::Present => self.update_presentation(action),
+            Action::StartPresenting => {
+                let row = self.list_position(self.pane).map_or(0, |p| p.selected);
+                self.present_from(present::slide_for(&self.deck, self.pane, row));
+            }
             Action::OpenSearch => self.open_search(),
             Action::NextMatch => self.next_match(1),
             Action::PrevMatch => self.next_match(-1),
@@ -373,13 +435,22 @@ impl App {
                     self.navigate(movement);
                 }
             }
-            // Search-only actions outside a search ask for nothing.
+            // Actions of the search and of the presentation ask for nothing elsewhere.
             Action::InsertChar(_)
             | Action::DeleteChar
             | Action::ClearQuery
             | Action::AcceptSearch
             | Action::CancelSearch
-            | Action::SelectResult(_) => {}
+            | Action::SelectResult(_)
+            | Action::StopPresenting
+            | Action::NextSlide
+            | Action::PrevSlide
+            | Action::FirstSlide
+            | Action::LastSlide
+            | Action::TypeDigit(_)
+            | Action::GoToTypedSlide
+            | Action::BlankScreen
+            | Action::ResetTimer => {}
         }
         self.clamp_all();
     }
@@ -406,6 +477,10 @@ impl App {
         let lang_tag = self.content.lang_tag(self.lang).to_string();
         self.content = content;
         self.index = Index::new(&self.content);
+        self.deck = present::deck(&self.content);
+        if let Some(p) = self.presentation.as_mut() {
+            p.slide = p.slide.min(self.deck.len().saturating_sub(1));
+        }
         self.lang = self
             .content
             .lang(&lang_tag)
@@ -451,6 +526,70 @@ impl App {
             prompt.selected = selected
                 .and_then(|t| prompt.hits.iter().position(|h| h.target == t))
                 .unwrap_or(0);
+        }
+    }
+
+    fn present_from(&mut self, slide: usize) {
+        let talk = self.talk;
+        self.presentation = Some(Presentation::new(
+            slide,
+            self.clock,
+            talk.duration,
+            talk.notes,
+        ));
+        self.mode = Mode::Present;
+    }
+
+    /// An action while presenting.
+    fn update_presentation(&mut self, action: Action) {
+        let last = self.deck.len().saturating_sub(1);
+        let page = ui::present::body_rows(self).max(1);
+        let max_scroll = ui::present::max_scroll(self);
+        let Some(p) = self.presentation.as_mut() else {
+            self.mode = Mode::Browse;
+            return;
+        };
+        if p.blank {
+            // Any key brings the slide back, and does nothing else.
+            p.blank = false;
+            return;
+        }
+        if !matches!(action, Action::TypeDigit(_) | Action::GoToTypedSlide) {
+            p.typed.clear();
+        }
+        let go = |p: &mut Presentation, slide: usize| {
+            if p.slide != slide {
+                p.slide = slide;
+                p.scroll = 0;
+            }
+        };
+        match action {
+            Action::NextSlide if p.scroll < max_scroll => {
+                p.scroll = (p.scroll + page).min(max_scroll)
+            }
+            Action::NextSlide => go(p, (p.slide + 1).min(last)),
+            Action::PrevSlide if p.scroll > 0 => p.scroll = p.scroll.saturating_sub(page),
+            Action::PrevSlide => go(p, p.slide.saturating_sub(1)),
+            Action::FirstSlide => go(p, 0),
+            Action::LastSlide => go(p, last),
+            Action::TypeDigit(digit) if p.typed.len() < 4 => p.typed.push(char::from(b'0' + digit)),
+            Action::GoToTypedSlide => {
+                if let Ok(number) = p.typed.parse::<usize>() {
+                    go(p, number.saturating_sub(1).min(last));
+                }
+                p.typed.clear();
+            }
+            Action::BlankScreen => p.blank = true,
+            Action::SwitchLanguage => self.switch_language(),
+            Action::ResetTimer => p.timer_start = self.clock,
+            Action::Scroll(_, lines) => {
+                p.scroll = p.scroll.saturating_add_signed(lines.into()).min(max_scroll)
+            }
+            Action::StopPresenting => {
+                self.presentation = None;
+                self.mode = Mode::Browse;
+            }
+            _ => {}
         }
     }
 

@@ -57,6 +57,24 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Show the pack as slides for a room (keys: → Space next, ← back, a number and Enter to
+    /// go there, b blank, t timer, ? help, Esc browse, q quit).
+    Present {
+        /// Open at this slide (from 1).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        start: Option<u32>,
+        /// The time the talk may take (20m, 90s, 1h30m): a countdown that turns yellow in the
+        /// last two minutes and red when over.
+        #[arg(long, value_name = "TIME", value_parser = parse_duration)]
+        duration: Option<std::time::Duration>,
+        /// The speaker's view: the slide beside the next one, the notes and the timers.
+        #[arg(long)]
+        notes: bool,
+        /// List every slide that does not fit a screen of this size (such as 80x24) and exit:
+        /// 0 if all fit, 1 if not.
+        #[arg(long, value_name = "WxH", value_parser = parse_size)]
+        check_fit: Option<(u16, u16)>,
+    },
     /// Show what clsv detects of the terminal (colours, glyphs) and why.
     Doctor,
     /// Check a content pack (default: the built-in one) and show every problem, with its
@@ -83,6 +101,22 @@ pub enum Command {
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
     },
+}
+
+fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    crate::present::parse_duration(text)
+}
+
+/// A screen size written as `80x24`.
+fn parse_size(text: &str) -> Result<(u16, u16), String> {
+    let (w, h) = text
+        .split_once(['x', 'X', '×'])
+        .ok_or_else(|| format!("\"{text}\" is not a size such as 80x24"))?;
+    let number = |n: &str| n.trim().parse::<u16>().ok().filter(|&n| n > 0);
+    match (number(w), number(h)) {
+        (Some(w), Some(h)) => Ok((w, h)),
+        _ => Err(format!("\"{text}\" is not a size such as 80x24")),
+    }
 }
 
 /// A pane named on the command line, in English, Romanian (with or without diacritics) or by
@@ -152,5 +186,29 @@ mod tests {
         };
         assert_eq!(query, ["Republica", "Cehă"]);
         assert!(Cli::try_parse_from(["clsv", "search"]).is_err());
+        let cli = Cli::try_parse_from([
+            "clsv",
+            "present",
+            "--start",
+            "3",
+            "--duration",
+            "20m",
+            "--check-fit",
+            "80x24",
+        ])
+        .unwrap();
+        let Some(Command::Present {
+            start,
+            duration,
+            check_fit,
+            notes,
+        }) = cli.command
+        else {
+            panic!("not present");
+        };
+        assert_eq!((start, check_fit, notes), (Some(3), Some((80, 24)), false));
+        assert_eq!(duration, Some(std::time::Duration::from_secs(1200)));
+        assert!(Cli::try_parse_from(["clsv", "present", "--start", "0"]).is_err());
+        assert!(Cli::try_parse_from(["clsv", "present", "--check-fit", "80"]).is_err());
     }
 }

@@ -105,7 +105,7 @@ const fn bind(mode: Mode, key: Key, action: Action) -> Binding {
 
 use Action as A;
 use KeyCode as K;
-use Mode::{Browse, Help, Search};
+use Mode::{Browse, Help, Present, Search};
 
 /// Every key binding of clsv.
 pub static BINDINGS: &[Binding] = &[
@@ -136,6 +136,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Browse, Key::char('/'), A::OpenSearch),
     bind(Browse, Key::char('n'), A::NextMatch),
     bind(Browse, Key::char('N'), A::PrevMatch),
+    bind(Browse, Key::char('p'), A::StartPresenting),
     bind(Browse, Key::char('?'), A::OpenHelp),
     bind(Browse, Key::char('q'), A::Quit),
     bind(Browse, Key::ctrl('c'), A::Quit),
@@ -165,6 +166,38 @@ pub static BINDINGS: &[Binding] = &[
     bind(Search, Key::plain(K::Backspace), A::DeleteChar),
     bind(Search, Key::ctrl('u'), A::ClearQuery),
     bind(Search, Key::ctrl('c'), A::Quit),
+    bind(Present, Key::plain(K::Right), A::NextSlide),
+    bind(Present, Key::char(' '), A::NextSlide),
+    bind(Present, Key::plain(K::PageDown), A::NextSlide),
+    bind(Present, Key::char('l'), A::NextSlide),
+    bind(Present, Key::char('j'), A::NextSlide),
+    bind(Present, Key::plain(K::Down), A::NextSlide),
+    bind(Present, Key::plain(K::Left), A::PrevSlide),
+    bind(Present, Key::plain(K::Backspace), A::PrevSlide),
+    bind(Present, Key::plain(K::PageUp), A::PrevSlide),
+    bind(Present, Key::char('h'), A::PrevSlide),
+    bind(Present, Key::char('k'), A::PrevSlide),
+    bind(Present, Key::plain(K::Up), A::PrevSlide),
+    bind(Present, Key::plain(K::Home), A::FirstSlide),
+    bind(Present, Key::plain(K::End), A::LastSlide),
+    bind(Present, Key::char('0'), A::TypeDigit(0)),
+    bind(Present, Key::char('1'), A::TypeDigit(1)),
+    bind(Present, Key::char('2'), A::TypeDigit(2)),
+    bind(Present, Key::char('3'), A::TypeDigit(3)),
+    bind(Present, Key::char('4'), A::TypeDigit(4)),
+    bind(Present, Key::char('5'), A::TypeDigit(5)),
+    bind(Present, Key::char('6'), A::TypeDigit(6)),
+    bind(Present, Key::char('7'), A::TypeDigit(7)),
+    bind(Present, Key::char('8'), A::TypeDigit(8)),
+    bind(Present, Key::char('9'), A::TypeDigit(9)),
+    bind(Present, Key::plain(K::Enter), A::GoToTypedSlide),
+    bind(Present, Key::char('b'), A::BlankScreen),
+    bind(Present, Key::char('t'), A::ResetTimer),
+    bind(Present, Key::char('L'), A::SwitchLanguage),
+    bind(Present, Key::char('?'), A::OpenHelp),
+    bind(Present, Key::plain(K::Esc), A::StopPresenting),
+    bind(Present, Key::char('q'), A::Quit),
+    bind(Present, Key::ctrl('c'), A::Quit),
 ];
 
 /// A hint in the footer: the actions whose first keys it shows, and how much it is needed
@@ -180,7 +213,7 @@ const fn hint(actions: &'static [Action], need: u8) -> Hint {
 }
 
 /// The footer of browsing, in the order shown. Help and quit stay longest.
-static BROWSE_HINTS: [Hint; 9] = [
+static BROWSE_HINTS: [Hint; 10] = [
     hint(&[A::NextPane], 5),
     hint(&[A::MoveDown, A::MoveUp], 4),
     hint(&[A::FocusDetail], 3),
@@ -188,8 +221,16 @@ static BROWSE_HINTS: [Hint; 9] = [
     hint(&[A::NextMatch, A::PrevMatch], 6),
     hint(&[A::OpenSearch], 6),
     hint(&[A::SwitchLanguage], 1),
+    hint(&[A::StartPresenting], 1),
     hint(&[A::OpenHelp], 8),
     hint(&[A::Quit], 7),
+];
+
+/// The keys of the presentation (shown in its help; its footer shows the slide number).
+static PRESENT_HINTS: [Hint; 3] = [
+    hint(&[A::NextSlide, A::PrevSlide], 2),
+    hint(&[A::OpenHelp], 3),
+    hint(&[A::Quit], 1),
 ];
 
 /// The keys shown beside the search prompt.
@@ -212,6 +253,7 @@ pub fn footer_hints(mode: Mode) -> &'static [Hint] {
         Browse => &BROWSE_HINTS,
         Help => &HELP_HINTS,
         Search => &SEARCH_HINTS,
+        Present => &PRESENT_HINTS,
     }
 }
 
@@ -296,9 +338,20 @@ mod tests {
             | A::AcceptSearch
             | A::CancelSearch
             | A::NextMatch
-            | A::PrevMatch => true,
-            // Typed characters, clicks, the wheel and the terminal.
-            A::InsertChar(_)
+            | A::PrevMatch
+            | A::StartPresenting
+            | A::StopPresenting
+            | A::NextSlide
+            | A::PrevSlide
+            | A::FirstSlide
+            | A::LastSlide
+            | A::TypeDigit(_)
+            | A::GoToTypedSlide
+            | A::BlankScreen
+            | A::ResetTimer => true,
+            // Typed characters, clicks, the wheel, the clock and the terminal.
+            A::Tick(_)
+            | A::InsertChar(_)
             | A::SelectResult(_)
             | A::SelectRow(_)
             | A::Scroll(..)
@@ -333,6 +386,17 @@ mod tests {
             A::SelectResult(0),
             A::NextMatch,
             A::PrevMatch,
+            A::StartPresenting,
+            A::StopPresenting,
+            A::NextSlide,
+            A::PrevSlide,
+            A::FirstSlide,
+            A::LastSlide,
+            A::TypeDigit(7),
+            A::GoToTypedSlide,
+            A::BlankScreen,
+            A::ResetTimer,
+            A::Tick(std::time::Duration::ZERO),
             A::SelectRow(0),
             A::Scroll(ScrollTarget::List, 1),
             A::Resize {
@@ -351,7 +415,7 @@ mod tests {
 
     #[test]
     fn every_footer_hint_has_a_key_in_its_mode() {
-        for mode in [Browse, Help, Search] {
+        for mode in [Browse, Help, Search, Present] {
             for hint in footer_hints(mode) {
                 for action in hint.actions {
                     assert!(

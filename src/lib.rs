@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod frame;
 pub mod i18n;
 pub mod keymap;
+pub mod present;
 pub mod print;
 pub mod search;
 pub mod terminal;

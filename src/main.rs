@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use clsv::app::{App, Pane, StartAt};
+use clsv::app::{App, Pane, StartAt, Talk};
 use clsv::capability::{self, Capabilities};
 use clsv::cli::{Cli, Command};
 use clsv::content::{self, Content, Lang, ProblemKind};
@@ -69,19 +69,84 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Some(Command::Doctor | Command::Check { .. } | Command::Init { .. }) => {
             Ok(ExitCode::SUCCESS)
         }
-        None if !browser_possible() => print_pack(&content, lang, pane, None, Format::Text),
-        None => {
-            let theme = Theme::for_terminal(&capabilities);
-            let start = StartAt {
-                lang,
-                pane: pane.unwrap_or(Pane::Overview),
+        Some(Command::Present {
+            check_fit: Some((width, height)),
+            ..
+        }) => check_fit(content, lang, *width, *height),
+        Some(Command::Present {
+            start,
+            duration,
+            notes,
+            ..
+        }) => {
+            let talk = Talk {
+                start: Some(start.map_or(0, |n| n as usize - 1)),
+                duration: *duration,
+                notes: *notes,
             };
-            let app = App::new(content, theme, start, 80, 24);
-            let watch = cli.watch.then(|| cli.content.clone()).flatten();
-            terminal::run(app, watch).map_err(|e| format!("clsv: {e}"))?;
-            Ok(ExitCode::SUCCESS)
+            browse(&cli, content, &capabilities, lang, pane, talk)
+        }
+        None if !browser_possible() => print_pack(&content, lang, pane, None, Format::Text),
+        None => browse(&cli, content, &capabilities, lang, pane, Talk::default()),
+    }
+}
+
+/// Runs the interactive browser (or presentation, as `talk` says).
+fn browse(
+    cli: &Cli,
+    content: Content,
+    capabilities: &Capabilities,
+    lang: Lang,
+    pane: Option<Pane>,
+    talk: Talk,
+) -> Result<ExitCode, String> {
+    if !browser_possible() {
+        return Err("clsv: presenting needs a terminal that can show a screen".to_string());
+    }
+    let theme = Theme::for_terminal(capabilities);
+    let start = StartAt {
+        lang,
+        pane: pane.unwrap_or(Pane::Overview),
+    };
+    let app = App::new(content, theme, start, 80, 24).with_talk(talk);
+    let watch = cli.watch.then(|| cli.content.clone()).flatten();
+    terminal::run(app, watch).map_err(|e| format!("clsv: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `clsv present --check-fit WxH`: every slide that would need scrolling on such a screen.
+fn check_fit(content: Content, lang: Lang, width: u16, height: u16) -> Result<ExitCode, String> {
+    let theme = Theme::new(capability::ColorLevel::None, false);
+    let start = StartAt {
+        lang,
+        pane: Pane::Overview,
+    };
+    let app = App::new(content, theme, start, width, height).with_talk(Talk {
+        start: Some(0),
+        ..Talk::default()
+    });
+    let mut report = String::new();
+    let mut overflowing = 0;
+    for (i, slide) in app.deck().iter().enumerate() {
+        if let Some((needed, shown)) = clsv::ui::present::overflow(&app, slide) {
+            overflowing += 1;
+            let title = clsv::ui::present::slide_title(&app, slide);
+            report.push_str(&format!(
+                "slide {} \"{title}\": {needed} lines of text, {shown} fit at {width}x{height}\n",
+                i + 1
+            ));
         }
     }
+    let total = app.deck().len();
+    report.push_str(&match overflowing {
+        0 => format!("all {total} slides fit at {width}x{height}\n"),
+        n => format!("{n} of {total} slides do not fit at {width}x{height} (they scroll, with a \"more\" marker)\n"),
+    });
+    write_out(&report)?;
+    Ok(match overflowing {
+        0 => ExitCode::SUCCESS,
+        _ => ExitCode::from(EXIT_NOTHING_FOUND),
+    })
 }
 
 /// Whether the interactive browser can run: output to a terminal that can address the

@@ -12,8 +12,9 @@ use std::os::fd::AsFd;
 use std::path::PathBuf;
 use std::rc::Rc;
 use std::sync::Once;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::Duration;
+use std::time::Instant;
 
 use crossterm::cursor::Hide;
 use crossterm::event::{self, EnableMouseCapture, Event, KeyEventKind};
@@ -25,7 +26,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use crate::action::Action;
-use crate::app::{App, Reload};
+use crate::app::{App, Mode, Reload};
 use crate::frame::Screen;
 use crate::keymap;
 use crate::ui::hit;
@@ -247,8 +248,28 @@ fn event_loop(
     if cfg!(debug_assertions) && std::env::var_os("CLSV_TEST_PANIC").is_some() {
         panic!("panic requested by CLSV_TEST_PANIC");
     }
+    let started = Instant::now();
     while !app.should_quit() {
-        let event = match inputs.recv() {
+        // A presentation shows a clock: wake up when the second it shows changes. Otherwise
+        // wait for input only: nothing is drawn, nothing runs, while idle.
+        let received = match app.mode() {
+            Mode::Present => {
+                let elapsed = started.elapsed();
+                let to_next_second =
+                    Duration::from_millis(1000 - u64::from(elapsed.subsec_millis()));
+                inputs.recv_timeout(to_next_second).map_err(|e| match e {
+                    RecvTimeoutError::Timeout => None,
+                    RecvTimeoutError::Disconnected => Some(()),
+                })
+            }
+            _ => inputs.recv().map_err(|_| Some(())),
+        };
+        let event = match received {
+            Err(None) => {
+                app.update(Action::Tick(started.elapsed()));
+                draw(terminal, frames, app)?;
+                continue;
+            }
             Ok(Input::Terminal(event)) => event?,
             Ok(Input::Pack(outcome)) => {
                 app.reload(outcome);
@@ -256,7 +277,7 @@ fn event_loop(
                 continue;
             }
             // Both the terminal reader and the watcher are gone: nothing more can come.
-            Err(_) => return Ok(()),
+            Err(Some(())) => return Ok(()),
         };
         if is_suspend(&event) {
             suspend(terminal)?;
@@ -270,6 +291,7 @@ fn event_loop(
         if let Action::Resize { width, height } = action {
             terminal.resize(width, height);
         }
+        app.update(Action::Tick(started.elapsed()));
         app.update(action);
         if !app.should_quit() {
             draw(terminal, frames, app)?;

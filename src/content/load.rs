@@ -27,6 +27,9 @@ pub const FILES: [&str; 5] = [
     "actions.ron",
 ];
 
+/// Files a pack may have besides [`FILES`].
+pub const OPTIONAL_FILES: [&str; 1] = ["slides.ron"];
+
 /// The largest pack file read; anything larger is refused before it is read whole. Large
 /// enough for a hundred thousand members, small enough that a stray file cannot exhaust
 /// memory.
@@ -37,7 +40,7 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 pub const MEMBER_COUNT_PLACEHOLDER: &str = "{member_count}";
 
 /// The default pack, compiled into the binary.
-const EMBEDDED: [(&str, &str); 5] = [
+const EMBEDDED: [(&str, &str); 6] = [
     ("pack.ron", include_str!("../../assets/content/pack.ron")),
     (
         "overview.ron",
@@ -54,6 +57,10 @@ const EMBEDDED: [(&str, &str); 5] = [
     (
         "actions.ron",
         include_str!("../../assets/content/actions.ron"),
+    ),
+    (
+        "slides.ron",
+        include_str!("../../assets/content/slides.ron"),
     ),
 ];
 
@@ -273,9 +280,13 @@ pub fn check_dir(dir: &Path) -> Report {
     let mut files = Vec::new();
     let mut unreadable = Vec::new();
     let mut problems = Vec::new();
-    for name in FILES {
+    for name in FILES.into_iter().chain(OPTIONAL_FILES) {
         let path = dir.join(name);
         let display = path.display().to_string();
+        let optional = OPTIONAL_FILES.contains(&name);
+        if optional && std::fs::symlink_metadata(&path).is_err() {
+            continue;
+        }
         match read_pack_file(&path) {
             Ok(text) => files.push(PackFile {
                 name,
@@ -303,7 +314,12 @@ pub fn check_dir(dir: &Path) -> Report {
         .retain(|p| p.kind != ProblemKind::MissingFile);
     problems.append(&mut report.problems);
     // In the order of the files, as an author reads them.
-    problems.sort_by_key(|p| FILES.iter().position(|name| p.file.ends_with(name)));
+    problems.sort_by_key(|p| {
+        FILES
+            .iter()
+            .chain(&OPTIONAL_FILES)
+            .position(|name| p.file.ends_with(name))
+    });
     report.problems = problems;
     report.files.extend(unreadable);
     if report.errors().next().is_some() {
@@ -403,6 +419,7 @@ pub fn check_files(files: Vec<PackFile>) -> Report {
         .and_then(|f| parse::<RawDeclaration>(f, &mut problems).map(|r| (f, r)));
     let actions =
         find("actions.ron").and_then(|f| parse::<RawActions>(f, &mut problems).map(|r| (f, r)));
+    let slides = find("slides.ron").map(|f| (f, parse::<RawSlides>(f, &mut problems)));
     let (Some(pack), Some(overview), Some(members), Some(declaration), Some(actions)) =
         (pack, overview, members, declaration, actions)
     else {
@@ -414,13 +431,21 @@ pub fn check_files(files: Vec<PackFile>) -> Report {
     };
 
     let mut checker = Checker::new(members.1.members.len());
-    let content = checker.pack(
+    let mut content = checker.pack(
         (pack.0, &pack.1),
         (overview.0, &overview.1),
         (members.0, &members.1),
         (declaration.0, &declaration.1.as_list()),
         (actions.0, &actions.1.as_list()),
     );
+    match (&mut content, slides) {
+        (Some(content), Some((file, Some(raw)))) => {
+            content.slides = Some(checker.slides(file, &raw, content));
+        }
+        // A slides.ron that does not parse has its problem recorded already.
+        (_, Some((_, None))) => content = None,
+        _ => {}
+    }
     let problems = checker.problems;
     let content = content.filter(|_| problems.iter().all(|p| !p.is_error()));
     Report {
@@ -538,6 +563,7 @@ impl<'a> Checker<'a> {
             members: self.members(members),
             declaration: self.item_list(declaration),
             actions: self.item_list(actions),
+            slides: None,
         })
     }
 
@@ -850,6 +876,64 @@ impl<'a> Checker<'a> {
             regions,
             members,
         }
+    }
+
+    /// Resolves the slides of `slides.ron` against the content.
+    fn slides(&mut self, file: &'a PackFile, raw: &RawSlides, content: &Content) -> Vec<Slide> {
+        let section = |id: &str| content.overview.sections.iter().position(|s| s.id == id);
+        let mut slides = Vec::new();
+        for (i, slide) in raw.slides.iter().enumerate() {
+            let path = [Step::Field("slides"), Step::Index(i)];
+            let find = |items: &[Item], id: &str| items.iter().position(|item| item.id == id);
+            let shows = match slide.show.as_str() {
+                "title" => Some(SlideShows::Title),
+                "timeline" => Some(SlideShows::Timeline),
+                "members" => Some(SlideShows::Members),
+                id => section(id)
+                    .map(SlideShows::Section)
+                    .or_else(|| find(&content.declaration.items, id).map(SlideShows::Declaration))
+                    .or_else(|| find(&content.actions.items, id).map(SlideShows::Action)),
+            };
+            let Some(shows) = shows else {
+                self.report(
+                    file,
+                    &at(&path, Step::Field("show")),
+                    ProblemKind::UnknownReference {
+                        what: "slide content",
+                        id: slide.show.clone(),
+                        known: "title, timeline, members, or the id of a section, a right or an area of action".into(),
+                    },
+                );
+                continue;
+            };
+            let mut with = Vec::new();
+            for (j, id) in slide.with.iter().enumerate() {
+                match section(id) {
+                    Some(index) => with.push(index),
+                    None => self.report(
+                        file,
+                        &at(&at(&path, Step::Field("with")), Step::Index(j)),
+                        ProblemKind::UnknownReference {
+                            what: "overview section",
+                            id: id.clone(),
+                            known: content
+                                .overview
+                                .sections
+                                .iter()
+                                .map(|s| s.id.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        },
+                    ),
+                }
+            }
+            let notes = slide
+                .notes
+                .as_ref()
+                .map(|notes| self.text(file, &at(&path, Step::Field("notes")), notes));
+            slides.push(Slide { shows, with, notes });
+        }
+        slides
     }
 
     fn item_list(&mut self, (file, list): (&'a PackFile, &RawItemList)) -> ItemList {

@@ -129,6 +129,32 @@ pub struct ItemList {
     pub items: Vec<Item>,
 }
 
+/// What a slide shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SlideShows {
+    /// The pack's title, with the text of some overview sections under it.
+    Title,
+    /// An overview section.
+    Section(usize),
+    /// The conference timeline.
+    Timeline,
+    /// The members, grouped by region.
+    Members,
+    /// An item of the declaration.
+    Declaration(usize),
+    /// An area of action.
+    Action(usize),
+}
+
+/// A slide of the presentation and the speaker's notes for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slide {
+    pub shows: SlideShows,
+    /// For the title slide: the overview sections shown under the title.
+    pub with: Vec<usize>,
+    pub notes: Option<Localized>,
+}
+
 /// A whole pack, checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Content {
@@ -143,6 +169,8 @@ pub struct Content {
     pub members: Members,
     pub declaration: ItemList,
     pub actions: ItemList,
+    /// The slides `slides.ron` chooses, or `None` to derive them from the content.
+    pub slides: Option<Vec<Slide>>,
 }
 
 impl Content {

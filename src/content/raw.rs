@@ -156,3 +156,22 @@ pub struct RawItem {
     #[serde(default)]
     pub facts: Vec<RawFact>,
 }
+
+/// `slides.ron` (optional): which slides a presentation shows, in which order, with notes.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Slides")]
+pub struct RawSlides {
+    pub slides: Vec<RawSlide>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Slide")]
+pub struct RawSlide {
+    /// An item id, or `title`, `timeline`, `members`.
+    pub show: String,
+    /// For the title slide: the overview sections whose text it shows.
+    #[serde(default)]
+    pub with: Vec<String>,
+    #[serde(default)]
+    pub notes: Option<RawText>,
+}

@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Widget};
 
+use crate::action::Action;
 use crate::app::{App, Mode};
 use crate::keymap;
 use crate::text;
@@ -64,19 +65,27 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = app.theme();
     let strings = app.strings();
     let mut doc = Doc::plain(app, width);
-    for (mode, heading) in [
+    let sections = [
         (Mode::Browse, strings.help_browse),
         (Mode::Search, strings.help_search),
-    ] {
-        let entries: Vec<(String, String)> = keymap::actions_of(mode)
-            .into_iter()
-            .map(|action| {
-                let keys: Vec<String> = keymap::keys_for(mode, action)
-                    .map(|k| k.label(theme.ascii))
-                    .collect();
-                (keys.join(", "), strings.describe(action))
-            })
-            .collect();
+        (Mode::Present, strings.help_present),
+    ];
+    for (mode, heading) in sections {
+        let mut entries: Vec<(String, String)> = Vec::new();
+        for action in keymap::actions_of(mode) {
+            let keys: Vec<String> = keymap::keys_for(mode, action)
+                .map(|k| k.label(theme.ascii))
+                .collect();
+            match action {
+                // Ten digits, one entry.
+                Action::TypeDigit(0) => {
+                    let description = strings.describe(action).replace(" (0)", "");
+                    entries.push(("0-9".to_string(), description));
+                }
+                Action::TypeDigit(_) => {}
+                _ => entries.push((keys.join(", "), strings.describe(action))),
+            }
+        }
         let key_width = entries
             .iter()
             .map(|(k, _)| text::width(k))

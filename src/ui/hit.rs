@@ -27,6 +27,9 @@ pub fn mouse_action(app: &App, event: &MouseEvent) -> Option<Action> {
             notch => Some(Action::Scroll(ScrollTarget::Help, notch * WHEEL_LINES)),
         };
     }
+    if app.mode() == Mode::Present {
+        return (wheel != 0).then_some(Action::Scroll(ScrollTarget::Text, wheel * WHEEL_LINES));
+    }
     if app.mode() == Mode::Search {
         return match wheel {
             0 => search::result_at(app, at).map(Action::SelectResult),

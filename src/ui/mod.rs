@@ -9,6 +9,7 @@ pub mod items;
 pub mod layout;
 pub mod members;
 pub mod overview;
+pub mod present;
 pub mod search;
 
 use ratatui::buffer::Buffer;
@@ -26,6 +27,15 @@ use doc::{Doc, DocText};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        let presenting = self.mode() == Mode::Present
+            || (self.mode() == Mode::Help && self.presentation().is_some());
+        if presenting {
+            present::render(self, area, buf);
+            if self.mode() == Mode::Help {
+                help::render(self, area, buf);
+            }
+            return;
+        }
         let Some(screen) = layout::screen(area) else {
             chrome::render_too_small(self, area, buf);
             return;

@@ -1,0 +1,179 @@
+//! Presentation mode: the pack as a deck of slides for a room. The deck comes from
+//! `slides.ron` when the pack has one, and is derived from the content otherwise; this module
+//! holds the deck and the presenter's state (slide, scroll, blank screen, timer), which
+//! `App::update` changes like any other state.
+
+use std::time::Duration;
+
+use crate::app::Pane;
+use crate::content::{Content, Slide, SlideShows};
+
+/// The slides of a pack: its own choice, or one slide per part of the content.
+pub fn deck(content: &Content) -> Vec<Slide> {
+    if let Some(slides) = &content.slides {
+        return slides.clone();
+    }
+    let slide = |shows| Slide {
+        shows,
+        with: Vec::new(),
+        notes: None,
+    };
+    let sections = content.overview.sections.len();
+    let mut deck = vec![Slide {
+        shows: SlideShows::Title,
+        with: (0..sections.min(1)).collect(),
+        notes: None,
+    }];
+    deck.extend((1..sections).map(|i| slide(SlideShows::Section(i))));
+    if !content.overview.timeline.is_empty() {
+        deck.push(slide(SlideShows::Timeline));
+    }
+    if !content.members.members.is_empty() {
+        deck.push(slide(SlideShows::Members));
+    }
+    deck.extend((0..content.declaration.items.len()).map(|i| slide(SlideShows::Declaration(i))));
+    deck.extend((0..content.actions.items.len()).map(|i| slide(SlideShows::Action(i))));
+    deck
+}
+
+/// The slide that shows what the browser has selected in `pane` (`row` in a list), or the
+/// first slide.
+pub fn slide_for(deck: &[Slide], pane: Pane, row: usize) -> usize {
+    let wanted = |shows: SlideShows| match (pane, shows) {
+        (Pane::Members, SlideShows::Members) => true,
+        (Pane::Declaration, SlideShows::Declaration(i)) => i == row,
+        (Pane::Actions, SlideShows::Action(i)) => i == row,
+        _ => false,
+    };
+    deck.iter().position(|s| wanted(s.shows)).unwrap_or(0)
+}
+
+/// Where the presenter is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Presentation {
+    /// The slide shown, from 0.
+    pub slide: usize,
+    /// Lines scrolled in a slide too long for the screen.
+    pub scroll: usize,
+    /// The screen is blank (a pause for the room's attention).
+    pub blank: bool,
+    /// Digits typed for "go to slide N, Enter".
+    pub typed: String,
+    /// The clock when the timer was (re)started.
+    pub timer_start: Duration,
+    /// The time the talk may take, for the countdown.
+    pub duration: Option<Duration>,
+    /// The speaker's view: the slide small, the next slide, the notes, the timers.
+    pub notes: bool,
+}
+
+impl Presentation {
+    pub fn new(slide: usize, clock: Duration, duration: Option<Duration>, notes: bool) -> Self {
+        Presentation {
+            slide,
+            scroll: 0,
+            blank: false,
+            typed: String::new(),
+            timer_start: clock,
+            duration,
+            notes,
+        }
+    }
+}
+
+/// How the countdown stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Countdown {
+    /// More than two minutes left.
+    Plenty(Duration),
+    /// Two minutes or less left.
+    Closing(Duration),
+    /// Over time by this much.
+    Over(Duration),
+}
+
+/// The time left of `duration` after `elapsed`.
+pub fn countdown(duration: Duration, elapsed: Duration) -> Countdown {
+    const CLOSING: Duration = Duration::from_secs(120);
+    match duration.checked_sub(elapsed) {
+        Some(left) if left > CLOSING => Countdown::Plenty(left),
+        Some(left) if !left.is_zero() => Countdown::Closing(left),
+        _ => Countdown::Over(elapsed.saturating_sub(duration)),
+    }
+}
+
+/// `12:03`, or `1:02:03` past an hour.
+pub fn clock_text(time: Duration) -> String {
+    let seconds = time.as_secs();
+    let (hours, minutes, seconds) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    match hours {
+        0 => format!("{minutes:02}:{seconds:02}"),
+        h => format!("{h}:{minutes:02}:{seconds:02}"),
+    }
+}
+
+/// Parses a duration such as `20m`, `90s`, `1h30m` or `45` (minutes).
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    if let Ok(minutes) = text.parse::<u64>() {
+        return Ok(Duration::from_secs(minutes * 60));
+    }
+    let mut total = 0u64;
+    let mut number = String::new();
+    for c in text.chars() {
+        match c {
+            '0'..='9' => number.push(c),
+            'h' | 'm' | 's' if !number.is_empty() => {
+                let n: u64 = number
+                    .parse()
+                    .map_err(|_| format!("\"{text}\" is too long"))?;
+                total += n * match c {
+                    'h' => 3600,
+                    'm' => 60,
+                    _ => 1,
+                };
+                number.clear();
+            }
+            _ => {
+                return Err(format!(
+                    "\"{text}\" is not a duration (such as 20m, 90s, 1h30m)"
+                ));
+            }
+        }
+    }
+    if !number.is_empty() || total == 0 {
+        return Err(format!(
+            "\"{text}\" is not a duration (such as 20m, 90s, 1h30m)"
+        ));
+    }
+    Ok(Duration::from_secs(total))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_as_people_write_them() {
+        assert_eq!(parse_duration("20m"), Ok(Duration::from_secs(1200)));
+        assert_eq!(parse_duration("90s"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_duration("1h30m"), Ok(Duration::from_secs(5400)));
+        assert_eq!(parse_duration("45"), Ok(Duration::from_secs(2700)));
+        assert!(parse_duration("20x").is_err());
+        assert!(parse_duration("m").is_err());
+        assert!(parse_duration("0m").is_err());
+    }
+
+    #[test]
+    fn the_countdown_warns_in_the_last_two_minutes_and_when_over() {
+        let twenty = Duration::from_secs(1200);
+        let at = |s| countdown(twenty, Duration::from_secs(s));
+        assert_eq!(at(0), Countdown::Plenty(twenty));
+        assert_eq!(at(1079), Countdown::Plenty(Duration::from_secs(121)));
+        assert_eq!(at(1080), Countdown::Closing(Duration::from_secs(120)));
+        assert_eq!(at(1200), Countdown::Over(Duration::ZERO));
+        assert_eq!(at(1265), Countdown::Over(Duration::from_secs(65)));
+        assert_eq!(clock_text(Duration::from_secs(723)), "12:03");
+        assert_eq!(clock_text(Duration::from_secs(3723)), "1:02:03");
+    }
+}
