@@ -250,6 +250,35 @@ fn slides() {
         );
         insta::assert_snapshot!(format!("speaker_view_{width}x{height}"), screen(&notes));
     }
+    for (name, start, notes) in [
+        ("members", 3, false),
+        ("declaration", 4, false),
+        ("speaker_view", 3, true),
+    ] {
+        let content = embedded();
+        let lang = content.default_language;
+        let app = App::new(
+            content,
+            Theme::new(ColorLevel::None, true),
+            StartAt {
+                lang,
+                pane: Pane::Overview,
+            },
+            80,
+            24,
+        )
+        .with_talk(Talk {
+            start: Some(start),
+            notes,
+            ..talk
+        });
+        let shown = screen(&app);
+        assert!(
+            shown.is_ascii() || !shown.chars().any(|c| "╭─│━▜▟█".contains(c)),
+            "{shown}"
+        );
+        insta::assert_snapshot!(format!("{name}_ascii_no_colour_80x24"), shown);
+    }
     let content = embedded();
     let lang = content.lang("en").unwrap();
     let plain = App::new(
