@@ -859,6 +859,10 @@ impl App {
         if self.mode == Mode::Help {
             self.help_scroll = self.help_scroll.min(ui::help::max_scroll(self));
         }
+        let slide_scroll = ui::present::max_scroll(self);
+        if let Some(p) = self.presentation.as_mut() {
+            p.scroll = p.scroll.min(slide_scroll);
+        }
         let visible = ui::search::visible_results(self);
         if let Some(prompt) = self.prompt.as_mut() {
             (prompt.selected, prompt.offset) =

@@ -37,6 +37,22 @@ fn action() -> impl Strategy<Value = Action> {
         (-5i16..5).prop_map(|n| Action::Scroll(ScrollTarget::Text, n)),
         (-5i16..5).prop_map(|n| Action::Scroll(ScrollTarget::Help, n)),
         (0u16..=300, 0u16..=100).prop_map(|(width, height)| Action::Resize { width, height }),
+        Just(Action::StartPresenting),
+        Just(Action::NextSlide),
+        Just(Action::PrevSlide),
+        Just(Action::LastSlide),
+        (0u8..10).prop_map(Action::TypeDigit),
+        Just(Action::GoToTypedSlide),
+        Just(Action::BlankScreen),
+        Just(Action::ResetTimer),
+        Just(Action::StopPresenting),
+        (0u64..100_000).prop_map(|s| Action::Tick(std::time::Duration::from_secs(s))),
+        Just(Action::OpenSearch),
+        prop::char::any().prop_map(Action::InsertChar),
+        Just(Action::DeleteChar),
+        Just(Action::AcceptSearch),
+        Just(Action::CancelSearch),
+        Just(Action::NextMatch),
     ]
 }
 
@@ -62,6 +78,10 @@ proptest! {
         let mut app = app_on(embedded(), width, height);
         for action in actions {
             app.update(action);
+            if let Some(p) = app.presentation() {
+                prop_assert!(p.slide < app.deck().len());
+                prop_assert!(p.scroll <= clsv::ui::present::max_scroll(&app));
+            }
             for pane in Pane::ALL {
                 if let Some(position) = app.list_position(pane) {
                     prop_assert!(position.selected < app.list_len(pane).max(1));
