@@ -96,6 +96,30 @@ pub fn wrap(text: &str, max_width: usize) -> Vec<Range<usize>> {
     lines
 }
 
+/// Like [`wrap`], with a first line of another width (a label before it, say, and a
+/// smaller indent after).
+pub fn wrap_hanging(text: &str, first_width: usize, rest_width: usize) -> Vec<Range<usize>> {
+    let mut lines = wrap(text, first_width);
+    if first_width == rest_width || lines.len() <= 1 {
+        return lines;
+    }
+    lines.truncate(1);
+    let first_end = lines[0].end;
+    let tail = &text[first_end..];
+    // Skip the break that ended the first line: one line break, or the spaces it was cut at.
+    let skipped = match tail.strip_prefix('\n') {
+        Some(_) => 1,
+        None => tail.len() - tail.trim_start_matches(' ').len(),
+    };
+    let rest_start = first_end + skipped;
+    let rest = wrap(&text[rest_start..], rest_width);
+    lines.extend(
+        rest.into_iter()
+            .map(|r| r.start + rest_start..r.end + rest_start),
+    );
+    lines
+}
+
 fn wrap_hard_line(line: &str, offset: usize, max_width: usize, out: &mut Vec<Range<usize>>) {
     let mut start = 0;
     let mut used = 0;
@@ -187,6 +211,23 @@ mod tests {
             wrapped("the same rights online", 10),
             ["the same", "rights", "online"]
         );
+    }
+
+    #[test]
+    fn a_first_line_can_be_narrower_than_the_rest() {
+        let text = "Austria, Franţa, Germania, Olanda";
+        let lines: Vec<&str> = wrap_hanging(text, 10, 20)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(lines, ["Austria,", "Franţa, Germania,", "Olanda"]);
+        let text = "one\ntwo three";
+        let lines: Vec<&str> = wrap_hanging(text, 5, 20)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(lines, ["one", "two three"]);
+        assert_eq!(wrap_hanging("short", 10, 20), wrap("short", 10));
     }
 
     #[test]

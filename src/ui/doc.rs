@@ -87,14 +87,15 @@ impl<'a> Doc<'a> {
     /// A paragraph whose first line starts with `first` (in its own style) and whose other
     /// lines are indented by `rest`.
     pub fn hanging(&mut self, text: &str, first: (&str, Style), rest: &str, style: Style) {
-        let indent = text::width(first.0).max(text::width(rest));
-        let room = self.width.saturating_sub(indent).max(1);
+        let first_room = self.width.saturating_sub(text::width(first.0)).max(1);
+        let rest_room = self.width.saturating_sub(text::width(rest)).max(1);
         let marks = self
             .highlight
             .map(|q| q.matches_in(text))
             .unwrap_or_default();
         let mark_style = self.app.theme().mark();
-        for (i, range) in text::wrap(text, room).into_iter().enumerate() {
+        let lines = text::wrap_hanging(text, first_room, rest_room);
+        for (i, range) in lines.into_iter().enumerate() {
             let prefix = match i {
                 0 => Span::styled(first.0.to_string(), first.1),
                 _ => Span::raw(rest.to_string()),
