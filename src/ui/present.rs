@@ -280,7 +280,8 @@ pub fn overflow(app: &App, slide: &Slide) -> Option<(usize, usize)> {
         .height
         .saturating_sub(title_rows(app, slide, content)) as usize;
     let needed = slide_body(app, slide, content.width as usize).lines.len();
-    (needed > rows).then_some((needed, rows))
+    // A slide that does not fit gives its last row to the "more" marker.
+    (needed > rows).then_some((needed, rows.saturating_sub(1)))
 }
 
 /// Draws the presentation on the whole screen.
@@ -352,28 +353,33 @@ fn render_slide(app: &App, slide: &Slide, scroll: usize, area: Rect, buf: &mut B
     );
     let body = slide_body(app, slide, body_area.width as usize);
     let total = body.lines.len();
-    let rows = body_area.height as usize;
+    let rows = match total > body_area.height as usize {
+        // The last row is the marker's, so that it never hides a line.
+        true => (body_area.height as usize).saturating_sub(1),
+        false => body_area.height as usize,
+    };
     let visible: Vec<Line> = body.lines.into_iter().skip(scroll).take(rows).collect();
     Paragraph::new(visible).render(body_area, buf);
-    let glyphs = theme.glyphs();
-    if scroll + rows < total && body_area.height > 0 {
-        // Never cut silently: say there is more, and where.
-        let arrow = if theme.ascii { "v" } else { "↓" };
-        let marker = format!(" {} {arrow} ", app.strings().more);
-        let width = text::width(&marker) as u16;
+    if total > body_area.height as usize && body_area.height > 0 {
+        // Never cut silently: the last row says there is more, and which way.
+        let (up, down) = if theme.ascii {
+            ("^", "v")
+        } else {
+            ("↑", "↓")
+        };
+        let mut marker = String::from(" ");
+        if scroll > 0 {
+            marker.push_str(up);
+            marker.push(' ');
+        }
+        if scroll + rows < total {
+            marker.push_str(&format!("{} {down} ", app.strings().more));
+        }
+        let width = (text::width(&marker) as u16).min(body_area.width);
         let x = body_area.right().saturating_sub(width);
         let y = body_area.bottom() - 1;
-        Line::styled(marker, theme.key())
-            .render(Rect::new(x, y, width.min(body_area.width), 1), buf);
+        Line::styled(marker, theme.key()).render(Rect::new(x, y, width, 1), buf);
     }
-    if scroll > 0 && body_area.height > 0 {
-        let arrow = if theme.ascii { "^" } else { "↑" };
-        let marker = format!(" {arrow} ");
-        let x = body_area.right().saturating_sub(3);
-        Line::styled(marker, theme.key())
-            .render(Rect::new(x, body_area.y, 3.min(body_area.width), 1), buf);
-    }
-    let _ = glyphs;
 }
 
 /// The speaker's panel: the next slide's title, the notes, the timers.
