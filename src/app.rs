@@ -498,14 +498,7 @@ impl App {
         }
         self.reload_error = None;
         self.measure_rows();
-        self.run_prompt_keeping_selection();
-        if let Some(found) = self.found.as_mut() {
-            let current = found.hits.get(found.current).map(|h| h.target);
-            found.hits = self.index.search(&found.query, self.lang);
-            found.current = current
-                .and_then(|t| found.hits.iter().position(|h| h.target == t))
-                .unwrap_or(0);
-        }
+        self.rerun_searches();
         self.clamp_all();
     }
 
@@ -518,14 +511,24 @@ impl App {
         }
     }
 
-    /// Runs the prompt's query again on changed content, keeping the selected result.
-    fn run_prompt_keeping_selection(&mut self) {
+    /// Runs the searches again (the one being typed and the accepted one) after the content
+    /// or the language changed, each keeping the result it was on where it still exists.
+    fn rerun_searches(&mut self) {
+        let keep = |hits: &[Hit], at: usize, new: &[Hit]| {
+            let target = hits.get(at).map(|h| h.target);
+            target
+                .and_then(|t| new.iter().position(|h| h.target == t))
+                .unwrap_or(0)
+        };
         if let Some(prompt) = self.prompt.as_mut() {
-            let selected = prompt.hits.get(prompt.selected).map(|h| h.target);
-            prompt.hits = self.index.search(&Query::new(&prompt.query), self.lang);
-            prompt.selected = selected
-                .and_then(|t| prompt.hits.iter().position(|h| h.target == t))
-                .unwrap_or(0);
+            let hits = self.index.search(&Query::new(&prompt.query), self.lang);
+            prompt.selected = keep(&prompt.hits, prompt.selected, &hits);
+            prompt.hits = hits;
+        }
+        if let Some(found) = self.found.as_mut() {
+            let hits = self.index.search(&found.query, self.lang);
+            found.current = keep(&found.hits, found.current, &hits);
+            found.hits = hits;
         }
     }
 
@@ -750,15 +753,8 @@ impl App {
     fn switch_language(&mut self) {
         self.lang = self.content.next_lang(self.lang);
         self.measure_rows();
-        // Results depend on the language: run the searches again, keeping the place.
-        self.run_prompt();
-        if let Some(found) = self.found.as_mut() {
-            let current = found.hits.get(found.current).map(|h| h.target);
-            found.hits = self.index.search(&found.query, self.lang);
-            found.current = current
-                .and_then(|t| found.hits.iter().position(|h| h.target == t))
-                .unwrap_or(0);
-        }
+        // Results depend on the language.
+        self.rerun_searches();
     }
 
     fn movement(action: Action) -> Option<Movement> {

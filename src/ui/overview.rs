@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use crate::app::{App, Pane};
-use crate::content::{Fact, SourceRef};
+use crate::content::{Event, Fact, SourceRef};
 use crate::search::Target;
 use crate::ui::doc::{Doc, DocText};
 use crate::ui::render_text_block;
@@ -44,23 +44,29 @@ pub fn doc(app: &App, width: usize) -> DocText {
         doc.text(app.strings().timeline, theme.heading());
         for (i, event) in overview.timeline.iter().enumerate() {
             doc.anchor(Target::Event(i));
-            let separator = theme.glyphs().separator;
-            let heading = format!(
-                "{} {separator} {}",
-                event.date.get(lang),
-                event.place.get(lang)
-            );
-            doc.text(&heading, theme.label());
-            doc.hanging(
-                event.text.get(lang),
-                ("  ", Style::new()),
-                "  ",
-                Style::new(),
-            );
+            self::event(&mut doc, app, event);
             source(&mut doc, app, event.source);
         }
     }
     doc.finish()
+}
+
+/// A conference: its date and place, then what happened.
+pub fn event(doc: &mut Doc, app: &App, event: &Event) {
+    let lang = app.lang();
+    let separator = app.theme().glyphs().separator;
+    let heading = format!(
+        "{} {separator} {}",
+        event.date.get(lang),
+        event.place.get(lang)
+    );
+    doc.text(&heading, app.theme().label());
+    doc.hanging(
+        event.text.get(lang),
+        ("  ", Style::new()),
+        "  ",
+        Style::new(),
+    );
 }
 
 /// Added facts as a bulleted list, each followed by its source.

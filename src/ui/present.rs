@@ -145,20 +145,8 @@ fn slide_body(app: &App, slide: &Slide, width: usize) -> DocText {
             }
         }
         SlideShows::Timeline => {
-            let separator = theme.glyphs().separator;
             for event in &content.overview.timeline {
-                let heading = format!(
-                    "{} {separator} {}",
-                    event.date.get(lang),
-                    event.place.get(lang)
-                );
-                doc.text(&heading, theme.label());
-                doc.hanging(
-                    event.text.get(lang),
-                    ("  ", Style::new()),
-                    "  ",
-                    Style::new(),
-                );
+                overview::event(&mut doc, app, event);
             }
         }
         SlideShows::Members => {
