@@ -295,3 +295,11 @@ fn truecolor_and_256_colours_use_their_palettes() {
         assert!(styles.contains(expected), "{level:?}");
     }
 }
+
+#[test]
+fn on_the_smallest_screen_search_results_take_a_line_each() {
+    let app = app_after(20, 6, &typed("olanda"));
+    let shown = screen(&app);
+    assert!(shown.contains("Căutare · 1 rez"), "{shown}");
+    assert!(shown.contains("›Membri · Olanda"), "{shown}");
+}

@@ -12,24 +12,39 @@ use crate::keymap;
 use crate::text;
 use crate::ui::{block, chrome, doc, layout, render_scrollbar};
 
-/// Lines each result takes: its pane and title, then the match in context.
-pub const RESULT_LINES: u16 = 2;
+/// Below this many rows inside the results' frame, the list is compact: the count goes into
+/// the frame's title and each result takes one line (its pane and title, no context).
+const COMPACT_BELOW: u16 = 5;
 
-/// Where the results are listed (inside the block, below the count line).
+fn inner_area(app: &App) -> Option<Rect> {
+    layout::screen(app.area()).map(|screen| layout::inner(screen.body))
+}
+
+fn compact(app: &App) -> bool {
+    inner_area(app).is_none_or(|inner| inner.height < COMPACT_BELOW)
+}
+
+/// Lines each result takes: its pane and title, then the match in context (one line when
+/// compact).
+pub fn result_lines(app: &App) -> u16 {
+    if compact(app) { 1 } else { 2 }
+}
+
+/// Where the results are listed (inside the frame, below the count line).
 pub fn results_area(app: &App) -> Option<Rect> {
-    let screen = layout::screen(app.area())?;
-    let inner = layout::inner(screen.body);
+    let inner = inner_area(app)?;
+    let count_line = u16::from(!compact(app));
     Some(Rect::new(
         inner.x,
-        inner.y + 1,
+        inner.y + count_line,
         inner.width,
-        inner.height.saturating_sub(1),
+        inner.height.saturating_sub(count_line),
     ))
 }
 
 /// How many results are shown at once.
 pub fn visible_results(app: &App) -> usize {
-    results_area(app).map_or(0, |a| (a.height / RESULT_LINES) as usize)
+    results_area(app).map_or(0, |a| (a.height / result_lines(app)) as usize)
 }
 
 /// The result under a point of the screen.
@@ -39,7 +54,7 @@ pub fn result_at(app: &App, at: Position) -> Option<usize> {
     if !area.contains(at) {
         return None;
     }
-    let index = prompt.offset + ((at.y - area.y) / RESULT_LINES) as usize;
+    let index = prompt.offset + ((at.y - area.y) / result_lines(app)) as usize;
     (index < prompt.hits.len()).then_some(index)
 }
 
@@ -50,18 +65,28 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let Some(prompt) = app.prompt() else {
         return;
     };
-    block(app, strings.search_title, true, body.width).render(body, buf);
     let inner = layout::inner(body);
     let count = match (prompt.query.trim().is_empty(), prompt.hits.len()) {
         (true, _) => strings.search_hint.to_string(),
         (false, n) => strings.results(n),
     };
-    let count_area = Rect::new(inner.x + 1, inner.y, inner.width.saturating_sub(2), 1);
-    Line::styled(
-        text::truncate(&count, count_area.width as usize),
-        theme.dim(),
-    )
-    .render(count_area, buf);
+    let lines_per_result = result_lines(app);
+    if compact(app) {
+        let title = format!(
+            "{} {} {count}",
+            strings.search_title,
+            theme.glyphs().separator
+        );
+        block(app, &title, true, body.width).render(body, buf);
+    } else {
+        block(app, strings.search_title, true, body.width).render(body, buf);
+        let count_area = Rect::new(inner.x + 1, inner.y, inner.width.saturating_sub(2), 1);
+        Line::styled(
+            text::truncate(&count, count_area.width as usize),
+            theme.dim(),
+        )
+        .render(count_area, buf);
+    }
     let Some(area) = results_area(app) else {
         return;
     };
@@ -86,7 +111,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             text::fit(if selected { marker } else { "" }, text::width(marker)),
             strings.pane(target.pane())
         );
-        let y = area.y + slot as u16 * RESULT_LINES;
+        let y = area.y + slot as u16 * lines_per_result;
         let heading = Line::styled(
             text::fit(&heading, width),
             style.add_modifier(Modifier::BOLD),
@@ -103,7 +128,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             Style::new(),
             theme.mark(),
         );
-        if y + 1 < area.bottom() {
+        if lines_per_result > 1 && y + 1 < area.bottom() {
             Line::from(spans).render(Rect::new(area.x, y + 1, area.width, 1), buf);
         }
     }
