@@ -356,15 +356,6 @@ impl Index {
         self.target_fields.push(first..self.fields.len() as u32);
     }
 
-    /// The number of items the index covers.
-    pub fn len(&self) -> usize {
-        self.targets.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.targets.is_empty()
-    }
-
     fn folded(&self, field: &Field) -> &str {
         &self.haystack[field.start as usize..field.end as usize]
     }

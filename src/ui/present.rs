@@ -458,9 +458,3 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     ];
     Line::from(spans).render(area, buf);
 }
-
-/// Whether the displayed clock changes between `before` and `after` (the loop draws a
-/// presentation again only then).
-pub fn clock_changed(before: Duration, after: Duration) -> bool {
-    before.as_secs() != after.as_secs()
-}
