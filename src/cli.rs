@@ -75,6 +75,31 @@ pub enum Command {
         #[arg(long, value_name = "WxH", value_parser = parse_size)]
         check_fit: Option<(u16, u16)>,
     },
+    /// Serve the browser over SSH: `ssh -p 2222 host` (or `ssh -t -p 2222 host en` for a
+    /// language), each connection its own session.
+    Serve {
+        /// The address to listen on.
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:2222")]
+        listen: std::net::SocketAddr,
+        /// The host key (created on first start; default: in the user's state folder).
+        #[arg(long, value_name = "FILE")]
+        host_key: Option<PathBuf>,
+        /// Only the keys in this file (OpenSSH authorized_keys format) may connect.
+        #[arg(long, value_name = "FILE")]
+        authorized_keys: Option<PathBuf>,
+        /// The most sessions at once; the next client is told the server is full.
+        #[arg(long, value_name = "N", default_value_t = 64)]
+        max_sessions: usize,
+        /// The most sessions from one address at once.
+        #[arg(long, value_name = "N", default_value_t = 8)]
+        max_per_address: usize,
+        /// Sessions idle this long are closed (such as 15m).
+        #[arg(long, value_name = "TIME", default_value = "15m", value_parser = parse_duration)]
+        idle_timeout: std::time::Duration,
+        /// How the log lines on stderr are written.
+        #[arg(long, value_enum, default_value_t = LogFormat::Text)]
+        log_format: LogFormat,
+    },
     /// Show what clsv detects of the terminal (colours, glyphs) and why.
     Doctor,
     /// Check a content pack (default: the built-in one) and show every problem, with its
@@ -101,6 +126,13 @@ pub enum Command {
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
     },
+}
+
+/// How `clsv serve` writes its log lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
 }
 
 fn parse_duration(text: &str) -> Result<std::time::Duration, String> {

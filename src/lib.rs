@@ -15,6 +15,7 @@ pub mod keymap;
 pub mod present;
 pub mod print;
 pub mod search;
+pub mod serve;
 pub mod terminal;
 pub mod text;
 pub mod theme;

@@ -73,6 +73,30 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             check_fit: Some((width, height)),
             ..
         }) => check_fit(content, lang, *width, *height),
+        Some(Command::Serve {
+            listen,
+            host_key,
+            authorized_keys,
+            max_sessions,
+            max_per_address,
+            idle_timeout,
+            log_format,
+        }) => {
+            let options = clsv::serve::Options {
+                listen: *listen,
+                host_key: host_key
+                    .clone()
+                    .unwrap_or_else(clsv::serve::default_host_key),
+                authorized_keys: authorized_keys.clone(),
+                max_sessions: *max_sessions,
+                max_per_address: *max_per_address,
+                idle_timeout: *idle_timeout,
+                json_logs: *log_format == clsv::cli::LogFormat::Json,
+                lang,
+            };
+            clsv::serve::run(content, options).map_err(|e| format!("clsv serve: {e}"))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Present {
             start,
             duration,

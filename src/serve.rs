@@ -1,0 +1,714 @@
+//! `clsv serve`: the browser over SSH, for many readers at once. Each connection that asks
+//! for a terminal gets its own `App`, drawn by the same `frame::Screen` as a local terminal
+//! into the SSH channel; its keys arrive as bytes, parsed into terminal events (terminput)
+//! and mapped to actions like local keys. Nothing else is offered: no shell, no command but a
+//! language's tag, no forwarding, no subsystem, no environment.
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use russh::keys::ssh_key::{LineEnding, PublicKey};
+use russh::keys::{Algorithm, PrivateKey};
+use russh::server::{
+    Auth, ChannelOpenHandle, Config, Handle, Handler, Msg, Server, Session, VerifiedPublicKey,
+};
+use russh::{Channel, ChannelId, MethodKind, MethodSet, Pty};
+
+use crate::action::Action;
+use crate::app::{App, Pane, StartAt};
+use crate::capability;
+use crate::content::{Content, Lang};
+use crate::frame::Screen;
+use crate::terminal;
+use crate::theme::Theme;
+
+/// How the server is run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub listen: SocketAddr,
+    /// The host key's file: created on first start (mode 0600), read after.
+    pub host_key: PathBuf,
+    /// Only these keys may connect; everyone may without it.
+    pub authorized_keys: Option<PathBuf>,
+    pub max_sessions: usize,
+    pub max_per_address: usize,
+    pub idle_timeout: Duration,
+    pub json_logs: bool,
+    pub lang: Lang,
+}
+
+/// Sessions' terminal sizes are kept within these bounds, whatever a client asks.
+const MIN_SIZE: (u16, u16) = (1, 1);
+const MAX_SIZE: (u16, u16) = (500, 300);
+/// A size for clients that send none (a pty request of 0×0).
+const FALLBACK_SIZE: (u16, u16) = (80, 24);
+/// The most input kept waiting to be parsed; a burst beyond it is dropped.
+const MAX_PENDING_INPUT: usize = 64 * 1024;
+
+/// What takes the terminal over on a client and what gives it back.
+const ENTER: &[u8] = b"\x1b[?1049h\x1b[?25l\x1b[?1000h\x1b[?1002h\x1b[?1006h";
+const LEAVE: &[u8] = b"\x1b[?2026l\x1b[0m\x1b[?1006l\x1b[?1002l\x1b[?1000l\x1b[?1049l\x1b[?25h";
+
+/// What all connections share.
+struct Shared {
+    content: Content,
+    options: Options,
+    authorized: Option<Vec<PublicKey>>,
+    next_id: AtomicU64,
+    /// Open sessions, for the limits and for saying goodbye on shutdown.
+    sessions: Mutex<HashMap<u64, OpenSession>>,
+}
+
+/// A session being served: where to write to it, and where it comes from.
+struct OpenSession {
+    handle: Handle,
+    channel: ChannelId,
+    address: Option<IpAddr>,
+}
+
+impl Shared {
+    fn log(&self, id: u64, peer: Option<SocketAddr>, event: &str, detail: &str) {
+        let peer = peer.map_or("-".to_string(), |p| p.to_string());
+        if self.options.json_logs {
+            let detail = detail.replace('\\', "\\\\").replace('"', "\\\"");
+            eprintln!(
+                r#"{{"session":{id},"peer":"{peer}","event":"{event}","detail":"{detail}"}}"#
+            );
+        } else {
+            eprintln!(
+                "clsv serve: session {id} {peer} {event}{}{detail}",
+                if detail.is_empty() { "" } else { ": " }
+            );
+        }
+    }
+}
+
+/// Loads the host key, or makes one and keeps it (mode 0600), so that the server's
+/// fingerprint stays the same across restarts.
+pub fn host_key(path: &Path) -> io::Result<PrivateKey> {
+    if path.exists() {
+        return PrivateKey::read_openssh_file(path).map_err(|e| {
+            io::Error::other(format!("cannot read the host key {}: {e}", path.display()))
+        });
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let key = PrivateKey::random(&mut rand::rng(), Algorithm::Ed25519).map_err(io::Error::other)?;
+    key.write_openssh_file(path, LineEnding::LF)
+        .map_err(io::Error::other)?;
+    // Written with 0600 when created; make sure of it.
+    std::fs::set_permissions(path, std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
+    Ok(key)
+}
+
+/// The default place of the host key: the user's state folder.
+pub fn default_host_key() -> PathBuf {
+    let state = std::env::var_os("XDG_STATE_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/state")))
+        .unwrap_or_else(|| PathBuf::from("."));
+    state.join("clsv").join("ssh_host_ed25519_key")
+}
+
+fn read_authorized_keys(path: &Path) -> io::Result<Vec<PublicKey>> {
+    let entries = russh::keys::ssh_key::AuthorizedKeys::read_file(path)
+        .map_err(|e| io::Error::other(format!("cannot read {}: {e}", path.display())))?;
+    Ok(entries
+        .into_iter()
+        .map(|e| e.public_key().clone())
+        .collect())
+}
+
+/// Serves until SIGTERM or SIGINT, then tells every client and gives their terminals back.
+pub fn run(content: Content, options: Options) -> io::Result<()> {
+    let key = host_key(&options.host_key)?;
+    let authorized = options
+        .authorized_keys
+        .as_deref()
+        .map(read_authorized_keys)
+        .transpose()?;
+    let mut methods = MethodSet::empty();
+    if authorized.is_none() {
+        methods.push(MethodKind::None);
+    }
+    methods.push(MethodKind::PublicKey);
+    let config = Config {
+        methods,
+        keys: vec![key],
+        inactivity_timeout: Some(options.idle_timeout),
+        auth_rejection_time: Duration::from_millis(500),
+        auth_rejection_time_initial: Some(Duration::ZERO),
+        nodelay: true,
+        ..Default::default()
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    let shared = Arc::new(Shared {
+        content,
+        options: options.clone(),
+        authorized,
+        next_id: AtomicU64::new(1),
+        sessions: Mutex::new(HashMap::new()),
+    });
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(options.listen).await?;
+        eprintln!("clsv serve: listening on {}", listener.local_addr()?);
+        let mut server = ClsvServer { shared: Arc::clone(&shared) };
+        let running = server.run_on_socket(Arc::new(config), &listener);
+        let stop = running.handle();
+        let goodbye = Arc::clone(&shared);
+        tokio::spawn(async move {
+            let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+            tokio::select! {
+                _ = async { match term.as_mut() { Some(t) => { t.recv().await; } None => std::future::pending().await } } => {}
+                _ = tokio::signal::ctrl_c() => {}
+            }
+            say_goodbye(&goodbye).await;
+            stop.shutdown("clsv is stopping".into());
+        });
+        running.await.map_err(io::Error::other)
+    })
+}
+
+/// Tells each connected client that the server is stopping and gives its terminal back.
+async fn say_goodbye(shared: &Shared) {
+    let sessions: Vec<(Handle, ChannelId)> = match shared.sessions.lock() {
+        Ok(sessions) => sessions
+            .values()
+            .map(|s| (s.handle.clone(), s.channel))
+            .collect(),
+        Err(_) => return,
+    };
+    let any = !sessions.is_empty();
+    for (handle, channel) in sessions {
+        let mut bytes = LEAVE.to_vec();
+        bytes.extend_from_slice(b"clsv: the server is stopping. Goodbye.\r\n");
+        let _ = handle.data(channel, bytes).await;
+        let _ = handle.exit_status_request(channel, 0).await;
+        let _ = handle.eof(channel).await;
+        let _ = handle.close(channel).await;
+    }
+    if any {
+        // The messages are queued, not yet sent: give them a moment to leave before the
+        // connections are cut.
+        tokio::time::sleep(GOODBYE_GRACE).await;
+    }
+}
+
+/// How long the server waits for its goodbyes to reach the clients when stopping.
+const GOODBYE_GRACE: Duration = Duration::from_millis(300);
+
+struct ClsvServer {
+    shared: Arc<Shared>,
+}
+
+impl Server for ClsvServer {
+    type Handler = Connection;
+
+    fn new_client(&mut self, peer: Option<SocketAddr>) -> Connection {
+        let id = self.shared.next_id.fetch_add(1, Ordering::Relaxed);
+        self.shared.log(id, peer, "connected", "");
+        Connection {
+            shared: Arc::clone(&self.shared),
+            id,
+            peer,
+            term: String::new(),
+            size: FALLBACK_SIZE,
+            browser: None,
+        }
+    }
+
+    fn handle_session_error(&mut self, error: <Self::Handler as Handler>::Error) {
+        eprintln!("clsv serve: {error}");
+    }
+}
+
+/// A browser running in an SSH channel.
+struct Browser {
+    channel: ChannelId,
+    app: App,
+    screen: Screen<Sink>,
+    sink: Sink,
+    pending: Vec<u8>,
+}
+
+/// Collects a frame for the channel.
+#[derive(Clone, Default)]
+struct Sink(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Sink {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.0
+            .lock()
+            .map_err(|_| io::Error::other("frame buffer poisoned"))?
+            .extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Sink {
+    fn take(&self) -> Vec<u8> {
+        self.0
+            .lock()
+            .map(|mut b| std::mem::take(&mut *b))
+            .unwrap_or_default()
+    }
+}
+
+/// One SSH connection.
+struct Connection {
+    shared: Arc<Shared>,
+    id: u64,
+    peer: Option<SocketAddr>,
+    term: String,
+    size: (u16, u16),
+    browser: Option<Browser>,
+}
+
+fn clamp_size(cols: u32, rows: u32) -> (u16, u16) {
+    if cols == 0 || rows == 0 {
+        return FALLBACK_SIZE;
+    }
+    let clamp = |v: u32, min: u16, max: u16| (v.min(u32::from(max)) as u16).max(min);
+    (
+        clamp(cols, MIN_SIZE.0, MAX_SIZE.0),
+        clamp(rows, MIN_SIZE.1, MAX_SIZE.1),
+    )
+}
+
+/// Turns raw input bytes into terminal events, keeping an incomplete sequence at the end for
+/// the next bytes. An ESC followed by more bytes in the same read starts a sequence.
+pub fn parse_input(pending: &mut Vec<u8>) -> Vec<crossterm::event::Event> {
+    let mut events = Vec::new();
+    let mut start = 0;
+    'next: while start < pending.len() {
+        let first = if pending[start] == 0x1b && start + 1 < pending.len() {
+            start + 2
+        } else {
+            start + 1
+        };
+        for end in first..=pending.len() {
+            match terminput::Event::parse_from(&pending[start..end]) {
+                Ok(Some(event)) => {
+                    if let Ok(event) = terminput_crossterm::to_crossterm(event) {
+                        events.push(event);
+                    }
+                    start = end;
+                    continue 'next;
+                }
+                Ok(None) => {}
+                Err(_) => {
+                    start += 1;
+                    continue 'next;
+                }
+            }
+        }
+        break;
+    }
+    pending.drain(..start);
+    events
+}
+
+impl Connection {
+    /// Starts the browser on `channel`, unless the server is full.
+    fn start(
+        &mut self,
+        channel: ChannelId,
+        lang: Lang,
+        session: &mut Session,
+    ) -> Result<(), russh::Error> {
+        let shared = Arc::clone(&self.shared);
+        let full = {
+            let sessions = shared
+                .sessions
+                .lock()
+                .map_err(|_| russh::Error::Inconsistent)?;
+            let ip = self.peer.map(|p| p.ip());
+            let from_here = sessions
+                .values()
+                .filter(|s| ip.is_some() && s.address == ip)
+                .count();
+            if sessions.len() >= shared.options.max_sessions {
+                Some(format!(
+                    "clsv: the server is full ({} readers); please try again later.\r\n",
+                    sessions.len()
+                ))
+            } else if from_here >= shared.options.max_per_address {
+                Some(
+                    "clsv: too many sessions from your address; please close one first.\r\n"
+                        .to_string(),
+                )
+            } else {
+                None
+            }
+        };
+        if let Some(message) = full {
+            shared.log(self.id, self.peer, "refused", message.trim());
+            session.data(channel, message.into_bytes())?;
+            session.exit_status_request(channel, 1)?;
+            session.eof(channel)?;
+            session.close(channel)?;
+            return Ok(());
+        }
+        if let Ok(mut sessions) = shared.sessions.lock() {
+            let open = OpenSession {
+                handle: session.handle(),
+                channel,
+                address: self.peer.map(|p| p.ip()),
+            };
+            sessions.insert(self.id, open);
+        }
+        // The client's terminal decides colour and glyphs; its environment is not taken,
+        // and a client reaching an SSH server is taken to show UTF-8.
+        let term = self.term.clone();
+        let env = move |name: &str| match name {
+            "TERM" => Some(term.clone()),
+            "LANG" => Some("C.UTF-8".to_string()),
+            _ => None,
+        };
+        let capabilities = capability::detect(&env, capability::ColorChoice::Auto, false);
+        let (width, height) = self.size;
+        let start = StartAt {
+            lang,
+            pane: Pane::Overview,
+        };
+        let app = App::new(
+            shared.content.clone(),
+            Theme::for_terminal(&capabilities),
+            start,
+            width,
+            height,
+        );
+        let sink = Sink::default();
+        let screen = Screen::new(sink.clone(), width, height);
+        let mut browser = Browser {
+            channel,
+            app,
+            screen,
+            sink,
+            pending: Vec::new(),
+        };
+        let mut first = ENTER.to_vec();
+        first.extend(browser.frame()?);
+        session.data(channel, first)?;
+        self.browser = Some(browser);
+        shared.log(
+            self.id,
+            self.peer,
+            "started",
+            &format!("{width}x{height} TERM={}", self.term),
+        );
+        Ok(())
+    }
+
+    /// Ends the browser: the client's terminal back, then the channel closed.
+    fn finish(&mut self, session: &mut Session) -> Result<(), russh::Error> {
+        if let Some(browser) = self.browser.take() {
+            session.data(browser.channel, LEAVE.to_vec())?;
+            session.exit_status_request(browser.channel, 0)?;
+            session.eof(browser.channel)?;
+            session.close(browser.channel)?;
+        }
+        self.forget();
+        Ok(())
+    }
+
+    fn forget(&mut self) {
+        if let Ok(mut sessions) = self.shared.sessions.lock() {
+            sessions.remove(&self.id);
+        }
+    }
+}
+
+impl Browser {
+    /// The next frame's bytes.
+    fn frame(&mut self) -> Result<Vec<u8>, russh::Error> {
+        self.screen.draw(&self.app).map_err(russh::Error::IO)?;
+        Ok(self.sink.take())
+    }
+}
+
+impl Drop for Connection {
+    fn drop(&mut self) {
+        self.forget();
+        self.shared.log(self.id, self.peer, "disconnected", "");
+    }
+}
+
+impl Handler for Connection {
+    type Error = russh::Error;
+
+    async fn auth_none(&mut self, user: &str) -> Result<Auth, Self::Error> {
+        if self.shared.authorized.is_some() {
+            return Ok(Auth::Reject {
+                proceed_with_methods: Some(MethodSet::from(&[MethodKind::PublicKey][..])),
+                partial_success: false,
+            });
+        }
+        self.shared.log(
+            self.id,
+            self.peer,
+            "authenticated",
+            &format!("user {user}, no key"),
+        );
+        Ok(Auth::Accept)
+    }
+
+    async fn auth_publickey(
+        &mut self,
+        user: &str,
+        key: VerifiedPublicKey<'_>,
+    ) -> Result<Auth, Self::Error> {
+        let fingerprint = key.public_key.fingerprint(Default::default()).to_string();
+        let allowed = match &self.shared.authorized {
+            None => true,
+            Some(keys) => keys
+                .iter()
+                .any(|k| k.key_data() == key.public_key.key_data()),
+        };
+        if allowed {
+            self.shared.log(
+                self.id,
+                self.peer,
+                "authenticated",
+                &format!("user {user}, key {fingerprint}"),
+            );
+            Ok(Auth::Accept)
+        } else {
+            self.shared.log(
+                self.id,
+                self.peer,
+                "refused",
+                &format!("user {user}, key {fingerprint} is not authorized"),
+            );
+            Ok(Auth::reject())
+        }
+    }
+
+    async fn channel_open_session(
+        &mut self,
+        _channel: Channel<Msg>,
+        reply: ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        // The channel is read through the callbacks below; holding it unread would stall the
+        // connection, so it is dropped here.
+        reply.accept().await;
+        Ok(())
+    }
+
+    async fn pty_request(
+        &mut self,
+        channel: ChannelId,
+        term: &str,
+        cols: u32,
+        rows: u32,
+        _pw: u32,
+        _ph: u32,
+        _modes: &[(Pty, u32)],
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.term = term
+            .chars()
+            .filter(|c| c.is_ascii_graphic())
+            .take(64)
+            .collect();
+        self.size = clamp_size(cols, rows);
+        session.channel_success(channel)?;
+        Ok(())
+    }
+
+    async fn shell_request(
+        &mut self,
+        channel: ChannelId,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        session.channel_success(channel)?;
+        let lang = self.shared.options.lang;
+        self.start(channel, lang, session)
+    }
+
+    async fn exec_request(
+        &mut self,
+        channel: ChannelId,
+        data: &[u8],
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        // The only command: a language of the pack (`ssh -t host en`).
+        let command = String::from_utf8_lossy(data).trim().to_string();
+        match self.shared.content.lang(&command) {
+            Some(lang) if self.browser.is_none() => {
+                session.channel_success(channel)?;
+                self.start(channel, lang, session)
+            }
+            _ => {
+                self.shared.log(
+                    self.id,
+                    self.peer,
+                    "refused",
+                    &format!("command {command:?}"),
+                );
+                session.channel_failure(channel)?;
+                Ok(())
+            }
+        }
+    }
+
+    async fn subsystem_request(
+        &mut self,
+        channel: ChannelId,
+        name: &str,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.shared.log(
+            self.id,
+            self.peer,
+            "refused",
+            &format!("subsystem {name:?}"),
+        );
+        session.channel_failure(channel)?;
+        Ok(())
+    }
+
+    async fn tcpip_forward(
+        &mut self,
+        address: &str,
+        port: &mut u32,
+        _session: &mut Session,
+    ) -> Result<bool, Self::Error> {
+        self.shared.log(
+            self.id,
+            self.peer,
+            "refused",
+            &format!("forwarding {address}:{port}"),
+        );
+        Ok(false)
+    }
+
+    async fn data(
+        &mut self,
+        channel: ChannelId,
+        data: &[u8],
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        let Some(browser) = self.browser.as_mut().filter(|b| b.channel == channel) else {
+            return Ok(());
+        };
+        if browser.pending.len() + data.len() > MAX_PENDING_INPUT {
+            // A burst no person types: dropped, the session goes on.
+            browser.pending.clear();
+            return Ok(());
+        }
+        browser.pending.extend_from_slice(data);
+        let events = parse_input(&mut browser.pending);
+        let mut changed = false;
+        for event in events {
+            if let Some(action) = terminal::action_for(&browser.app, event) {
+                browser.app.update(action);
+                changed = true;
+            }
+            if browser.app.should_quit() {
+                return self.finish(session);
+            }
+        }
+        if changed {
+            let frame = browser.frame()?;
+            session.data(channel, frame)?;
+        }
+        Ok(())
+    }
+
+    async fn window_change_request(
+        &mut self,
+        channel: ChannelId,
+        cols: u32,
+        rows: u32,
+        _pw: u32,
+        _ph: u32,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        let (width, height) = clamp_size(cols, rows);
+        self.size = (width, height);
+        if let Some(browser) = self.browser.as_mut().filter(|b| b.channel == channel) {
+            browser.screen.resize(width, height);
+            browser.app.update(Action::Resize { width, height });
+            let frame = browser.frame()?;
+            session.data(channel, frame)?;
+        }
+        Ok(())
+    }
+
+    async fn channel_eof(
+        &mut self,
+        channel: ChannelId,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        session.close(channel)?;
+        Ok(())
+    }
+
+    async fn channel_close(
+        &mut self,
+        _channel: ChannelId,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.browser = None;
+        self.forget();
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{Event, KeyCode};
+
+    fn keys(events: &[Event]) -> Vec<KeyCode> {
+        events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Key(k) => Some(k.code),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn parses_keys_sequences_and_text_and_keeps_what_is_incomplete() {
+        let mut pending = b"j\x1b[Bq".to_vec();
+        assert_eq!(
+            keys(&parse_input(&mut pending)),
+            [KeyCode::Char('j'), KeyCode::Down, KeyCode::Char('q')]
+        );
+        assert!(pending.is_empty());
+        let mut pending = "ţ".as_bytes()[..1].to_vec();
+        assert!(parse_input(&mut pending).is_empty());
+        pending.extend_from_slice(&"ţ".as_bytes()[1..]);
+        assert_eq!(keys(&parse_input(&mut pending)), [KeyCode::Char('ţ')]);
+        let mut pending = b"\x1b".to_vec();
+        assert_eq!(keys(&parse_input(&mut pending)), [KeyCode::Esc]);
+        let mut pending = b"\x1b[".to_vec();
+        assert!(parse_input(&mut pending).is_empty(), "waits for the rest");
+        assert_eq!(pending, b"\x1b[");
+    }
+
+    #[test]
+    fn sizes_are_clamped_and_zero_gets_a_default() {
+        assert_eq!(clamp_size(0, 0), FALLBACK_SIZE);
+        assert_eq!(clamp_size(100_000, 100_000), MAX_SIZE);
+        assert_eq!(clamp_size(120, 40), (120, 40));
+    }
+}

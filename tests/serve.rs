@@ -1,0 +1,279 @@
+//! `clsv serve` with the real OpenSSH client: sessions, sizes, language, refusals, keys,
+//! limits, and a clean stop. Everything runs on loopback and ends by itself.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly by design
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use common::pty::Session;
+
+/// A running `clsv serve` on a free loopback port, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+    dir: Option<tempfile::TempDir>,
+}
+
+impl Server {
+    fn start(extra: &[&str]) -> Server {
+        let dir = tempfile::tempdir().unwrap();
+        Server::start_in(dir, extra)
+    }
+
+    fn start_in(dir: tempfile::TempDir, extra: &[&str]) -> Server {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let key = dir.path().join("host_key");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_clsv"))
+            .args([
+                "serve",
+                "--listen",
+                &format!("127.0.0.1:{port}"),
+                "--host-key",
+                key.to_str().unwrap(),
+            ])
+            .args(extra)
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut log = BufReader::new(child.stderr.take().unwrap());
+        let mut line = String::new();
+        log.read_line(&mut line).unwrap();
+        assert!(line.contains("listening on"), "{line}");
+        // The rest of the log is read and dropped, so the server never blocks on it.
+        std::thread::spawn(move || for _ in log.lines() {});
+        Server {
+            child,
+            port,
+            dir: Some(dir),
+        }
+    }
+
+    fn ssh_args(&self) -> Vec<String> {
+        [
+            "-p",
+            &self.port.to_string(),
+            "-o",
+            "StrictHostKeyChecking=no",
+            "-o",
+            "UserKnownHostsFile=/dev/null",
+            "-o",
+            "BatchMode=yes",
+            "-o",
+            "LogLevel=ERROR",
+            "-o",
+            "ConnectTimeout=10",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    }
+
+    /// The OpenSSH client in a pseudo-terminal of its own, connected to the server.
+    fn connect(&self, extra: &[&str]) -> Session {
+        self.connect_running(extra, &[])
+    }
+
+    /// The same, asking the server to run `command`.
+    fn connect_running(&self, extra: &[&str], command: &[&str]) -> Session {
+        let mut args = vec!["-tt".to_string()];
+        args.extend(self.ssh_args());
+        args.extend(extra.iter().map(|s| s.to_string()));
+        args.push("127.0.0.1".to_string());
+        args.extend(command.iter().map(|s| s.to_string()));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        Session::start_program("ssh", &args, 80, 24, &[])
+    }
+
+    /// The OpenSSH client without a terminal, its output collected.
+    fn run(&self, program: &str, before: &[&str], after: &[&str]) -> Output {
+        let mut command = Command::new("timeout");
+        command.args(["20", program]);
+        command.args(before);
+        if program == "sftp" {
+            let args = self.ssh_args();
+            command.args(
+                args.iter()
+                    .map(|a| if a == "-p" { "-P" } else { a.as_str() }),
+            );
+        } else {
+            command.args(self.ssh_args());
+        }
+        command
+            .arg("127.0.0.1")
+            .args(after)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    }
+}
+
+impl Server {
+    /// Stops the server and hands back its folder.
+    fn stop(mut self) -> tempfile::TempDir {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        self.dir
+            .take()
+            .expect("a server has its folder until stopped")
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn a_session_gets_the_browser_keys_and_resizes_and_its_terminal_back() {
+    let server = Server::start(&[]);
+    let mut client = server.connect(&[]);
+    client.wait_for("Denumirea");
+    client.send("2");
+    client.wait_for("MD  Moldova");
+    client.resize(30, 8);
+    client.wait_for("1  2 Membri (22)  3  4");
+    client.send("q");
+    assert_eq!(client.wait_exit(), 0);
+    client.assert_restored();
+}
+
+#[test]
+fn a_language_can_be_chosen_as_the_command_and_nothing_else_runs() {
+    let server = Server::start(&[]);
+    let mut client = server.connect_running(&[], &["en"]);
+    client.wait_for("Members (22)");
+    client.send("q");
+    assert_eq!(client.wait_exit(), 0);
+    let exec = server.run("ssh", &[], &["ls", "/"]);
+    assert_ne!(exec.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&exec.stderr).contains("exec request failed"),
+        "{exec:?}"
+    );
+}
+
+#[test]
+fn sftp_and_port_forwarding_are_refused() {
+    let server = Server::start(&[]);
+    let sftp = server.run("sftp", &["-b", "/dev/null"], &[]);
+    assert_ne!(sftp.status.code(), Some(0), "{sftp:?}");
+    let forward = server.run(
+        "ssh",
+        &[
+            "-N",
+            "-R",
+            "23456:127.0.0.1:9",
+            "-o",
+            "ExitOnForwardFailure=yes",
+        ],
+        &[],
+    );
+    assert_ne!(forward.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&forward.stderr).contains("forwarding failed"),
+        "{forward:?}"
+    );
+}
+
+fn keygen(dir: &Path, name: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    let status = Command::new("ssh-keygen")
+        .args([
+            "-q",
+            "-t",
+            "ed25519",
+            "-N",
+            "",
+            "-f",
+            path.to_str().unwrap(),
+        ])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    path
+}
+
+#[test]
+fn with_authorized_keys_only_those_keys_get_in() {
+    let keys = tempfile::tempdir().unwrap();
+    let allowed = keygen(keys.path(), "allowed");
+    let other = keygen(keys.path(), "other");
+    let authorized = keys.path().join("authorized_keys");
+    std::fs::copy(allowed.with_extension("pub"), &authorized).unwrap();
+    let server = Server::start(&["--authorized-keys", authorized.to_str().unwrap()]);
+    let refused = server.run(
+        "ssh",
+        &["-i", other.to_str().unwrap(), "-o", "IdentitiesOnly=yes"],
+        &["en"],
+    );
+    assert_ne!(refused.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("Permission denied"),
+        "{refused:?}"
+    );
+    let mut client = server.connect(&["-i", allowed.to_str().unwrap(), "-o", "IdentitiesOnly=yes"]);
+    client.wait_for("Denumirea");
+    client.send("q");
+    assert_eq!(client.wait_exit(), 0);
+}
+
+#[test]
+fn beyond_max_sessions_a_client_is_told_and_closed() {
+    let server = Server::start(&["--max-sessions", "1"]);
+    let mut first = server.connect(&[]);
+    first.wait_for("Denumirea");
+    let mut second = server.connect(&[]);
+    second.wait_for("the server is full");
+    assert_eq!(second.wait_exit(), 1);
+    first.send("q");
+    assert_eq!(first.wait_exit(), 0);
+}
+
+#[test]
+fn the_host_key_is_kept_private_and_reused() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("host_key");
+    let server = Server::start_in(dir, &[]);
+    let written = std::fs::read(&key).unwrap();
+    let mode =
+        std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(&key).unwrap().permissions());
+    assert_eq!(mode & 0o777, 0o600);
+    let again = Server::start_in(server.stop(), &[]);
+    assert_eq!(
+        std::fs::read(&key).unwrap(),
+        written,
+        "the same key after a restart"
+    );
+    drop(again);
+}
+
+#[test]
+fn sigterm_says_goodbye_gives_terminals_back_and_exits_zero() {
+    let mut server = Server::start(&[]);
+    let mut client = server.connect(&[]);
+    client.wait_for("Denumirea");
+    common::pty::send_signal(server.child.id(), 15);
+    client.wait_for("the server is stopping");
+    client.wait_exit();
+    client.assert_restored();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            assert_eq!(status.code(), Some(0));
+            break;
+        }
+        assert!(Instant::now() < deadline, "the server did not stop");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
