@@ -90,12 +90,15 @@ pub enum Command {
         /// The most sessions at once; the next client is told the server is full.
         #[arg(long, value_name = "N", default_value_t = 64)]
         max_sessions: usize,
-        /// The most sessions from one address at once.
+        /// The most connections from one address at once.
         #[arg(long, value_name = "N", default_value_t = 8)]
         max_per_address: usize,
         /// Sessions idle this long are closed (such as 15m).
         #[arg(long, value_name = "TIME", default_value = "15m", value_parser = parse_duration)]
         idle_timeout: std::time::Duration,
+        /// Clients that have not logged in this long after connecting are dropped.
+        #[arg(long, value_name = "TIME", default_value = "20s", value_parser = parse_duration)]
+        login_timeout: std::time::Duration,
         /// How the log lines on stderr are written.
         #[arg(long, value_enum, default_value_t = LogFormat::Text)]
         log_format: LogFormat,

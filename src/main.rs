@@ -80,6 +80,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             max_sessions,
             max_per_address,
             idle_timeout,
+            login_timeout,
             log_format,
         }) => {
             let options = clsv::serve::Options {
@@ -91,6 +92,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 max_sessions: *max_sessions,
                 max_per_address: *max_per_address,
                 idle_timeout: *idle_timeout,
+                login_timeout: *login_timeout,
                 json_logs: *log_format == clsv::cli::LogFormat::Json,
                 lang,
             };

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -38,6 +38,8 @@ pub struct Options {
     pub max_sessions: usize,
     pub max_per_address: usize,
     pub idle_timeout: Duration,
+    /// Clients that have not logged in by then are dropped.
+    pub login_timeout: Duration,
     pub json_logs: bool,
     pub lang: Lang,
 }
@@ -62,30 +64,50 @@ struct Shared {
     next_id: AtomicU64,
     /// Open sessions, for the limits and for saying goodbye on shutdown.
     sessions: Mutex<HashMap<u64, OpenSession>>,
+    /// Open connections by source address, authenticated or not.
+    connections: Mutex<HashMap<IpAddr, usize>>,
 }
 
-/// A session being served: where to write to it, and where it comes from.
+/// A session being served: where to write to it.
 struct OpenSession {
     handle: Handle,
     channel: ChannelId,
-    address: Option<IpAddr>,
 }
 
 impl Shared {
+    /// One line on stderr: a session's event (or the server's, as session 0). What a client
+    /// sent (a user name, a command) is made harmless first: escaped in JSON, neutralized in
+    /// text, so that no client can forge log lines or send commands to the log's terminal.
     fn log(&self, id: u64, peer: Option<SocketAddr>, event: &str, detail: &str) {
         let peer = peer.map_or("-".to_string(), |p| p.to_string());
         if self.options.json_logs {
-            let detail = detail.replace('\\', "\\\\").replace('"', "\\\"");
             eprintln!(
-                r#"{{"session":{id},"peer":"{peer}","event":"{event}","detail":"{detail}"}}"#
+                r#"{{"session":{id},"peer":"{peer}","event":"{event}","detail":{}}}"#,
+                json_string(detail)
             );
         } else {
-            eprintln!(
-                "clsv serve: session {id} {peer} {event}{}{detail}",
-                if detail.is_empty() { "" } else { ": " }
-            );
+            let detail = crate::text::normalize(detail).replace('\n', "\u{2424}");
+            let separator = if detail.is_empty() { "" } else { ": " };
+            eprintln!("clsv serve: session {id} {peer} {event}{separator}{detail}");
         }
     }
+}
+
+/// `text` as a JSON string.
+fn json_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 || c == '\u{7f}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Loads the host key, or makes one and keeps it (mode 0600), so that the server's
@@ -158,25 +180,99 @@ pub fn run(content: Content, options: Options) -> io::Result<()> {
         authorized,
         next_id: AtomicU64::new(1),
         sessions: Mutex::new(HashMap::new()),
+        connections: Mutex::new(HashMap::new()),
     });
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(options.listen).await?;
-        eprintln!("clsv serve: listening on {}", listener.local_addr()?);
-        let mut server = ClsvServer { shared: Arc::clone(&shared) };
-        let running = server.run_on_socket(Arc::new(config), &listener);
-        let stop = running.handle();
-        let goodbye = Arc::clone(&shared);
-        tokio::spawn(async move {
-            let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+        shared.log(0, None, "listening on", &listener.local_addr()?.to_string());
+        let config = Arc::new(config);
+        let mut server = ClsvServer {
+            shared: Arc::clone(&shared),
+        };
+        let mut term =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+        loop {
             tokio::select! {
-                _ = async { match term.as_mut() { Some(t) => { t.recv().await; } None => std::future::pending().await } } => {}
-                _ = tokio::signal::ctrl_c() => {}
+                accepted = listener.accept() => {
+                    let Ok((socket, peer)) = accepted else { continue };
+                    if !shared.admit(peer.ip()) {
+                        // Too many connections from one place: closed before any SSH is spoken.
+                        shared.log(0, Some(peer), "refused", "too many connections from its address");
+                        continue;
+                    }
+                    let _ = socket.set_nodelay(true);
+                    let handler = server.new_client(Some(peer));
+                    let authenticated = Arc::clone(&handler.authenticated);
+                    tokio::spawn(serve_connection(Arc::clone(&shared), Arc::clone(&config), socket, peer, handler, authenticated));
+                }
+                _ = term.recv() => break,
+                _ = tokio::signal::ctrl_c() => break,
             }
-            say_goodbye(&goodbye).await;
-            stop.shutdown("clsv is stopping".into());
-        });
-        running.await.map_err(io::Error::other)
+        }
+        say_goodbye(&shared).await;
+        Ok(())
     })
+}
+
+/// Runs one connection: the SSH handshake and authentication must be done within the login
+/// timeout, or the client is dropped; then the session runs until it ends.
+async fn serve_connection(
+    shared: Arc<Shared>,
+    config: Arc<Config>,
+    socket: tokio::net::TcpStream,
+    peer: SocketAddr,
+    handler: Connection,
+    authenticated: Arc<AtomicBool>,
+) {
+    let deadline = shared.options.login_timeout;
+    let started =
+        tokio::time::timeout(deadline, russh::server::run_stream(config, socket, handler)).await;
+    if let Ok(Ok(session)) = started {
+        let handle = session.handle();
+        let watchdog = tokio::spawn(async move {
+            tokio::time::sleep(deadline).await;
+            if !authenticated.load(Ordering::Relaxed) {
+                let reason = "authentication took too long".to_string();
+                let _ = handle
+                    .disconnect(russh::Disconnect::ByApplication, reason, String::new())
+                    .await;
+            }
+        });
+        if let Err(error) = session.await {
+            shared.log(0, Some(peer), "error", &error.to_string());
+        }
+        watchdog.abort();
+    } else {
+        shared.log(0, Some(peer), "dropped", "no login in time");
+    }
+    shared.release(peer.ip());
+}
+
+impl Shared {
+    /// Counts a new connection from `address`, unless it already has the most allowed.
+    fn admit(&self, address: IpAddr) -> bool {
+        let Ok(mut connections) = self.connections.lock() else {
+            return false;
+        };
+        let count = connections.entry(address).or_insert(0);
+        if *count >= self.options.max_per_address {
+            return false;
+        }
+        *count += 1;
+        true
+    }
+
+    /// Forgets a connection from `address`.
+    fn release(&self, address: IpAddr) {
+        if let Ok(mut connections) = self.connections.lock()
+            && let Some(count) = connections.get_mut(&address)
+        {
+            *count -= 1;
+            if *count == 0 {
+                connections.remove(&address);
+            }
+        }
+    }
 }
 
 /// Tells each connected client that the server is stopping and gives its terminal back.
@@ -224,11 +320,12 @@ impl Server for ClsvServer {
             term: String::new(),
             size: FALLBACK_SIZE,
             browser: None,
+            authenticated: Arc::new(AtomicBool::new(false)),
         }
     }
 
     fn handle_session_error(&mut self, error: <Self::Handler as Handler>::Error) {
-        eprintln!("clsv serve: {error}");
+        self.shared.log(0, None, "error", &error.to_string());
     }
 }
 
@@ -276,6 +373,8 @@ struct Connection {
     term: String,
     size: (u16, u16),
     browser: Option<Browser>,
+    /// Set once the client is in, for the handshake watchdog.
+    authenticated: Arc<AtomicBool>,
 }
 
 fn clamp_size(cols: u32, rows: u32) -> (u16, u16) {
@@ -336,21 +435,11 @@ impl Connection {
                 .sessions
                 .lock()
                 .map_err(|_| russh::Error::Inconsistent)?;
-            let ip = self.peer.map(|p| p.ip());
-            let from_here = sessions
-                .values()
-                .filter(|s| ip.is_some() && s.address == ip)
-                .count();
             if sessions.len() >= shared.options.max_sessions {
                 Some(format!(
                     "clsv: the server is full ({} readers); please try again later.\r\n",
                     sessions.len()
                 ))
-            } else if from_here >= shared.options.max_per_address {
-                Some(
-                    "clsv: too many sessions from your address; please close one first.\r\n"
-                        .to_string(),
-                )
             } else {
                 None
             }
@@ -367,7 +456,6 @@ impl Connection {
             let open = OpenSession {
                 handle: session.handle(),
                 channel,
-                address: self.peer.map(|p| p.ip()),
             };
             sessions.insert(self.id, open);
         }
@@ -458,6 +546,7 @@ impl Handler for Connection {
                 partial_success: false,
             });
         }
+        self.authenticated.store(true, Ordering::Relaxed);
         self.shared.log(
             self.id,
             self.peer,
@@ -480,6 +569,7 @@ impl Handler for Connection {
                 .any(|k| k.key_data() == key.public_key.key_data()),
         };
         if allowed {
+            self.authenticated.store(true, Ordering::Relaxed);
             self.shared.log(
                 self.id,
                 self.peer,
@@ -536,6 +626,11 @@ impl Handler for Connection {
         channel: ChannelId,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
+        if self.browser.is_some() {
+            // One browser per connection: another channel asking for one is refused.
+            session.channel_failure(channel)?;
+            return Ok(());
+        }
         session.channel_success(channel)?;
         let lang = self.shared.options.lang;
         self.start(channel, lang, session)
@@ -675,6 +770,14 @@ impl Handler for Connection {
 mod tests {
     use super::*;
     use crossterm::event::{Event, KeyCode};
+
+    #[test]
+    fn json_strings_escape_what_a_client_could_send() {
+        assert_eq!(
+            json_string("a\"b\\c\n\u{1b}[2J"),
+            "\"a\\\"b\\\\c\\u000a\\u001b[2J\""
+        );
+    }
 
     fn keys(events: &[Event]) -> Vec<KeyCode> {
         events

@@ -17,6 +17,8 @@ struct Server {
     child: Child,
     port: u16,
     dir: Option<tempfile::TempDir>,
+    /// Every line the server logged after its first.
+    log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl Server {
@@ -48,12 +50,19 @@ impl Server {
         let mut line = String::new();
         log.read_line(&mut line).unwrap();
         assert!(line.contains("listening on"), "{line}");
-        // The rest of the log is read and dropped, so the server never blocks on it.
-        std::thread::spawn(move || for _ in log.lines() {});
+        // The rest of the log is read as it comes, so the server never blocks on it.
+        let lines = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let kept = std::sync::Arc::clone(&lines);
+        std::thread::spawn(move || {
+            for line in log.lines().map_while(Result::ok) {
+                kept.lock().unwrap().push(line);
+            }
+        });
         Server {
             child,
             port,
             dir: Some(dir),
+            log: lines,
         }
     }
 
@@ -275,5 +284,78 @@ fn sigterm_says_goodbye_gives_terminals_back_and_exits_zero() {
         }
         assert!(Instant::now() < deadline, "the server did not stop");
         std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_silent_client_is_dropped_after_the_login_timeout() {
+    use std::io::Read;
+    let server = Server::start(&["--login-timeout", "1s"]);
+    let mut socket = std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    socket
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let started = Instant::now();
+    let mut received = Vec::new();
+    let _ = socket.read_to_end(&mut received);
+    assert!(
+        String::from_utf8_lossy(&received).starts_with("SSH-2.0-"),
+        "the server said hello"
+    );
+    let waited = started.elapsed();
+    assert!(
+        waited >= Duration::from_millis(900) && waited < Duration::from_secs(8),
+        "{waited:?}"
+    );
+}
+
+#[test]
+fn connections_from_one_address_are_capped() {
+    let server = Server::start(&["--max-per-address", "1"]);
+    let mut first = server.connect(&[]);
+    first.wait_for("Denumirea");
+    let second = server.run("ssh", &[], &["en"]);
+    assert_ne!(second.status.code(), Some(0));
+    first.send("q");
+    assert_eq!(first.wait_exit(), 0);
+}
+
+#[test]
+fn an_idle_session_is_closed_after_the_idle_timeout() {
+    let server = Server::start(&["--idle-timeout", "1s"]);
+    let mut client = server.connect(&[]);
+    client.wait_for("Denumirea");
+    let started = Instant::now();
+    client.wait_exit();
+    assert!(started.elapsed() < Duration::from_secs(10));
+}
+
+#[test]
+fn json_logs_have_a_line_per_connection_login_and_disconnect() {
+    let server = Server::start(&["--log-format", "json"]);
+    let mut client = server.connect(&[]);
+    client.wait_for("Denumirea");
+    client.send("q");
+    assert_eq!(client.wait_exit(), 0);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let log = server.log.lock().unwrap().clone();
+        let events: Vec<&str> = ["connected", "authenticated", "started", "disconnected"]
+            .into_iter()
+            .filter(|e| {
+                log.iter()
+                    .any(|l| l.contains(&format!("\"event\":\"{e}\"")))
+            })
+            .collect();
+        if events.len() == 4 {
+            assert!(
+                log.iter()
+                    .all(|l| l.starts_with("{\"session\":") && l.ends_with('}')),
+                "{log:?}"
+            );
+            break;
+        }
+        assert!(Instant::now() < deadline, "{log:?}");
+        std::thread::sleep(Duration::from_millis(50));
     }
 }
