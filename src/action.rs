@@ -76,6 +76,9 @@ pub enum Action {
     BlankScreen,
     /// Start the presentation's timer again from zero.
     ResetTimer,
+    /// Show what the speaker shows: this slide, blank or not (the audience of
+    /// `clsv serve --present`).
+    Follow { slide: usize, blank: bool },
     /// The time since the program started, for the presentation's clock.
     Tick(std::time::Duration),
     /// Select this row of the current pane's list (a click).

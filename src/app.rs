@@ -450,7 +450,8 @@ impl App {
             | Action::TypeDigit(_)
             | Action::GoToTypedSlide
             | Action::BlankScreen
-            | Action::ResetTimer => {}
+            | Action::ResetTimer
+            | Action::Follow { .. } => {}
         }
         self.clamp_all();
     }
@@ -552,6 +553,14 @@ impl App {
             self.mode = Mode::Browse;
             return;
         };
+        if let Action::Follow { slide, blank } = action {
+            if p.slide != slide.min(last) {
+                p.slide = slide.min(last);
+                p.scroll = 0;
+            }
+            p.blank = blank;
+            return;
+        }
         if p.blank {
             // Any key brings the slide back, and does nothing else.
             p.blank = false;

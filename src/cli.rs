@@ -96,6 +96,14 @@ pub enum Command {
         /// Sessions idle this long are closed (such as 15m).
         #[arg(long, value_name = "TIME", default_value = "15m", value_parser = parse_duration)]
         idle_timeout: std::time::Duration,
+        /// Present the pack as slides instead: connections with a key of --presenter-keys
+        /// drive them, every other connection follows (`ssh -t host notes` opens a
+        /// presenter's speaker view).
+        #[arg(long, requires = "presenter_keys")]
+        present: bool,
+        /// The presenters' public keys (OpenSSH authorized_keys format).
+        #[arg(long, value_name = "FILE", requires = "present")]
+        presenter_keys: Option<PathBuf>,
         /// Clients that have not logged in this long after connecting are dropped.
         #[arg(long, value_name = "TIME", default_value = "20s", value_parser = parse_duration)]
         login_timeout: std::time::Duration,

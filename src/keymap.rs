@@ -349,8 +349,9 @@ mod tests {
             | A::GoToTypedSlide
             | A::BlankScreen
             | A::ResetTimer => true,
-            // Typed characters, clicks, the wheel, the clock and the terminal.
+            // Typed characters, clicks, the wheel, the clock, the speaker and the terminal.
             A::Tick(_)
+            | A::Follow { .. }
             | A::InsertChar(_)
             | A::SelectResult(_)
             | A::SelectRow(_)
@@ -397,6 +398,10 @@ mod tests {
             A::BlankScreen,
             A::ResetTimer,
             A::Tick(std::time::Duration::ZERO),
+            A::Follow {
+                slide: 0,
+                blank: false,
+            },
             A::SelectRow(0),
             A::Scroll(ScrollTarget::List, 1),
             A::Resize {

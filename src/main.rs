@@ -82,6 +82,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             idle_timeout,
             login_timeout,
             log_format,
+            present: _,
+            presenter_keys,
         }) => {
             let options = clsv::serve::Options {
                 listen: *listen,
@@ -93,6 +95,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 max_per_address: *max_per_address,
                 idle_timeout: *idle_timeout,
                 login_timeout: *login_timeout,
+                presenter_keys: presenter_keys.clone(),
                 json_logs: *log_format == clsv::cli::LogFormat::Json,
                 lang,
             };

@@ -20,7 +20,7 @@ use russh::server::{
 use russh::{Channel, ChannelId, MethodKind, MethodSet, Pty};
 
 use crate::action::Action;
-use crate::app::{App, Pane, StartAt};
+use crate::app::{App, Pane, StartAt, Talk};
 use crate::capability;
 use crate::content::{Content, Lang};
 use crate::frame::Screen;
@@ -40,6 +40,9 @@ pub struct Options {
     pub idle_timeout: Duration,
     /// Clients that have not logged in by then are dropped.
     pub login_timeout: Duration,
+    /// Present instead of browse: the keys whose connections drive the slides (every other
+    /// connection follows them, read-only).
+    pub presenter_keys: Option<PathBuf>,
     pub json_logs: bool,
     pub lang: Lang,
 }
@@ -66,6 +69,17 @@ struct Shared {
     sessions: Mutex<HashMap<u64, OpenSession>>,
     /// Open connections by source address, authenticated or not.
     connections: Mutex<HashMap<IpAddr, usize>>,
+    /// With `--present`: the presenters' keys, and the slide they show, which every session
+    /// follows.
+    presenters: Option<Vec<PublicKey>>,
+    slide: tokio::sync::watch::Sender<Follow>,
+}
+
+/// What the speaker shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Follow {
+    slide: usize,
+    blank: bool,
 }
 
 /// A session being served: where to write to it.
@@ -156,9 +170,17 @@ pub fn run(content: Content, options: Options) -> io::Result<()> {
         .as_deref()
         .map(read_authorized_keys)
         .transpose()?;
+    let presenters = options
+        .presenter_keys
+        .as_deref()
+        .map(read_authorized_keys)
+        .transpose()?;
     let mut methods = MethodSet::empty();
     if authorized.is_none() {
         methods.push(MethodKind::None);
+        // While presenting, "none" is refused so that a presenter's client offers its key;
+        // everyone else still gets in, by any key or by an empty keyboard-interactive round.
+        methods.push(MethodKind::KeyboardInteractive);
     }
     methods.push(MethodKind::PublicKey);
     let config = Config {
@@ -181,6 +203,8 @@ pub fn run(content: Content, options: Options) -> io::Result<()> {
         next_id: AtomicU64::new(1),
         sessions: Mutex::new(HashMap::new()),
         connections: Mutex::new(HashMap::new()),
+        presenters,
+        slide: tokio::sync::watch::Sender::new(Follow::default()),
     });
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(options.listen).await?;
@@ -320,6 +344,9 @@ impl Server for ClsvServer {
             term: String::new(),
             size: FALLBACK_SIZE,
             browser: None,
+            channel: None,
+            follower: None,
+            presenter: false,
             authenticated: Arc::new(AtomicBool::new(false)),
         }
     }
@@ -331,7 +358,6 @@ impl Server for ClsvServer {
 
 /// A browser running in an SSH channel.
 struct Browser {
-    channel: ChannelId,
     app: App,
     screen: Screen<Sink>,
     sink: Sink,
@@ -372,7 +398,12 @@ struct Connection {
     peer: Option<SocketAddr>,
     term: String,
     size: (u16, u16),
-    browser: Option<Browser>,
+    browser: Option<Arc<Mutex<Browser>>>,
+    channel: Option<ChannelId>,
+    /// Draws the slides the speaker shows, and the clock, while presenting.
+    follower: Option<tokio::task::JoinHandle<()>>,
+    /// Logged in with a presenter's key.
+    presenter: bool,
     /// Set once the client is in, for the handshake watchdog.
     authenticated: Arc<AtomicBool>,
 }
@@ -421,12 +452,49 @@ pub fn parse_input(pending: &mut Vec<u8>) -> Vec<crossterm::event::Event> {
     events
 }
 
+/// While presenting: draws the slide the speaker shows and the clock, each time either
+/// changes, until the session ends.
+async fn follow(
+    shared: Arc<Shared>,
+    browser: Arc<Mutex<Browser>>,
+    handle: Handle,
+    channel: ChannelId,
+) {
+    let mut slide = shared.slide.subscribe();
+    let started = tokio::time::Instant::now();
+    let mut clock = tokio::time::interval(Duration::from_secs(1));
+    loop {
+        let action = tokio::select! {
+            changed = slide.changed() => {
+                if changed.is_err() {
+                    return;
+                }
+                let now = *slide.borrow_and_update();
+                Action::Follow { slide: now.slide, blank: now.blank }
+            }
+            _ = clock.tick() => Action::Tick(started.elapsed()),
+        };
+        let frame = {
+            let Ok(mut browser) = browser.lock() else {
+                return;
+            };
+            browser.app.update(action);
+            browser.frame()
+        };
+        let Ok(frame) = frame else { return };
+        if !frame.is_empty() && handle.data(channel, frame).await.is_err() {
+            return;
+        }
+    }
+}
+
 impl Connection {
     /// Starts the browser on `channel`, unless the server is full.
     fn start(
         &mut self,
         channel: ChannelId,
         lang: Lang,
+        notes: bool,
         session: &mut Session,
     ) -> Result<(), russh::Error> {
         let shared = Arc::clone(&self.shared);
@@ -473,17 +541,30 @@ impl Connection {
             lang,
             pane: Pane::Overview,
         };
-        let app = App::new(
+        let mut app = App::new(
             shared.content.clone(),
             Theme::for_terminal(&capabilities),
             start,
             width,
             height,
         );
+        let presenting = shared.presenters.is_some();
+        if presenting {
+            // A late joiner lands on the slide the speaker shows.
+            let now = *shared.slide.borrow();
+            app = app.with_talk(Talk {
+                start: Some(now.slide),
+                notes,
+                ..Talk::default()
+            });
+            app.update(Action::Follow {
+                slide: now.slide,
+                blank: now.blank,
+            });
+        }
         let sink = Sink::default();
         let screen = Screen::new(sink.clone(), width, height);
         let mut browser = Browser {
-            channel,
             app,
             screen,
             sink,
@@ -492,29 +573,49 @@ impl Connection {
         let mut first = ENTER.to_vec();
         first.extend(browser.frame()?);
         session.data(channel, first)?;
+        let browser = Arc::new(Mutex::new(browser));
+        if presenting {
+            self.follower = Some(tokio::spawn(follow(
+                Arc::clone(&shared),
+                Arc::clone(&browser),
+                session.handle(),
+                channel,
+            )));
+        }
         self.browser = Some(browser);
+        self.channel = Some(channel);
+        let role = match (presenting, self.presenter) {
+            (false, _) => "",
+            (true, true) => " (presenter)",
+            (true, false) => " (audience)",
+        };
         shared.log(
             self.id,
             self.peer,
             "started",
-            &format!("{width}x{height} TERM={}", self.term),
+            &format!("{width}x{height} TERM={}{role}", self.term),
         );
         Ok(())
     }
 
     /// Ends the browser: the client's terminal back, then the channel closed.
     fn finish(&mut self, session: &mut Session) -> Result<(), russh::Error> {
-        if let Some(browser) = self.browser.take() {
-            session.data(browser.channel, LEAVE.to_vec())?;
-            session.exit_status_request(browser.channel, 0)?;
-            session.eof(browser.channel)?;
-            session.close(browser.channel)?;
+        if let Some(channel) = self.channel {
+            session.data(channel, LEAVE.to_vec())?;
+            session.exit_status_request(channel, 0)?;
+            session.eof(channel)?;
+            session.close(channel)?;
         }
         self.forget();
         Ok(())
     }
 
     fn forget(&mut self) {
+        self.browser = None;
+        self.channel = None;
+        if let Some(follower) = self.follower.take() {
+            follower.abort();
+        }
         if let Ok(mut sessions) = self.shared.sessions.lock() {
             sessions.remove(&self.id);
         }
@@ -536,23 +637,51 @@ impl Drop for Connection {
     }
 }
 
+impl Connection {
+    /// Notes that the client is in.
+    fn admit_user(&mut self, user: &str, how: &str) {
+        self.authenticated.store(true, Ordering::Relaxed);
+        let role = match (self.shared.presenters.is_some(), self.presenter) {
+            (true, true) => ", presenter",
+            (true, false) => ", audience",
+            (false, _) => "",
+        };
+        let detail = format!("user {user}, {how}{role}");
+        self.shared
+            .log(self.id, self.peer, "authenticated", &detail);
+    }
+}
+
 impl Handler for Connection {
     type Error = russh::Error;
 
     async fn auth_none(&mut self, user: &str) -> Result<Auth, Self::Error> {
-        if self.shared.authorized.is_some() {
+        if self.shared.authorized.is_some() || self.shared.presenters.is_some() {
+            let mut next = MethodSet::empty();
+            next.push(MethodKind::PublicKey);
+            if self.shared.authorized.is_none() {
+                next.push(MethodKind::KeyboardInteractive);
+            }
             return Ok(Auth::Reject {
-                proceed_with_methods: Some(MethodSet::from(&[MethodKind::PublicKey][..])),
+                proceed_with_methods: Some(next),
                 partial_success: false,
             });
         }
-        self.authenticated.store(true, Ordering::Relaxed);
-        self.shared.log(
-            self.id,
-            self.peer,
-            "authenticated",
-            &format!("user {user}, no key"),
-        );
+        self.admit_user(user, "no key");
+        Ok(Auth::Accept)
+    }
+
+    async fn auth_keyboard_interactive<'a>(
+        &'a mut self,
+        user: &str,
+        _submethods: &str,
+        _response: Option<russh::server::Response<'a>>,
+    ) -> Result<Auth, Self::Error> {
+        // Only offered when the server is open to everyone: no question is asked.
+        if self.shared.authorized.is_some() {
+            return Ok(Auth::reject());
+        }
+        self.admit_user(user, "no key");
         Ok(Auth::Accept)
     }
 
@@ -562,30 +691,18 @@ impl Handler for Connection {
         key: VerifiedPublicKey<'_>,
     ) -> Result<Auth, Self::Error> {
         let fingerprint = key.public_key.fingerprint(Default::default()).to_string();
-        let allowed = match &self.shared.authorized {
-            None => true,
-            Some(keys) => keys
-                .iter()
-                .any(|k| k.key_data() == key.public_key.key_data()),
+        let listed = |keys: &[PublicKey]| {
+            keys.iter()
+                .any(|k| k.key_data() == key.public_key.key_data())
         };
-        if allowed {
-            self.authenticated.store(true, Ordering::Relaxed);
-            self.shared.log(
-                self.id,
-                self.peer,
-                "authenticated",
-                &format!("user {user}, key {fingerprint}"),
-            );
-            Ok(Auth::Accept)
-        } else {
-            self.shared.log(
-                self.id,
-                self.peer,
-                "refused",
-                &format!("user {user}, key {fingerprint} is not authorized"),
-            );
-            Ok(Auth::reject())
+        if !self.shared.authorized.as_deref().is_none_or(listed) {
+            let detail = format!("user {user}, key {fingerprint} is not authorized");
+            self.shared.log(self.id, self.peer, "refused", &detail);
+            return Ok(Auth::reject());
         }
+        self.presenter = self.shared.presenters.as_deref().is_some_and(listed);
+        self.admit_user(user, &format!("key {fingerprint}"));
+        Ok(Auth::Accept)
     }
 
     async fn channel_open_session(
@@ -633,7 +750,7 @@ impl Handler for Connection {
         }
         session.channel_success(channel)?;
         let lang = self.shared.options.lang;
-        self.start(channel, lang, session)
+        self.start(channel, lang, false, session)
     }
 
     async fn exec_request(
@@ -642,12 +759,18 @@ impl Handler for Connection {
         data: &[u8],
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        // The only command: a language of the pack (`ssh -t host en`).
+        // The only commands: a language of the pack (`ssh -t host en`), and for a presenter,
+        // `notes` for the speaker's view.
         let command = String::from_utf8_lossy(data).trim().to_string();
-        match self.shared.content.lang(&command) {
+        let notes = command == "notes" && self.presenter;
+        let lang = match notes {
+            true => Some(self.shared.options.lang),
+            false => self.shared.content.lang(&command),
+        };
+        match lang {
             Some(lang) if self.browser.is_none() => {
                 session.channel_success(channel)?;
-                self.start(channel, lang, session)
+                self.start(channel, lang, notes, session)
             }
             _ => {
                 self.shared.log(
@@ -699,29 +822,63 @@ impl Handler for Connection {
         data: &[u8],
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        let Some(browser) = self.browser.as_mut().filter(|b| b.channel == channel) else {
+        if self.channel != Some(channel) {
+            return Ok(());
+        }
+        let Some(browser) = self.browser.clone() else {
             return Ok(());
         };
-        if browser.pending.len() + data.len() > MAX_PENDING_INPUT {
-            // A burst no person types: dropped, the session goes on.
-            browser.pending.clear();
-            return Ok(());
-        }
-        browser.pending.extend_from_slice(data);
-        let events = parse_input(&mut browser.pending);
-        let mut changed = false;
-        for event in events {
-            if let Some(action) = terminal::action_for(&browser.app, event) {
+        let audience = self.shared.presenters.is_some() && !self.presenter;
+        let (quit, frame, showing) = {
+            let mut browser = browser.lock().map_err(|_| russh::Error::Inconsistent)?;
+            if browser.pending.len() + data.len() > MAX_PENDING_INPUT {
+                // A burst no person types: dropped, the session goes on.
+                browser.pending.clear();
+                return Ok(());
+            }
+            browser.pending.extend_from_slice(data);
+            let events = parse_input(&mut browser.pending);
+            let mut changed = false;
+            for event in events {
+                let Some(action) = terminal::action_for(&browser.app, event) else {
+                    continue;
+                };
+                // The audience follows the speaker: it can only leave.
+                if audience && action != Action::Quit {
+                    continue;
+                }
                 browser.app.update(action);
                 changed = true;
+                if browser.app.should_quit() {
+                    break;
+                }
             }
-            if browser.app.should_quit() {
-                return self.finish(session);
-            }
+            let quit = browser.app.should_quit();
+            let frame = match changed && !quit {
+                true => Some(browser.frame()?),
+                false => None,
+            };
+            let showing = browser.app.presentation().map(|p| Follow {
+                slide: p.slide,
+                blank: p.blank,
+            });
+            (quit, frame, showing)
+        };
+        if quit {
+            return self.finish(session);
         }
-        if changed {
-            let frame = browser.frame()?;
+        if let Some(frame) = frame {
             session.data(channel, frame)?;
+        }
+        if self.presenter
+            && let Some(showing) = showing
+        {
+            // Everyone else follows: sessions see the change through the shared slide.
+            self.shared.slide.send_if_modified(|now| {
+                let changed = *now != showing;
+                *now = showing;
+                changed
+            });
         }
         Ok(())
     }
@@ -737,10 +894,15 @@ impl Handler for Connection {
     ) -> Result<(), Self::Error> {
         let (width, height) = clamp_size(cols, rows);
         self.size = (width, height);
-        if let Some(browser) = self.browser.as_mut().filter(|b| b.channel == channel) {
-            browser.screen.resize(width, height);
-            browser.app.update(Action::Resize { width, height });
-            let frame = browser.frame()?;
+        if self.channel == Some(channel)
+            && let Some(browser) = self.browser.clone()
+        {
+            let frame = {
+                let mut browser = browser.lock().map_err(|_| russh::Error::Inconsistent)?;
+                browser.screen.resize(width, height);
+                browser.app.update(Action::Resize { width, height });
+                browser.frame()?
+            };
             session.data(channel, frame)?;
         }
         Ok(())
@@ -760,7 +922,6 @@ impl Handler for Connection {
         _channel: ChannelId,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.browser = None;
         self.forget();
         Ok(())
     }

@@ -93,9 +93,10 @@ impl Server {
 
     /// The same, asking the server to run `command`.
     fn connect_running(&self, extra: &[&str], command: &[&str]) -> Session {
+        // The first value of an option wins: `extra` goes before the defaults.
         let mut args = vec!["-tt".to_string()];
-        args.extend(self.ssh_args());
         args.extend(extra.iter().map(|s| s.to_string()));
+        args.extend(self.ssh_args());
         args.push("127.0.0.1".to_string());
         args.extend(command.iter().map(|s| s.to_string()));
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -357,5 +358,52 @@ fn json_logs_have_a_line_per_connection_login_and_disconnect() {
         }
         assert!(Instant::now() < deadline, "{log:?}");
         std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn the_audience_follows_the_presenter() {
+    let keys = tempfile::tempdir().unwrap();
+    let presenter_key = keygen(keys.path(), "presenter");
+    let presenters = keys.path().join("presenters");
+    std::fs::copy(presenter_key.with_extension("pub"), &presenters).unwrap();
+    let server = Server::start(&[
+        "--present",
+        "--presenter-keys",
+        presenters.to_str().unwrap(),
+    ]);
+    let as_presenter = [
+        "-i",
+        presenter_key.to_str().unwrap(),
+        "-o",
+        "IdentitiesOnly=yes",
+    ];
+    // An audience without keys gets in by an empty keyboard-interactive round, which
+    // BatchMode would not try.
+    let anyone = ["-o", "PubkeyAuthentication=no", "-o", "BatchMode=no"];
+    let mut audience = server.connect(&anyone);
+    audience.wait_for("1 / 15");
+    let mut presenter = server.connect(&as_presenter);
+    presenter.wait_for("1 / 15");
+    presenter.send(" ");
+    presenter.wait_for("2 / 15");
+    audience.wait_for("2 / 15");
+    // The audience cannot turn the slides.
+    audience.send(" ");
+    std::thread::sleep(Duration::from_millis(300));
+    presenter.send("3\r");
+    audience.wait_for("3 / 15");
+    assert!(!audience.contents().contains("4 / 15"));
+    // A late joiner lands where the talk is; the speaker's view has the notes.
+    let mut late = server.connect(&anyone);
+    late.wait_for("3 / 15");
+    let mut notes = server.connect_running(&as_presenter, &["notes"]);
+    notes.wait_for("Urmează: Membri (22)");
+    presenter.send("b");
+    audience.wait_until("blank", |screen| !screen.contents().contains("/ 15"));
+    for mut session in [audience, late, presenter, notes] {
+        session.send("q");
+        session.wait_exit();
+        session.assert_restored();
     }
 }
