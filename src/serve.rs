@@ -785,6 +785,33 @@ impl Handler for Connection {
         }
     }
 
+    async fn env_request(
+        &mut self,
+        channel: ChannelId,
+        name: &str,
+        _value: &str,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.shared.log(
+            self.id,
+            self.peer,
+            "refused",
+            &format!("environment {name:?}"),
+        );
+        session.channel_failure(channel)?;
+        Ok(())
+    }
+
+    async fn agent_request(
+        &mut self,
+        _channel: ChannelId,
+        _session: &mut Session,
+    ) -> Result<bool, Self::Error> {
+        self.shared
+            .log(self.id, self.peer, "refused", "agent forwarding");
+        Ok(false)
+    }
+
     async fn subsystem_request(
         &mut self,
         channel: ChannelId,

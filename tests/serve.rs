@@ -407,3 +407,70 @@ fn the_audience_follows_the_presenter() {
         session.assert_restored();
     }
 }
+
+#[test]
+fn a_russh_client_gets_frames_resizes_and_a_clean_end() {
+    let server = Server::start(&[]);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let patience = Duration::from_secs(20);
+        let mut terminal = common::ssh_client::open(server.port, 100, 30, None)
+            .await
+            .unwrap();
+        assert!(
+            terminal
+                .read_until(0, "Denumirea".as_bytes(), patience)
+                .await
+        );
+        assert!(
+            terminal.received.starts_with(b"\x1b[?1049h"),
+            "the alternate screen first"
+        );
+        let mark = terminal.received.len();
+        terminal.send(b"2").await.unwrap();
+        assert!(
+            terminal
+                .read_until(mark, "Moldova".as_bytes(), patience)
+                .await
+        );
+        let mark = terminal.received.len();
+        terminal.channel.window_change(30, 8, 0, 0).await.unwrap();
+        assert!(
+            terminal
+                .read_until(mark, "Membri".as_bytes(), patience)
+                .await
+        );
+        let mark = terminal.received.len();
+        terminal.send(b"q").await.unwrap();
+        terminal.read_to_close(patience).await;
+        assert!(terminal.closed);
+        assert_eq!(terminal.exit_status, Some(0));
+        assert!(
+            terminal.received[mark..]
+                .windows(8)
+                .any(|w| w == b"\x1b[?1049l"),
+            "the terminal given back"
+        );
+    });
+}
+
+#[test]
+fn environment_variables_are_refused_and_logged() {
+    let server = Server::start(&[]);
+    let mut client = server.connect(&["-o", "SetEnv=FOO=bar"]);
+    client.wait_for("Denumirea");
+    client.send("q");
+    assert_eq!(client.wait_exit(), 0);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let log = server.log.lock().unwrap().join("\n");
+        if log.contains("refused: environment \"FOO\"") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "{log}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

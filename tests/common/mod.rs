@@ -75,6 +75,7 @@ pub fn screen(app: &App) -> String {
     text_of(&render(app))
 }
 pub mod pty;
+pub mod ssh_client;
 
 /// The position in the member list of the member with this ISO code.
 pub fn member_index(content: &Content, code: &str) -> usize {

@@ -1,0 +1,118 @@
+//! A russh client that opens a terminal session on `clsv serve`, for the tests and the load
+//! measurement (`examples/ssh_load.rs`).
+#![allow(dead_code)]
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use russh::ChannelMsg;
+use russh::client::{self, Handle, Handler};
+use russh::keys::PublicKeyOrCertificate;
+
+/// Trusts any host key: the tests start their own servers.
+pub struct AnyHost;
+
+impl Handler for AnyHost {
+    type Error = russh::Error;
+
+    async fn check_server_key(
+        &mut self,
+        _key: &PublicKeyOrCertificate,
+    ) -> Result<bool, Self::Error> {
+        Ok(true)
+    }
+}
+
+/// A terminal session: the connection, its channel, and everything received on it.
+pub struct Terminal {
+    pub handle: Handle<AnyHost>,
+    pub channel: russh::Channel<client::Msg>,
+    pub received: Vec<u8>,
+    pub exit_status: Option<u32>,
+    pub closed: bool,
+}
+
+/// Connects to 127.0.0.1:`port` without a key and opens a `cols`×`rows` terminal with a shell
+/// (or `command`).
+pub async fn open(
+    port: u16,
+    cols: u32,
+    rows: u32,
+    command: Option<&str>,
+) -> Result<Terminal, russh::Error> {
+    let config = Arc::new(client::Config {
+        inactivity_timeout: Some(Duration::from_secs(30)),
+        nodelay: true,
+        ..Default::default()
+    });
+    let mut handle = client::connect(config, ("127.0.0.1", port), AnyHost).await?;
+    let auth = handle.authenticate_none("reader").await?;
+    if !matches!(auth, russh::client::AuthResult::Success) {
+        return Err(russh::Error::NotAuthenticated);
+    }
+    let channel = handle.channel_open_session().await?;
+    channel
+        .request_pty(true, "xterm-256color", cols, rows, 0, 0, &[])
+        .await?;
+    match command {
+        Some(command) => channel.exec(true, command).await?,
+        None => channel.request_shell(true).await?,
+    }
+    Ok(Terminal {
+        handle,
+        channel,
+        received: Vec::new(),
+        exit_status: None,
+        closed: false,
+    })
+}
+
+impl Terminal {
+    /// Reads until `needle` has been received since `from` (a length of `received`), or the
+    /// channel ends, or `patience` passes. Returns whether it was found.
+    pub async fn read_until(&mut self, from: usize, needle: &[u8], patience: Duration) -> bool {
+        let deadline = Instant::now() + patience;
+        loop {
+            if self.received[from.min(self.received.len())..]
+                .windows(needle.len())
+                .any(|w| w == needle)
+            {
+                return true;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            match tokio::time::timeout(left, self.channel.wait()).await {
+                Ok(Some(ChannelMsg::Data { data })) => self.received.extend_from_slice(&data),
+                Ok(Some(ChannelMsg::ExitStatus { exit_status })) => {
+                    self.exit_status = Some(exit_status)
+                }
+                Ok(Some(ChannelMsg::Close)) | Ok(None) => {
+                    self.closed = true;
+                    return false;
+                }
+                Ok(Some(_)) => {}
+                Err(_) => return false,
+            }
+        }
+    }
+
+    /// Reads until the channel closes (or `patience` passes).
+    pub async fn read_to_close(&mut self, patience: Duration) {
+        let deadline = Instant::now() + patience;
+        while !self.closed {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match tokio::time::timeout(left, self.channel.wait()).await {
+                Ok(Some(ChannelMsg::Data { data })) => self.received.extend_from_slice(&data),
+                Ok(Some(ChannelMsg::ExitStatus { exit_status })) => {
+                    self.exit_status = Some(exit_status)
+                }
+                Ok(Some(ChannelMsg::Close)) | Ok(None) => self.closed = true,
+                Ok(Some(_)) => {}
+                Err(_) => return,
+            }
+        }
+    }
+
+    pub async fn send(&self, keys: &[u8]) -> Result<(), russh::Error> {
+        self.channel.data_bytes(keys.to_vec()).await
+    }
+}
