@@ -785,6 +785,26 @@ impl Handler for Connection {
         }
     }
 
+    async fn channel_open_direct_tcpip(
+        &mut self,
+        _channel: Channel<Msg>,
+        host: &str,
+        port: u32,
+        _originator: &str,
+        _originator_port: u32,
+        reply: ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.shared.log(
+            self.id,
+            self.peer,
+            "refused",
+            &format!("forwarding to {host}:{port}"),
+        );
+        drop(reply); // dropped unanswered: refused as administratively prohibited
+        Ok(())
+    }
+
     async fn env_request(
         &mut self,
         channel: ChannelId,
