@@ -55,9 +55,8 @@ const FALLBACK_SIZE: (u16, u16) = (80, 24);
 /// The most input kept waiting to be parsed; a burst beyond it is dropped.
 const MAX_PENDING_INPUT: usize = 64 * 1024;
 
-/// What takes the terminal over on a client and what gives it back.
+/// What takes the terminal over on a client (what gives it back is `terminal::RESTORE`).
 const ENTER: &[u8] = b"\x1b[?1049h\x1b[?25l\x1b[?1000h\x1b[?1002h\x1b[?1006h";
-const LEAVE: &[u8] = b"\x1b[?2026l\x1b[0m\x1b[?1006l\x1b[?1002l\x1b[?1000l\x1b[?1049l\x1b[?25h";
 
 /// What all connections share.
 struct Shared {
@@ -89,6 +88,31 @@ struct OpenSession {
 }
 
 impl Shared {
+    /// Counts a new connection from `address`, unless it already has the most allowed.
+    fn admit(&self, address: IpAddr) -> bool {
+        let Ok(mut connections) = self.connections.lock() else {
+            return false;
+        };
+        let count = connections.entry(address).or_insert(0);
+        if *count >= self.options.max_per_address {
+            return false;
+        }
+        *count += 1;
+        true
+    }
+
+    /// Forgets a connection from `address`.
+    fn release(&self, address: IpAddr) {
+        if let Ok(mut connections) = self.connections.lock()
+            && let Some(count) = connections.get_mut(&address)
+        {
+            *count -= 1;
+            if *count == 0 {
+                connections.remove(&address);
+            }
+        }
+    }
+
     /// One line on stderr: a session's event (or the server's, as session 0). What a client
     /// sent (a user name, a command) is made harmless first: escaped in JSON, neutralized in
     /// text, so that no client can forge log lines or send commands to the log's terminal.
@@ -272,33 +296,6 @@ async fn serve_connection(
     shared.release(peer.ip());
 }
 
-impl Shared {
-    /// Counts a new connection from `address`, unless it already has the most allowed.
-    fn admit(&self, address: IpAddr) -> bool {
-        let Ok(mut connections) = self.connections.lock() else {
-            return false;
-        };
-        let count = connections.entry(address).or_insert(0);
-        if *count >= self.options.max_per_address {
-            return false;
-        }
-        *count += 1;
-        true
-    }
-
-    /// Forgets a connection from `address`.
-    fn release(&self, address: IpAddr) {
-        if let Ok(mut connections) = self.connections.lock()
-            && let Some(count) = connections.get_mut(&address)
-        {
-            *count -= 1;
-            if *count == 0 {
-                connections.remove(&address);
-            }
-        }
-    }
-}
-
 /// Tells each connected client that the server is stopping and gives its terminal back.
 async fn say_goodbye(shared: &Shared) {
     let sessions: Vec<(Handle, ChannelId)> = match shared.sessions.lock() {
@@ -310,7 +307,7 @@ async fn say_goodbye(shared: &Shared) {
     };
     let any = !sessions.is_empty();
     for (handle, channel) in sessions {
-        let mut bytes = LEAVE.to_vec();
+        let mut bytes = terminal::RESTORE.to_vec();
         bytes.extend_from_slice(b"clsv: the server is stopping. Goodbye.\r\n");
         let _ = handle.data(channel, bytes).await;
         let _ = handle.exit_status_request(channel, 0).await;
@@ -489,6 +486,19 @@ async fn follow(
 }
 
 impl Connection {
+    /// Notes that the client is in.
+    fn admit_user(&mut self, user: &str, how: &str) {
+        self.authenticated.store(true, Ordering::Relaxed);
+        let role = match (self.shared.presenters.is_some(), self.presenter) {
+            (true, true) => ", presenter",
+            (true, false) => ", audience",
+            (false, _) => "",
+        };
+        let detail = format!("user {user}, {how}{role}");
+        self.shared
+            .log(self.id, self.peer, "authenticated", &detail);
+    }
+
     /// Starts the browser on `channel`, unless the server is full.
     fn start(
         &mut self,
@@ -601,7 +611,7 @@ impl Connection {
     /// Ends the browser: the client's terminal back, then the channel closed.
     fn finish(&mut self, session: &mut Session) -> Result<(), russh::Error> {
         if let Some(channel) = self.channel {
-            session.data(channel, LEAVE.to_vec())?;
+            session.data(channel, terminal::RESTORE.to_vec())?;
             session.exit_status_request(channel, 0)?;
             session.eof(channel)?;
             session.close(channel)?;
@@ -634,21 +644,6 @@ impl Drop for Connection {
     fn drop(&mut self) {
         self.forget();
         self.shared.log(self.id, self.peer, "disconnected", "");
-    }
-}
-
-impl Connection {
-    /// Notes that the client is in.
-    fn admit_user(&mut self, user: &str, how: &str) {
-        self.authenticated.store(true, Ordering::Relaxed);
-        let role = match (self.shared.presenters.is_some(), self.presenter) {
-            (true, true) => ", presenter",
-            (true, false) => ", audience",
-            (false, _) => "",
-        };
-        let detail = format!("user {user}, {how}{role}");
-        self.shared
-            .log(self.id, self.peer, "authenticated", &detail);
     }
 }
 

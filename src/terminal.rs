@@ -34,7 +34,7 @@ use crate::ui::hit;
 /// The escape sequences that give the terminal back, in one write: end a synchronized
 /// update that a signal may have interrupted, reset attributes, stop mouse reports (every
 /// mode that `EnableMouseCapture` turns on), leave the alternate screen, show the cursor.
-const RESTORE: &[u8] = b"\x1b[?2026l\x1b[0m\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?1049l\x1b[?25h";
+pub const RESTORE: &[u8] = b"\x1b[?2026l\x1b[0m\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?1049l\x1b[?25h";
 
 /// Puts the terminal back as it was: mouse off, main screen, cursor shown, raw mode off.
 /// Safe to call more than once and when the terminal was never set up.
