@@ -113,6 +113,13 @@ pub enum Command {
     },
     /// Show what clsv detects of the terminal (colours, glyphs) and why.
     Doctor,
+    /// Print shell completions for bash, zsh or fish (see README for where they go).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man -l -` or a man folder.
+    Man,
     /// Check a content pack (default: the built-in one) and show every problem, with its
     /// place in the file; exit 1 if there are errors.
     Check {

@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use clsv::app::{App, Pane, StartAt, Talk};
 use clsv::capability::{self, Capabilities};
@@ -40,6 +40,16 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, String> {
     let capabilities = capability::detect(&capability::process_env, cli.color, cli.ascii);
     match &cli.command {
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "clsv", &mut out);
+            return write_out(&String::from_utf8_lossy(&out)).map(|()| ExitCode::SUCCESS);
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            man_page(&mut out).map_err(|e| format!("clsv: {e}"))?;
+            return write_out(&String::from_utf8_lossy(&out)).map(|()| ExitCode::SUCCESS);
+        }
         Some(Command::Doctor) => {
             let content = load(&cli, &capabilities);
             let text = doctor(&cli, &capabilities, content.as_ref().ok());
@@ -66,9 +76,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     match &cli.command {
         Some(Command::Search { query }) => print_search(&content, lang, &query.join(" ")),
         Some(Command::Print { width, format }) => print_pack(&content, lang, pane, *width, *format),
-        Some(Command::Doctor | Command::Check { .. } | Command::Init { .. }) => {
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(
+            Command::Doctor
+            | Command::Check { .. }
+            | Command::Init { .. }
+            | Command::Completions { .. }
+            | Command::Man,
+        ) => Ok(ExitCode::SUCCESS),
         Some(Command::Present {
             check_fit: Some((width, height)),
             ..
@@ -261,6 +275,28 @@ fn pane_name(pane: Pane) -> &'static str {
         Pane::Declaration => "declaration",
         Pane::Actions => "actions",
     }
+}
+
+/// The manual page: clap's, with the exit codes added.
+fn man_page(out: &mut Vec<u8>) -> std::io::Result<()> {
+    let command = Cli::command();
+    let man = clap_mangen::Man::new(command);
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    man.render_options_section(out)?;
+    man.render_subcommands_section(out)?;
+    out.extend_from_slice(
+        b".SH \"EXIT STATUS\"\n\
+.TP\n0\nclsv ran and was quit; a search found something; a check found no errors.\n\
+.TP\n1\na search found nothing; a check found errors (with --strict, warnings); a deck does not fit (present --check-fit).\n\
+.TP\n2\na usage error, or a content pack with problems.\n\
+.TP\n101\nan internal error (the terminal is given back first).\n\
+.TP\n128+n\nended by signal n (143 for SIGTERM, 129 for SIGHUP).\n",
+    );
+    man.render_version_section(out)?;
+    man.render_authors_section(out)
 }
 
 /// `clsv doctor`: what was detected, and why.

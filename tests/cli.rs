@@ -128,3 +128,28 @@ fn doctor_still_reports_when_the_pack_is_broken() {
     assert_eq!(output.status.code(), Some(0));
     assert!(stdout(&output).contains("the pack in /no/such/pack has problems"));
 }
+
+#[test]
+fn completions_and_a_man_page_are_printed() {
+    for (shell, expected) in [
+        ("bash", "_clsv()"),
+        ("zsh", "#compdef clsv"),
+        ("fish", "complete -c clsv"),
+    ] {
+        let output = clsv(&["completions", shell]);
+        assert_eq!(output.status.code(), Some(0));
+        assert!(stdout(&output).contains(expected), "{shell}");
+        assert!(
+            stdout(&output).contains("present"),
+            "{shell}: subcommands complete too"
+        );
+    }
+    let man = stdout(&clsv(&["man"]));
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH clsv 1"),
+        "{}",
+        &man[..200.min(man.len())]
+    );
+    assert!(man.contains(".SH \"EXIT STATUS\""));
+    assert!(man.contains("128+n"));
+}
