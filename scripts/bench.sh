@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Measures clsv beside less on this machine, in one go: time to the first complete screen at
+# 80x24, bytes of that screen and of one key, peak memory (examples/bench_screen.rs, the
+# project's own pty harness), and clsv on generated packs of 1k, 10k and 100k members.
+# Prints one JSON line per measurement. --quick: 3 runs and the 1k pack only (CI runs this so
+# that the script cannot rot); without it: 20 runs, every size.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs=20
+sizes="1000 10000 100000"
+if [ "${1:-}" = "--quick" ]; then
+    runs=3
+    sizes="1000"
+fi
+
+cargo build --release --quiet --bin clsv --example bench_screen --example gen_pack
+clsv=target/release/clsv
+bench=target/release/examples/bench_screen
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $runs runs each"
+"$clsv" print --width 80 > "$work/clsv.txt"
+"$bench" --runs "$runs" --wait Denumirea --key j -- "$clsv"
+"$bench" --runs "$runs" --wait Denumirea --key j -- less "$work/clsv.txt"
+for members in $sizes; do
+    target/release/examples/gen_pack --members "$members" "$work/pack-$members" > /dev/null
+    "$bench" --runs "$runs" --wait Denumirea --key 2 -- "$clsv" --content "$work/pack-$members"
+done
+echo "{\"binary\":\"$clsv\",\"bytes\":$(stat -c %s "$clsv")}"
