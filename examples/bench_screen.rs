@@ -34,7 +34,12 @@ fn settle(output: &Receiver<Vec<u8>>, parser: &mut vt100::Parser, quiet: Duratio
 
 fn run_once(command: &[String], wait: &str, key: &str) -> Run {
     let pair = native_pty_system()
-        .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
         .unwrap();
     // A path to a program is made absolute: the pty's spawner looks bare names up in PATH.
     let program = match command[0].contains('/') {
@@ -63,7 +68,9 @@ fn run_once(command: &[String], wait: &str, key: &str) -> Run {
     let mut parser = vt100::Parser::new(24, 80, 0);
     let mut first_bytes = 0;
     let first_screen = loop {
-        let chunk = output.recv_timeout(Duration::from_secs(30)).expect("the program drew within 30 s");
+        let chunk = output
+            .recv_timeout(Duration::from_secs(30))
+            .expect("the program drew within 30 s");
         first_bytes += chunk.len();
         parser.process(&chunk);
         if parser.screen().contents().contains(wait) {
@@ -83,7 +90,12 @@ fn run_once(command: &[String], wait: &str, key: &str) -> Run {
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     // SAFETY: `usage` is a valid, writable rusage.
     unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
-    Run { first_screen, first_bytes, key_bytes, peak_kb: usage.ru_maxrss }
+    Run {
+        first_screen,
+        first_bytes,
+        key_bytes,
+        peak_kb: usage.ru_maxrss,
+    }
 }
 
 fn median<T: Copy + Ord>(mut values: Vec<T>) -> T {
@@ -106,7 +118,10 @@ fn main() {
             other => command.push(other.to_string()),
         }
     }
-    assert!(!command.is_empty(), "usage: bench_screen [--runs N] [--wait TEXT] [--key K] -- COMMAND...");
+    assert!(
+        !command.is_empty(),
+        "usage: bench_screen [--runs N] [--wait TEXT] [--key K] -- COMMAND..."
+    );
     let results: Vec<Run> = (0..runs).map(|_| run_once(&command, &wait, &key)).collect();
     let first_ms = median(results.iter().map(|r| r.first_screen).collect()).as_secs_f64() * 1000.0;
     let first_bytes = median(results.iter().map(|r| r.first_bytes).collect());

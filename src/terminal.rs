@@ -219,16 +219,28 @@ pub fn run(mut app: App, watch: Option<PathBuf>) -> io::Result<()> {
     crossterm::style::force_color_output(true);
     install_panic_hook();
     exit_on_signals()?;
-    enter()?;
+    enable_raw_mode()?;
     let _restorer = Restorer;
-    // crossterm starts listening for SIGWINCH when its event source is first used; use it
-    // now, before the first frame, so that a resize during start-up is not lost. The size
-    // is read after, so it is the newest.
-    event::poll(Duration::ZERO)?;
+    // The first frame goes out first, in the same write as the sequences that take the
+    // terminal over: what is set up after it (input, resize events) is not waited for.
     let (width, height) = crossterm::terminal::size()?;
-    let (writer, frames) = frame_channel();
+    let (mut writer, frames) = frame_channel();
+    crossterm::queue!(writer, EnterAlternateScreen, EnableMouseCapture, Hide)?;
     let mut screen = Screen::new(writer, width, height);
     app.update(Action::Resize { width, height });
+    draw(&mut screen, &frames, &app)?;
+    // crossterm starts listening for SIGWINCH when its event source is first used. A resize
+    // before that is caught by reading the size again.
+    event::poll(Duration::ZERO)?;
+    let (now_width, now_height) = crossterm::terminal::size()?;
+    if (now_width, now_height) != (width, height) {
+        screen.resize(now_width, now_height);
+        app.update(Action::Resize {
+            width: now_width,
+            height: now_height,
+        });
+        draw(&mut screen, &frames, &app)?;
+    }
     let (inputs, received) = channel();
     let _watcher = watch
         .map(|dir| watch_pack(dir, inputs.clone()))
@@ -243,7 +255,6 @@ fn event_loop(
     app: &mut App,
     inputs: &Receiver<Input>,
 ) -> io::Result<()> {
-    draw(terminal, frames, app)?;
     // Lets the end-to-end tests check that a panic gives the terminal back; debug builds only.
     if cfg!(debug_assertions) && std::env::var_os("CLSV_TEST_PANIC").is_some() {
         panic!("panic requested by CLSV_TEST_PANIC");
