@@ -8,7 +8,7 @@ use clsv::action::{Action, ScrollTarget};
 use clsv::app::{Mode, Pane};
 use clsv::terminal::action_for;
 use clsv::ui::hit::mouse_action;
-use common::{app_on, embedded, screen};
+use common::{app_on, embedded, find};
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -28,18 +28,6 @@ fn mouse(kind: MouseEventKind, column: u16, row: u16) -> MouseEvent {
 
 fn click(column: u16, row: u16) -> MouseEvent {
     mouse(MouseEventKind::Down(MouseButton::Left), column, row)
-}
-
-/// Where `needle` is on the app's screen.
-fn locate(app: &clsv::app::App, needle: &str) -> (u16, u16) {
-    let text = screen(app);
-    let y = text
-        .lines()
-        .position(|l| l.contains(needle))
-        .unwrap_or_else(|| panic!("{needle:?}:\n{text}"));
-    let line = text.lines().nth(y).unwrap();
-    let x = unicode_width::UnicodeWidthStr::width(&line[..line.find(needle).unwrap()]);
-    (x as u16, y as u16)
 }
 
 #[test]
@@ -89,7 +77,7 @@ fn a_click_on_a_tab_shows_its_pane() {
         ("4 Acţiuni", Pane::Actions),
         ("1 Prezentare", Pane::Overview),
     ] {
-        let (x, y) = locate(&app, label);
+        let (x, y) = find(&app, label);
         assert_eq!(
             mouse_action(&app, &click(x + 2, y)),
             Some(Action::ShowPane(pane)),
@@ -104,16 +92,16 @@ fn a_click_on_a_tab_shows_its_pane() {
 fn a_click_on_a_row_selects_it_and_on_the_detail_focuses_it() {
     let mut app = app_on(embedded(), 80, 24);
     app.update(Action::ShowPane(Pane::Members));
-    let (x, y) = locate(&app, "MD  Moldova");
+    let (x, y) = find(&app, "MD  Moldova");
     assert_eq!(
         mouse_action(&app, &click(x, y)),
         Some(Action::SelectRow(15))
     );
-    let (x, y) = locate(&app, "Denumire (ro)");
+    let (x, y) = find(&app, "Denumire (ro)");
     assert_eq!(mouse_action(&app, &click(x, y)), Some(Action::FocusDetail));
     // Below the last row of a short list there is nothing to select.
     app.update(Action::ShowPane(Pane::Actions));
-    let (x, y) = locate(&app, "Angajament cu sectorul privat");
+    let (x, y) = find(&app, "Angajament cu sectorul privat");
     assert_eq!(mouse_action(&app, &click(x, y + 3)), None);
 }
 
@@ -122,7 +110,7 @@ fn a_click_accounts_for_the_scrolled_list() {
     let mut app = app_on(embedded(), 80, 12);
     app.update(Action::ShowPane(Pane::Members));
     app.update(Action::MoveToBottom);
-    let (x, y) = locate(&app, "US  SUA");
+    let (x, y) = find(&app, "US  SUA");
     assert_eq!(
         mouse_action(&app, &click(x, y)),
         Some(Action::SelectRow(21))
@@ -137,12 +125,12 @@ fn the_wheel_scrolls_what_is_under_it() {
         Some(Action::Scroll(ScrollTarget::Text, 3))
     );
     app.update(Action::ShowPane(Pane::Members));
-    let (x, y) = locate(&app, "MD  Moldova");
+    let (x, y) = find(&app, "MD  Moldova");
     assert_eq!(
         mouse_action(&app, &mouse(MouseEventKind::ScrollUp, x, y)),
         Some(Action::Scroll(ScrollTarget::List, -1))
     );
-    let (x, y) = locate(&app, "Denumire (ro)");
+    let (x, y) = find(&app, "Denumire (ro)");
     assert_eq!(
         mouse_action(&app, &mouse(MouseEventKind::ScrollDown, x, y)),
         Some(Action::Scroll(ScrollTarget::Text, 3))
@@ -162,7 +150,7 @@ fn the_wheel_scrolls_what_is_under_it() {
 fn in_the_help_the_wheel_scrolls_it_and_a_click_outside_closes_it() {
     let mut app = app_on(embedded(), 80, 24);
     app.update(Action::OpenHelp);
-    let (x, y) = locate(&app, "Shift-Tab");
+    let (x, y) = find(&app, "Shift-Tab");
     assert_eq!(
         mouse_action(&app, &mouse(MouseEventKind::ScrollDown, x, y)),
         Some(Action::Scroll(ScrollTarget::Help, 3))

@@ -13,7 +13,7 @@ use clsv::app::{App, Mode, Pane, StartAt, Talk};
 use clsv::capability::ColorLevel;
 use clsv::content::SlideShows;
 use clsv::theme::Theme;
-use common::{embedded, fixture, render, screen};
+use common::{embedded, find, fixture, render, screen};
 
 fn presenting(content: clsv::content::Content, width: u16, height: u16, talk: Talk) -> App {
     let lang = content.default_language;
@@ -148,17 +148,6 @@ fn the_timer_counts_from_the_start_and_resets() {
         ratatui::style::Color::Red,
         "over time"
     );
-}
-
-fn find(app: &App, needle: &str) -> (u16, u16) {
-    let text = screen(app);
-    let y = text
-        .lines()
-        .position(|l| l.contains(needle))
-        .unwrap_or_else(|| panic!("{needle:?}:\n{text}"));
-    let line = text.lines().nth(y).unwrap();
-    let x = unicode_width::UnicodeWidthStr::width(&line[..line.find(needle).unwrap()]);
-    (x as u16, y as u16)
 }
 
 #[test]

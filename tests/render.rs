@@ -8,7 +8,7 @@ use clsv::action::Action;
 use clsv::app::{App, Pane};
 use clsv::capability::ColorLevel;
 use clsv::theme::Theme;
-use common::{app_on, embedded, fixture, render, screen};
+use common::{app_on, embedded, find, fixture, render, screen};
 use ratatui::style::{Color, Modifier};
 
 const SIZES: [(u16, u16); 3] = [(40, 12), (80, 24), (200, 60)];
@@ -82,18 +82,6 @@ fn too_small() {
     for (width, height) in [(0, 0), (1, 1), (5, 1), (1, 5)] {
         screen(&app_after(width, height, &[]));
     }
-}
-
-/// The row of the member list showing `name`, and the first column of its text.
-fn find(app: &App, needle: &str) -> (u16, u16) {
-    let text = screen(app);
-    for (y, line) in text.lines().enumerate() {
-        if let Some(byte) = line.find(needle) {
-            let x = unicode_width::UnicodeWidthStr::width(&line[..byte]);
-            return (x as u16, y as u16);
-        }
-    }
-    panic!("{needle:?} not on screen:\n{text}");
 }
 
 #[test]

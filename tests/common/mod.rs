@@ -86,3 +86,15 @@ pub fn member_index(content: &Content, code: &str) -> usize {
         .position(|m| m.code == code)
         .unwrap_or_else(|| panic!("no member {code}"))
 }
+
+/// The column and row where `needle` first shows on the app's screen.
+pub fn find(app: &App, needle: &str) -> (u16, u16) {
+    let text = screen(app);
+    for (y, line) in text.lines().enumerate() {
+        if let Some(byte) = line.find(needle) {
+            let x = unicode_width::UnicodeWidthStr::width(&line[..byte]);
+            return (x as u16, y as u16);
+        }
+    }
+    panic!("{needle:?} not on screen:\n{text}");
+}
