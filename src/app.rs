@@ -8,10 +8,12 @@
 use ratatui::layout::Rect;
 
 use crate::action::{Action, ScrollTarget};
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::content::{Content, Lang, Slide};
 use crate::i18n::{Strings, UiLang};
+use crate::keymap::Keymap;
 use crate::present::{self, Presentation};
 use crate::search::{Hit, Index, Query, Target};
 use crate::theme::Theme;
@@ -178,6 +180,10 @@ pub struct App {
     clock: Duration,
     /// The mode to go back to when the help closes.
     before_help: Mode,
+    /// The keys, the user's over the defaults.
+    keymap: Arc<Keymap>,
+    /// A remark shown on the footer until the first key (a configuration that was refused).
+    notice: Option<String>,
     /// The width of the widest row of each list in the current language, so that layout
     /// never has to measure a whole list. Updated with the language.
     widest_rows: [usize; 3],
@@ -220,6 +226,8 @@ impl App {
             presentation: None,
             clock: Duration::ZERO,
             before_help: Mode::Browse,
+            keymap: Arc::new(Keymap::default()),
+            notice: None,
         };
         app.measure_rows();
         app.clamp_all();
@@ -286,6 +294,28 @@ impl App {
     /// The remark for the footer, if the last action left one.
     pub fn note(&self) -> Option<Note> {
         self.note
+    }
+
+    /// Uses these keys instead of the default ones.
+    pub fn with_keymap(mut self, keymap: Arc<Keymap>) -> App {
+        self.keymap = keymap;
+        self
+    }
+
+    /// Shows `notice` on the footer until the first key.
+    pub fn with_notice(mut self, notice: String) -> App {
+        self.notice = Some(notice);
+        self
+    }
+
+    /// The keys in use.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    /// The remark on the footer, if there is one.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
     }
 
     /// Sets how presentations go; with `talk.start`, starts presenting at once.
@@ -362,8 +392,9 @@ impl App {
 
     /// Carries out one action. This is the only place the state changes.
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize { .. }) {
+        if !matches!(action, Action::Resize { .. } | Action::Tick(_)) {
             self.note = None;
+            self.notice = None;
         }
         match action {
             Action::Quit => self.quit = true,

@@ -32,7 +32,8 @@ impl fmt::Display for ColorLevel {
 }
 
 /// The `--color` flag.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ColorChoice {
     /// Colour when the terminal supports it and NO_COLOR is not set.
     #[default]

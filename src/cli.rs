@@ -27,9 +27,10 @@ pub struct Cli {
     #[arg(long, value_name = "NAME", global = true)]
     pub tab: Option<PaneArg>,
 
-    /// Colours: auto (from the terminal and NO_COLOR), always or never.
-    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
-    pub color: ColorChoice,
+    /// Colours: auto (from the terminal and NO_COLOR), always or never [default: auto, or the
+    /// configuration's].
+    #[arg(long, value_enum, value_name = "WHEN", global = true)]
+    pub color: Option<ColorChoice>,
 
     /// Read the pack (--content DIR) again whenever it changes, keeping the last good version
     /// on screen while an edit is broken.

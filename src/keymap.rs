@@ -73,6 +73,7 @@ impl Key {
             KeyCode::Backspace => "Backspace".to_string(),
             KeyCode::Char(' ') => "Space".to_string(),
             KeyCode::Char(c) => c.to_string(),
+            KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
         if self.modifiers.contains(KeyModifiers::CONTROL) {
@@ -257,39 +258,180 @@ pub fn footer_hints(mode: Mode) -> &'static [Hint] {
     }
 }
 
-/// The action a key press asks for in `mode`, if any. While searching, a character with
-/// no binding of its own is typed into the search.
-pub fn action_for(mode: Mode, event: &KeyEvent) -> Option<Action> {
-    let key = Key::from_event(event);
-    let bound = BINDINGS
-        .iter()
-        .find(|b| b.mode == mode && b.key == key)
-        .map(|b| b.action);
-    match (bound, mode, key.code) {
-        (None, Search, KeyCode::Char(c)) if key.modifiers.is_empty() && !c.is_control() => {
-            Some(A::InsertChar(c))
+/// The bindings in use: the table above, with the user's own keys over it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap {
+            bindings: BINDINGS.to_vec(),
         }
-        _ => bound,
     }
 }
 
-/// The keys bound to `action` in `mode`, in the order of the table.
-pub fn keys_for(mode: Mode, action: Action) -> impl Iterator<Item = Key> {
-    BINDINGS
-        .iter()
-        .filter(move |b| b.mode == mode && b.action == action)
-        .map(|b| b.key)
-}
-
-/// The actions of `mode` in the order of the table, each once.
-pub fn actions_of(mode: Mode) -> Vec<Action> {
-    let mut actions: Vec<Action> = Vec::new();
-    for binding in BINDINGS.iter().filter(|b| b.mode == mode) {
-        if !actions.contains(&binding.action) {
-            actions.push(binding.action);
+impl Keymap {
+    /// The action a key press asks for in `mode`, if any. While searching, a character with
+    /// no binding of its own is typed into the search.
+    pub fn action_for(&self, mode: Mode, event: &KeyEvent) -> Option<Action> {
+        let key = Key::from_event(event);
+        let bound = self
+            .bindings
+            .iter()
+            .find(|b| b.mode == mode && b.key == key)
+            .map(|b| b.action);
+        match (bound, mode, key.code) {
+            (None, Search, KeyCode::Char(c)) if key.modifiers.is_empty() && !c.is_control() => {
+                Some(A::InsertChar(c))
+            }
+            _ => bound,
         }
     }
-    actions
+
+    /// The keys bound to `action` in `mode`, in the order of the table.
+    pub fn keys_for(&self, mode: Mode, action: Action) -> impl Iterator<Item = Key> + '_ {
+        self.bindings
+            .iter()
+            .filter(move |b| b.mode == mode && b.action == action)
+            .map(|b| b.key)
+    }
+
+    /// The actions of `mode` in the order of the table, each once.
+    pub fn actions_of(&self, mode: Mode) -> Vec<Action> {
+        let mut actions: Vec<Action> = Vec::new();
+        for binding in self.bindings.iter().filter(|b| b.mode == mode) {
+            if !actions.contains(&binding.action) {
+                actions.push(binding.action);
+            }
+        }
+        actions
+    }
+
+    /// Binds `action` in `mode` to `keys` instead of its own keys. A key taken from another
+    /// action of the mode is taken away from it, so no key is ever bound twice.
+    pub fn rebind(&mut self, mode: Mode, action: Action, keys: &[Key]) {
+        let position = self
+            .bindings
+            .iter()
+            .position(|b| b.mode == mode && b.action == action)
+            .unwrap_or(self.bindings.len());
+        self.bindings
+            .retain(|b| b.mode != mode || (b.action != action && !keys.contains(&b.key)));
+        let at = position.min(self.bindings.len());
+        for (i, &key) in keys.iter().enumerate() {
+            self.bindings.insert(at + i, bind(mode, key, action));
+        }
+    }
+}
+
+/// The actions that can be given keys in a configuration, by name.
+pub const ACTION_NAMES: [(&str, Action); 35] = [
+    ("next_pane", A::NextPane),
+    ("prev_pane", A::PrevPane),
+    ("show_overview", A::ShowPane(Pane::Overview)),
+    ("show_members", A::ShowPane(Pane::Members)),
+    ("show_declaration", A::ShowPane(Pane::Declaration)),
+    ("show_actions", A::ShowPane(Pane::Actions)),
+    ("move_down", A::MoveDown),
+    ("move_up", A::MoveUp),
+    ("page_down", A::PageDown),
+    ("page_up", A::PageUp),
+    ("move_to_top", A::MoveToTop),
+    ("move_to_bottom", A::MoveToBottom),
+    ("focus_detail", A::FocusDetail),
+    ("focus_list", A::FocusList),
+    ("back", A::Back),
+    ("switch_language", A::SwitchLanguage),
+    ("open_help", A::OpenHelp),
+    ("close_help", A::CloseHelp),
+    ("quit", A::Quit),
+    ("open_search", A::OpenSearch),
+    ("accept_search", A::AcceptSearch),
+    ("cancel_search", A::CancelSearch),
+    ("delete_char", A::DeleteChar),
+    ("clear_query", A::ClearQuery),
+    ("next_match", A::NextMatch),
+    ("prev_match", A::PrevMatch),
+    ("start_presenting", A::StartPresenting),
+    ("stop_presenting", A::StopPresenting),
+    ("next_slide", A::NextSlide),
+    ("prev_slide", A::PrevSlide),
+    ("first_slide", A::FirstSlide),
+    ("last_slide", A::LastSlide),
+    ("go_to_typed_slide", A::GoToTypedSlide),
+    ("blank_screen", A::BlankScreen),
+    ("reset_timer", A::ResetTimer),
+];
+
+/// The modes, by the names a configuration uses.
+pub const MODE_NAMES: [(&str, Mode); 4] = [
+    ("browse", Browse),
+    ("help", Help),
+    ("search", Search),
+    ("present", Present),
+];
+
+impl std::str::FromStr for Key {
+    type Err = String;
+
+    /// A key as people write it: `q`, `G`, `Ctrl-C`, `Alt-x`, `Tab`, `Shift-Tab`, `Enter`,
+    /// `Esc`, `Up`, `PgDn`, `Home`, `Backspace`, `Space`, `F5`.
+    fn from_str(text: &str) -> Result<Key, String> {
+        let bad = || format!("\"{text}\" is not a key (such as q, G, Ctrl-C, Tab, PgDn, F5)");
+        let (modifiers, name) = match text
+            .split_once('-')
+            .filter(|(m, rest)| !rest.is_empty() && !m.is_empty())
+        {
+            Some((m, rest)) if m.eq_ignore_ascii_case("ctrl") => (KeyModifiers::CONTROL, rest),
+            Some((m, rest)) if m.eq_ignore_ascii_case("alt") => (KeyModifiers::ALT, rest),
+            Some((m, rest))
+                if m.eq_ignore_ascii_case("shift") && rest.eq_ignore_ascii_case("tab") =>
+            {
+                return Ok(Key::plain(K::BackTab));
+            }
+            _ => (KeyModifiers::NONE, text),
+        };
+        let lower = name.to_ascii_lowercase();
+        let code = match lower.as_str() {
+            "tab" => K::Tab,
+            "backtab" => K::BackTab,
+            "enter" | "return" => K::Enter,
+            "esc" | "escape" => K::Esc,
+            "up" => K::Up,
+            "down" => K::Down,
+            "left" => K::Left,
+            "right" => K::Right,
+            "pgup" | "pageup" => K::PageUp,
+            "pgdn" | "pagedown" => K::PageDown,
+            "home" => K::Home,
+            "end" => K::End,
+            "backspace" => K::Backspace,
+            "space" => K::Char(' '),
+            f if f.len() > 1
+                && f.starts_with('f')
+                && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) =>
+            {
+                K::F(f[1..].parse().map_err(|_| bad())?)
+            }
+            _ => {
+                let mut chars = name.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) if !c.is_control() => {
+                        // Ctrl-C and Ctrl-c are the same key.
+                        K::Char(if modifiers.is_empty() {
+                            c
+                        } else {
+                            c.to_ascii_lowercase()
+                        })
+                    }
+                    _ => return Err(bad()),
+                }
+            }
+        };
+        Ok(Key { code, modifiers })
+    }
 }
 
 #[cfg(test)]
@@ -424,7 +566,7 @@ mod tests {
             for hint in footer_hints(mode) {
                 for action in hint.actions {
                     assert!(
-                        keys_for(mode, *action).next().is_some(),
+                        Keymap::default().keys_for(mode, *action).next().is_some(),
                         "{action:?} in {mode:?}"
                     );
                 }
@@ -440,32 +582,32 @@ mod tests {
     fn looks_up_keys_with_shift_folded_in() {
         let shift = KeyModifiers::SHIFT;
         assert_eq!(
-            action_for(Browse, &press(K::Char('G'), shift)),
+            Keymap::default().action_for(Browse, &press(K::Char('G'), shift)),
             Some(A::MoveToBottom)
         );
         assert_eq!(
-            action_for(Browse, &press(K::Char('L'), shift)),
+            Keymap::default().action_for(Browse, &press(K::Char('L'), shift)),
             Some(A::SwitchLanguage)
         );
         assert_eq!(
-            action_for(Browse, &press(K::BackTab, shift)),
+            Keymap::default().action_for(Browse, &press(K::BackTab, shift)),
             Some(A::PrevPane)
         );
         let ctrl = KeyModifiers::CONTROL;
         assert_eq!(
-            action_for(Browse, &press(K::Char('c'), ctrl)),
+            Keymap::default().action_for(Browse, &press(K::Char('c'), ctrl)),
             Some(A::Quit)
         );
         assert_eq!(
-            action_for(Browse, &press(K::Char('C'), ctrl | shift)),
+            Keymap::default().action_for(Browse, &press(K::Char('C'), ctrl | shift)),
             Some(A::Quit)
         );
         assert_eq!(
-            action_for(Browse, &press(K::Char('c'), KeyModifiers::NONE)),
+            Keymap::default().action_for(Browse, &press(K::Char('c'), KeyModifiers::NONE)),
             None
         );
         assert_eq!(
-            action_for(Help, &press(K::Char('q'), KeyModifiers::NONE)),
+            Keymap::default().action_for(Help, &press(K::Char('q'), KeyModifiers::NONE)),
             Some(A::CloseHelp)
         );
     }

@@ -7,6 +7,7 @@ pub mod action;
 pub mod app;
 pub mod capability;
 pub mod cli;
+pub mod config;
 pub mod content;
 pub mod diagnostic;
 pub mod frame;

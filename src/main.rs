@@ -10,6 +10,7 @@ use clap::{CommandFactory, Parser};
 use clsv::app::{App, Pane, StartAt, Talk};
 use clsv::capability::{self, Capabilities};
 use clsv::cli::{Cli, Command};
+use clsv::config;
 use clsv::content::{self, Content, Lang, ProblemKind};
 use clsv::diagnostic;
 use clsv::print::{self, Format};
@@ -38,7 +39,40 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
-    let capabilities = capability::detect(&capability::process_env, cli.color, cli.ascii);
+    let config_path = config::default_path();
+    let loaded = config::load(config_path.as_deref());
+    let settings = &loaded.config;
+    let color = cli.color.or(settings.color).unwrap_or_default();
+    let ascii = cli.ascii || settings.ascii.unwrap_or(false);
+    let mut capabilities = capability::detect(&capability::process_env, color, ascii);
+    // Say where a choice came from when the configuration made it.
+    if cli.color.is_none() && settings.color.is_some() {
+        capabilities.color_reason = capabilities
+            .color_reason
+            .replace("--color", "color in the configuration:");
+    }
+    if !cli.ascii && settings.ascii == Some(true) {
+        capabilities.glyph_reason = capabilities
+            .glyph_reason
+            .replace("--ascii", "ascii in the configuration");
+    }
+    // A configuration with problems is shown like a pack's, and clsv goes on with the defaults.
+    let mut notice = None;
+    if let Some(report) = &loaded.report {
+        let style = diagnostic_style(&capabilities, std::io::stderr().is_terminal());
+        let count = report.errors().count();
+        let rendered = diagnostic::render(report, style);
+        let problems = if count == 1 { "problem" } else { "problems" };
+        let message = format!("clsv: the configuration has {count} {problems}; using the defaults");
+        eprintln!(
+            "{}{message}",
+            rendered.trim_end().trim_end_matches(|c: char| c != '\n')
+        );
+        notice = report
+            .problems
+            .first()
+            .map(|p| format!("configuration refused, defaults used: {p}"));
+    }
     match &cli.command {
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
@@ -52,7 +86,19 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Some(Command::Doctor) => {
             let content = load(&cli, &capabilities);
-            let text = doctor(&cli, &capabilities, content.as_ref().ok());
+            let mut text = doctor(&cli, &capabilities, content.as_ref().ok());
+            let config_line = match (&loaded.path, &loaded.report, &config_path) {
+                (Some(path), None, _) => format!("config:    {} (read)\n", path.display()),
+                (Some(path), Some(_), _) => format!(
+                    "config:    {} (has problems: the defaults are used)\n",
+                    path.display()
+                ),
+                (None, _, Some(path)) => {
+                    format!("config:    none ({} does not exist)\n", path.display())
+                }
+                (None, _, None) => "config:    none (no configuration folder)\n".to_string(),
+            };
+            text.push_str(&config_line);
             return write_out(&text).map(|()| ExitCode::SUCCESS);
         }
         Some(Command::Check { dir, strict }) => {
@@ -63,7 +109,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         _ => {}
     }
     let content = load(&cli, &capabilities)?;
-    let lang = match &cli.lang {
+    let lang = match cli.lang.as_ref().or(settings.language.as_ref()) {
         None => content.default_language,
         Some(tag) => content.lang(tag).ok_or_else(|| {
             format!(
@@ -73,6 +119,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         })?,
     };
     let pane = cli.tab.map(|t| t.0);
+    let start_at = StartAt {
+        lang,
+        pane: pane.unwrap_or(Pane::Overview),
+    };
     match &cli.command {
         Some(Command::Search { query }) => print_search(&content, lang, &query.join(" ")),
         Some(Command::Print { width, format }) => print_pack(&content, lang, pane, *width, *format),
@@ -127,10 +177,26 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 duration: *duration,
                 notes: *notes,
             };
-            browse(&cli, content, &capabilities, lang, pane, talk)
+            browse(
+                &cli,
+                content,
+                &capabilities,
+                start_at,
+                talk,
+                settings,
+                notice,
+            )
         }
         None if !browser_possible() => print_pack(&content, lang, pane, None, Format::Text),
-        None => browse(&cli, content, &capabilities, lang, pane, Talk::default()),
+        None => browse(
+            &cli,
+            content,
+            &capabilities,
+            start_at,
+            Talk::default(),
+            settings,
+            notice,
+        ),
     }
 }
 
@@ -139,19 +205,21 @@ fn browse(
     cli: &Cli,
     content: Content,
     capabilities: &Capabilities,
-    lang: Lang,
-    pane: Option<Pane>,
+    start: StartAt,
     talk: Talk,
+    settings: &config::Config,
+    notice: Option<String>,
 ) -> Result<ExitCode, String> {
     if !browser_possible() {
         return Err("clsv: presenting needs a terminal that can show a screen".to_string());
     }
-    let theme = Theme::for_terminal(capabilities);
-    let start = StartAt {
-        lang,
-        pane: pane.unwrap_or(Pane::Overview),
-    };
-    let app = App::new(content, theme, start, 80, 24).with_talk(talk);
+    let theme = Theme::for_terminal(capabilities).with_colors(&settings.colors);
+    let mut app = App::new(content, theme, start, 80, 24)
+        .with_keymap(std::sync::Arc::clone(&settings.keymap))
+        .with_talk(talk);
+    if let Some(notice) = notice {
+        app = app.with_notice(notice);
+    }
     let watch = cli.watch.then(|| cli.content.clone()).flatten();
     terminal::run(app, watch).map_err(|e| format!("clsv: {e}"))?;
     Ok(ExitCode::SUCCESS)

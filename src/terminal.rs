@@ -28,7 +28,6 @@ use signal_hook::iterator::Signals;
 use crate::action::Action;
 use crate::app::{App, Mode, Reload};
 use crate::frame::Screen;
-use crate::keymap;
 use crate::ui::hit;
 
 /// The escape sequences that give the terminal back, in one write: end a synchronized
@@ -339,7 +338,9 @@ fn suspend(terminal: &mut Display) -> io::Result<()> {
 /// some terminals report, are ignored.
 pub fn action_for(app: &App, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind == KeyEventKind::Press => keymap::action_for(app.mode(), &key),
+        Event::Key(key) if key.kind == KeyEventKind::Press => {
+            app.keymap().action_for(app.mode(), &key)
+        }
         Event::Mouse(mouse) => hit::mouse_action(app, &mouse),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         _ => None,

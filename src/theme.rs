@@ -88,6 +88,17 @@ const RGB: Palette = Palette {
     warning: Color::Rgb(0xe0, 0x40, 0x40),
 };
 
+/// Colours a configuration can set; unset ones keep the theme's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Colors {
+    pub accent: Option<Color>,
+    pub bar: Option<Color>,
+    pub bar_text: Option<Color>,
+    pub heading: Option<Color>,
+    pub dim: Option<Color>,
+    pub warning: Option<Color>,
+}
+
 /// How the interface looks on one terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
@@ -113,6 +124,25 @@ impl Theme {
     /// The theme for what was detected of the terminal.
     pub fn for_terminal(capabilities: &Capabilities) -> Theme {
         Theme::new(capabilities.color, capabilities.ascii)
+    }
+
+    /// The theme with some of its colours replaced (from the configuration). Without colour
+    /// it changes nothing.
+    pub fn with_colors(mut self, colors: &Colors) -> Theme {
+        let p = &mut self.palette;
+        for (slot, color) in [
+            (&mut p.accent, colors.accent),
+            (&mut p.bar_bg, colors.bar),
+            (&mut p.bar_fg, colors.bar_text),
+            (&mut p.heading, colors.heading),
+            (&mut p.dim, colors.dim),
+            (&mut p.warning, colors.warning),
+        ] {
+            if let Some(color) = color {
+                *slot = color;
+            }
+        }
+        self
     }
 
     /// Whether any colour is shown.

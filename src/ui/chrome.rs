@@ -135,7 +135,7 @@ pub fn render_tabs(app: &App, area: Rect, buf: &mut Buffer) {
 /// first (see `keymap::footer_hints`), and the rest keep their order.
 pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
-    if let Some(error) = app.reload_error() {
+    if let Some(error) = app.reload_error().or(app.notice()) {
         // The pack on disk is broken: say where, until it is fixed.
         let line = text::truncate(&format!(" {error}"), area.width as usize);
         Line::styled(line, theme.warning()).render(area, buf);
@@ -197,7 +197,7 @@ pub fn hint_label(app: &App, mode: Mode, hint: &keymap::Hint) -> (String, &'stat
     let keys: Vec<String> = hint
         .actions
         .iter()
-        .filter_map(|action| keymap::keys_for(mode, *action).next())
+        .filter_map(|action| app.keymap().keys_for(mode, *action).next())
         .map(|key| key.label(app.theme().ascii))
         .collect();
     // Arrows read well side by side; letters and names need a separator.

@@ -9,7 +9,6 @@ use ratatui::widgets::{Clear, Widget};
 
 use crate::action::Action;
 use crate::app::{App, Mode};
-use crate::keymap;
 use crate::text;
 use crate::ui::doc::Doc;
 use crate::ui::{layout, render_text_block};
@@ -72,8 +71,10 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     ];
     for (mode, heading) in sections {
         let mut entries: Vec<(String, String)> = Vec::new();
-        for action in keymap::actions_of(mode) {
-            let keys: Vec<String> = keymap::keys_for(mode, action)
+        for action in app.keymap().actions_of(mode) {
+            let keys: Vec<String> = app
+                .keymap()
+                .keys_for(mode, action)
                 .map(|k| k.label(theme.ascii))
                 .collect();
             match action {
