@@ -15,8 +15,10 @@ if [ "${1:-}" = "--quick" ]; then
 fi
 
 cargo build --release --quiet --bin clsv --example bench_screen --example gen_pack
-clsv=target/release/clsv
-bench=target/release/examples/bench_screen
+release="${CARGO_TARGET_DIR:-target}/release"
+clsv="$release/clsv"
+bench="$release/examples/bench_screen"
+gen_pack="$release/examples/gen_pack"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -25,7 +27,7 @@ echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $runs runs each"
 "$bench" --runs "$runs" --wait Denumirea --key j -- "$clsv"
 "$bench" --runs "$runs" --wait Denumirea --key j -- less "$work/clsv.txt"
 for members in $sizes; do
-    target/release/examples/gen_pack --members "$members" "$work/pack-$members" > /dev/null
+    "$gen_pack" --members "$members" "$work/pack-$members" > /dev/null
     "$bench" --runs "$runs" --wait Denumirea --key 2 -- "$clsv" --content "$work/pack-$members"
 done
 echo "{\"binary\":\"$clsv\",\"bytes\":$(stat -c %s "$clsv")}"
