@@ -114,7 +114,7 @@ pub fn load(path: Option<&Path>) -> Loaded {
     };
     let mut colors = Colors::default();
     for (name, value) in &raw.colors {
-        let path = [Step::Field("colors"), Step::Key(name.clone())];
+        let path = [Step::Field("colors"), Step::Key(name)];
         let slot = match name.as_str() {
             "accent" => &mut colors.accent,
             "bar" => &mut colors.bar,
@@ -144,7 +144,7 @@ pub fn load(path: Option<&Path>) -> Loaded {
     }
     let mut keymap = Keymap::default();
     for (mode_name, bindings) in &raw.keys {
-        let mode_path = [Step::Field("keys"), Step::Key(mode_name.clone())];
+        let mode_path = [Step::Field("keys"), Step::Key(mode_name)];
         let Some(&(_, mode)) = MODE_NAMES.iter().find(|(n, _)| n == mode_name) else {
             let known: Vec<&str> = MODE_NAMES.iter().map(|(n, _)| *n).collect();
             report(
@@ -154,11 +154,7 @@ pub fn load(path: Option<&Path>) -> Loaded {
             continue;
         };
         for (action_name, keys) in bindings {
-            let action_path = [
-                mode_path[0].clone(),
-                mode_path[1].clone(),
-                Step::Key(action_name.clone()),
-            ];
+            let action_path = [mode_path[0], mode_path[1], Step::Key(action_name)];
             let Some(&(_, action)) = ACTION_NAMES.iter().find(|(n, _)| n == action_name) else {
                 report(
                     &action_path,

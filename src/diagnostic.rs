@@ -4,8 +4,11 @@
 
 use std::fmt;
 
+use std::ops::Range;
+
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents, ThemeCharacters, ThemeStyles,
 };
 
 use crate::content::load::{Problem, Report, Severity};
@@ -19,10 +22,99 @@ pub struct Style {
     pub width: usize,
 }
 
-/// One problem, ready for miette: its message, and the file's text to point into.
+/// One problem, ready for miette: its message, and the part of the file's text to point into.
 struct Rendered<'a> {
     problem: &'a Problem,
-    source: Option<NamedSource<String>>,
+    source: Option<Excerpt<'a>>,
+    /// The problem's span, cut to what is marked.
+    span: Option<Range<usize>>,
+}
+
+/// The lines of a file around a problem, given to miette in place of the whole file: miette
+/// reads a source from its start to find a span's lines, which for thousands of problems in
+/// a large file would read it thousands of times.
+struct Excerpt<'a> {
+    name: &'a str,
+    /// The lines, from the start of a line.
+    text: &'a str,
+    /// Where `text` starts in the file: its byte offset, and its line counted from 0.
+    offset: usize,
+    first_line: usize,
+}
+
+/// Lines shown around a problem: miette shows one before and one after.
+const CONTEXT_LINES: usize = 2;
+
+/// The most lines a mark covers: a problem with a large value (a whole list) is marked on its
+/// first lines.
+const MARKED_LINES: usize = 6;
+
+impl<'a> Excerpt<'a> {
+    /// The lines around `span` (which starts on line `line`, counted from 1) of `text`, and
+    /// the span cut to [`MARKED_LINES`].
+    fn around(
+        name: &'a str,
+        text: &'a str,
+        span: Range<usize>,
+        line: usize,
+    ) -> (Excerpt<'a>, Range<usize>) {
+        let bytes = text.as_bytes();
+        let start = span.start.min(text.len());
+        let mut end = span.end.clamp(start, text.len());
+        let line_start = |at: usize| memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+        let next_line =
+            |at: usize| memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |i| at + i + 1);
+        // From the start of the span's line, CONTEXT_LINES lines up.
+        let mut from = line_start(start);
+        let mut first_line = line.saturating_sub(1);
+        for _ in 0..CONTEXT_LINES {
+            if from == 0 {
+                break;
+            }
+            from = line_start(from - 1);
+            first_line = first_line.saturating_sub(1);
+        }
+        // The mark ends within MARKED_LINES lines of its start.
+        let limit = (0..MARKED_LINES).fold(start, |at, _| next_line(at));
+        if end > limit {
+            end = limit.saturating_sub(1).max(start);
+        }
+        // To the end of the mark's last line, and CONTEXT_LINES lines down.
+        let to = (0..=CONTEXT_LINES).fold(end, |at, _| next_line(at));
+        let excerpt = Excerpt {
+            name,
+            text: &text[from..to],
+            offset: from,
+            first_line,
+        };
+        (excerpt, start..end)
+    }
+}
+
+impl SourceCode for Excerpt<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let inside = SourceSpan::new(span.offset().saturating_sub(self.offset).into(), span.len());
+        let contents =
+            self.text
+                .as_bytes()
+                .read_span(&inside, context_lines_before, context_lines_after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.to_string(),
+            contents.data(),
+            SourceSpan::new(
+                (contents.span().offset() + self.offset).into(),
+                contents.span().len(),
+            ),
+            contents.line() + self.first_line,
+            contents.column(),
+            contents.line_count() + self.first_line,
+        )))
+    }
 }
 
 impl fmt::Debug for Rendered<'_> {
@@ -56,8 +148,7 @@ impl Diagnostic for Rendered<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let span = self.problem.span.clone()?;
-        self.source.as_ref()?;
+        let span = self.span.clone()?;
         let label =
             LabeledSpan::new_primary_with_span(Some("here".to_string()), span.start..span.end);
         Some(Box::new(std::iter::once(label)))
@@ -66,21 +157,37 @@ impl Diagnostic for Rendered<'_> {
 
 /// Every problem of `report`, drawn, followed by a one-line summary.
 pub fn render(report: &Report, style: Style) -> String {
-    let theme = match (style.ascii, style.color) {
-        (true, _) => GraphicalTheme::ascii(),
-        (false, true) => GraphicalTheme::unicode(),
-        (false, false) => GraphicalTheme::unicode_nocolor(),
+    let theme = GraphicalTheme {
+        characters: match style.ascii {
+            true => ThemeCharacters::ascii(),
+            false => ThemeCharacters::unicode(),
+        },
+        styles: match style.color {
+            true => ThemeStyles::ansi(),
+            false => ThemeStyles::none(),
+        },
     };
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_links(false);
     let mut out = String::new();
     for problem in &report.problems {
-        let source = problem.span.as_ref().and_then(|_| {
-            let text = report.file_text(&problem.file)?;
-            Some(NamedSource::new(&problem.file, text.to_string()))
-        });
-        let rendered = Rendered { problem, source };
+        let (source, span) = match (&problem.span, problem.position) {
+            (Some(span), Some(position)) => match report.file_text(&problem.file) {
+                Some(text) => {
+                    let (excerpt, span) =
+                        Excerpt::around(&problem.file, text, span.clone(), position.line);
+                    (Some(excerpt), Some(span))
+                }
+                None => (None, None),
+            },
+            _ => (None, None),
+        };
+        let rendered = Rendered {
+            problem,
+            source,
+            span,
+        };
         if handler.render_report(&mut out, &rendered).is_err() {
             // Drawing failed: the plain line still says everything but the picture.
             out.push_str(&format!("{problem}\n"));

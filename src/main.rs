@@ -514,7 +514,11 @@ fn load(cli: &Cli, capabilities: &Capabilities) -> Result<Content, String> {
         .iter()
         .any(|p| p.kind == ProblemKind::MissingFile);
     let errors = report.errors().count();
-    let rendered = diagnostic::render(&report, style);
+    // Drawn only when the pack does not load: warnings alone do not stop the browser.
+    let rendered = match errors {
+        0 => String::new(),
+        _ => diagnostic::render(&report, style),
+    };
     report.into_result().map_err(|_| {
         let noun = if errors == 1 { "problem" } else { "problems" };
         let mut message = format!(

@@ -57,6 +57,7 @@ fn every_kind_of_problem_is_drawn_with_its_place() {
         "bad-default-language",
         "several-problems",
         "missing-translation",
+        "duplicate-language",
     ];
     for case in cases {
         let report = check_case(case);
@@ -258,4 +259,46 @@ fn init_writes_a_pack_that_checks_and_loads_and_never_overwrites_unasked() {
         fs::read_to_string(pack.join("members.ron")).unwrap(),
         "my own members"
     );
+}
+
+#[test]
+fn a_problem_with_a_long_value_marks_its_first_lines_only() {
+    let (report, shown) = check_folder(|dir| {
+        let overview = fs::read_to_string(dir.join("overview.ron")).unwrap();
+        let comments: String = (1..=20).map(|n| format!("        // line {n}\n")).collect();
+        // The first section's title loses its Romanian text, over twenty lines.
+        let title = overview.find("title: {").unwrap() + "title: ".len();
+        let end = title + overview[title..].find('}').unwrap() + 1;
+        let long = format!("{{\n{comments}        \"en\": \"Title\"\n    }}");
+        fs::write(
+            dir.join("overview.ron"),
+            format!("{}{long}{}", &overview[..title], &overview[end..]),
+        )
+        .unwrap();
+    });
+    assert_eq!(report.errors().count(), 1, "{shown}");
+    assert!(shown.contains("has no \"ro\" version"), "{shown}");
+    assert!(shown.contains("// line 4"), "{shown}");
+    assert!(!shown.contains("// line 12"), "{shown}");
+}
+
+#[test]
+fn ascii_diagnostics_without_colour_have_no_escape_sequences() {
+    let report = check_case("several-problems");
+    let ascii = Style {
+        ascii: true,
+        ..PLAIN
+    };
+    let shown = diagnostic::render(&report, ascii);
+    assert!(shown.contains("here"), "{shown}");
+    assert!(!shown.contains('│') && !shown.contains('╭'), "{shown}");
+    assert!(!shown.contains('\x1b'), "{shown}");
+    let coloured = diagnostic::render(
+        &report,
+        Style {
+            color: true,
+            ..ascii
+        },
+    );
+    assert!(coloured.contains('\x1b'), "{coloured}");
 }

@@ -1,6 +1,7 @@
 //! A hundred thousand members: the pack loads, the list moves to its end and back, a search
-//! finds what it should, and only visible rows are drawn. Correctness, not time (speed is
-//! measured by `cargo bench`).
+//! finds what it should, and only visible rows are drawn; a problem in each of many members is
+//! found and drawn at its place. Correctness, not time (speed is measured by `cargo bench`),
+//! though work that grew with the square of the pack would not end in time.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly by design
 
 mod common;
@@ -8,7 +9,8 @@ mod common;
 use clsv::action::Action;
 use clsv::app::Pane;
 use clsv::content::generate::pack_files;
-use clsv::content::load::load_files;
+use clsv::content::load::{Severity, check_files, load_files};
+use clsv::diagnostic::{self, Style};
 use common::{app_on, screen};
 
 #[test]
@@ -46,4 +48,53 @@ fn a_hundred_thousand_members_load_move_and_search() {
     app.update(Action::AcceptSearch);
     assert_eq!(app.pane(), Pane::Members);
     assert!(screen(&app).contains(&last_name));
+}
+
+#[test]
+fn a_warning_for_every_one_of_many_members_is_placed_and_drawn() {
+    let count = 20_000;
+    let mut files = pack_files(count);
+    let members = files.iter_mut().find(|f| f.name == "members.ron").unwrap();
+    // Every member's name loses its English text.
+    members.text = members
+        .text
+        .lines()
+        .map(
+            |line| match (line.find(", \"en\": "), line.find("}, code:")) {
+                (Some(en), Some(end)) if line.trim_start().starts_with("Member(") && en < end => {
+                    format!("{}{}\n", &line[..en], &line[end..])
+                }
+                _ => format!("{line}\n"),
+            },
+        )
+        .collect();
+    let member_lines: Vec<usize> = members
+        .text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| line.trim_start().starts_with("Member("))
+        .map(|(i, _)| i + 1)
+        .collect();
+    assert_eq!(member_lines.len(), count);
+    let report = check_files(files);
+    let warned: Vec<usize> = report
+        .problems
+        .iter()
+        .filter(|p| p.file.ends_with("members.ron") && p.severity == Severity::Warning)
+        .map(|p| p.position.unwrap().line)
+        .collect();
+    assert_eq!(warned, member_lines, "one warning per member, on its line");
+    assert!(report.content.is_some(), "warnings do not stop the pack");
+    let style = Style {
+        color: false,
+        ascii: true,
+        width: 100,
+    };
+    let shown = diagnostic::render(&report, style);
+    let last = member_lines[count - 1];
+    assert!(
+        shown.contains(&format!("members.ron:{last}:")),
+        "the last member's warning is drawn"
+    );
+    assert!(shown.contains(&format!("{last} |         Member(id: \"m{}\"", count - 1)));
 }

@@ -11,9 +11,9 @@ use std::ops::Range;
 use std::path::Path;
 
 use ron::extensions::Extensions;
-use serde::de::DeserializeOwned;
+use serde::Deserialize;
 
-use super::locate::{Position, Step, locate, locate_span};
+use super::locate::{Locator, Position, Step, ValuePath};
 use super::model::*;
 use super::raw::*;
 use crate::text::normalize;
@@ -405,6 +405,16 @@ pub fn load_files(files: Vec<PackFile>) -> Result<Content, LoadError> {
 
 /// Checks a pack given as files: parses each, then validates the whole.
 pub fn check_files(files: Vec<PackFile>) -> Report {
+    let (content, problems) = check_parsed(&files);
+    Report {
+        content,
+        problems,
+        files,
+    }
+}
+
+/// Parses and validates `files`: the content if it has no errors, and every problem.
+fn check_parsed(files: &[PackFile]) -> (Option<Content>, Vec<Problem>) {
     let mut problems = Vec::new();
     let find = |name: &str| files.iter().find(|f| f.name == name);
     for name in FILES.iter().filter(|name| find(name).is_none()) {
@@ -423,11 +433,7 @@ pub fn check_files(files: Vec<PackFile>) -> Report {
     let (Some(pack), Some(overview), Some(members), Some(declaration), Some(actions)) =
         (pack, overview, members, declaration, actions)
     else {
-        return Report {
-            content: None,
-            problems,
-            files,
-        };
+        return (None, problems);
     };
 
     let mut checker = Checker::new(members.1.members.len());
@@ -438,25 +444,21 @@ pub fn check_files(files: Vec<PackFile>) -> Report {
         (declaration.0, &declaration.1.as_list()),
         (actions.0, &actions.1.as_list()),
     );
-    match (&mut content, slides) {
+    match (&mut content, &slides) {
         (Some(content), Some((file, Some(raw)))) => {
-            content.slides = Some(checker.slides(file, &raw, content));
+            content.slides = Some(checker.slides(file, raw, content));
         }
         // A slides.ron that does not parse has its problem recorded already.
         (_, Some((_, None))) => content = None,
         _ => {}
     }
-    let problems = checker.problems;
+    problems.append(&mut checker.problems);
     let content = content.filter(|_| problems.iter().all(|p| !p.is_error()));
-    Report {
-        content,
-        problems,
-        files,
-    }
+    (content, problems)
 }
 
 /// Parses one file, recording a syntax problem where the parser stopped.
-fn parse<T: DeserializeOwned>(file: &PackFile, problems: &mut Vec<Problem>) -> Option<T> {
+fn parse<'f, T: Deserialize<'f>>(file: &'f PackFile, problems: &mut Vec<Problem>) -> Option<T> {
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
     match options.from_str::<T>(&file.text) {
         Ok(value) => Some(value),
@@ -480,27 +482,26 @@ fn parse<T: DeserializeOwned>(file: &PackFile, problems: &mut Vec<Problem>) -> O
     }
 }
 
-/// A path into a file, extended one step at a time.
-fn at(path: &[Step], step: Step) -> Vec<Step> {
-    let mut extended = path.to_vec();
-    extended.push(step);
-    extended
-}
-
 /// The validation of one pack: the languages and sources it declares, the ids seen so far,
-/// and the problems found.
+/// and the problems found. `'a` is the life of the files and of what was parsed from them.
 struct Checker<'a> {
     languages: Vec<String>,
     default_language: usize,
-    sources: Vec<String>,
+    sources: Vec<&'a str>,
     /// Every id seen, with where it was first seen.
-    ids: HashMap<String, (&'a PackFile, Vec<Step>)>,
-    member_count: usize,
+    ids: HashMap<&'a str, (&'a PackFile, Vec<Step<'a>>)>,
+    /// The number of members, as `{member_count}` becomes.
+    member_count: String,
+    /// One per file with problems, by the file's name.
+    locators: HashMap<&'static str, Locator>,
     problems: Vec<Problem>,
 }
 
 /// A file being validated.
 type File<'a, T> = (&'a PackFile, &'a T);
+
+/// The root of a file, where every path starts.
+const ROOT: ValuePath<'static, 'static> = ValuePath::Root;
 
 impl<'a> Checker<'a> {
     fn new(member_count: usize) -> Self {
@@ -509,45 +510,60 @@ impl<'a> Checker<'a> {
             default_language: 0,
             sources: Vec::new(),
             ids: HashMap::new(),
-            member_count,
+            member_count: member_count.to_string(),
+            locators: HashMap::new(),
             problems: Vec::new(),
         }
     }
 
-    fn report(&mut self, file: &PackFile, path: &[Step], kind: ProblemKind) {
+    fn report(&mut self, file: &PackFile, path: &ValuePath<'_, '_>, kind: ProblemKind) {
         self.report_as(file, path, Severity::Error, kind);
     }
 
-    fn report_as(&mut self, file: &PackFile, path: &[Step], severity: Severity, kind: ProblemKind) {
-        let span = locate_span(&file.text, path);
-        self.problems.push(Problem::at(file, span, severity, kind));
+    fn report_as(
+        &mut self,
+        file: &PackFile,
+        path: &ValuePath<'_, '_>,
+        severity: Severity,
+        kind: ProblemKind,
+    ) {
+        let locator = self.locators.entry(file.name).or_default();
+        let span = locator.span(&file.text, &path.steps());
+        self.problems.push(Problem {
+            file: file.display.clone(),
+            position: Some(locator.position(&file.text, span.start)),
+            span: Some(span),
+            severity,
+            kind,
+        });
     }
 
     fn pack(
         &mut self,
-        (pack_file, pack): File<'a, RawPack>,
-        overview: File<'a, RawOverview>,
-        members: File<'a, RawMembers>,
-        declaration: (&'a PackFile, &RawItemList),
-        actions: (&'a PackFile, &RawItemList),
+        (pack_file, pack): File<'a, RawPack<'a>>,
+        overview: File<'a, RawOverview<'a>>,
+        members: File<'a, RawMembers<'a>>,
+        declaration: (&'a PackFile, &RawItemList<'a, 'a>),
+        actions: (&'a PackFile, &RawItemList<'a, 'a>),
     ) -> Option<Content> {
         self.languages(pack_file, pack)?;
-        let id = self.id(pack_file, &[Step::Field("id")], &pack.id);
-        self.sources = pack.sources.iter().map(|s| s.id.clone()).collect();
-        let title = self.text(pack_file, &[Step::Field("title")], &pack.title);
+        let id = self.id(pack_file, &ROOT.field("id"), &pack.id);
+        self.sources = pack.sources.iter().map(|s| s.id.as_ref()).collect();
+        let title = self.text(pack_file, &ROOT.field("title"), &pack.title);
         let attribution = pack
             .attribution
             .as_ref()
-            .map(|a| self.text(pack_file, &[Step::Field("attribution")], a));
+            .map(|a| self.text(pack_file, &ROOT.field("attribution"), a));
+        let sources_path = ROOT.field("sources");
         let sources = pack
             .sources
             .iter()
             .enumerate()
             .map(|(i, source)| {
-                let path = [Step::Field("sources"), Step::Index(i)];
+                let path = sources_path.index(i);
                 Source {
-                    id: self.id(pack_file, &at(&path, Step::Field("id")), &source.id),
-                    title: self.text(pack_file, &at(&path, Step::Field("title")), &source.title),
+                    id: self.id(pack_file, &path.field("id"), &source.id),
+                    title: self.text(pack_file, &path.field("title"), &source.title),
                     url: source.url.as_deref().map(normalize),
                 }
             })
@@ -569,7 +585,7 @@ impl<'a> Checker<'a> {
 
     /// Checks the declared languages; without usable ones nothing else can be checked.
     fn languages(&mut self, file: &PackFile, pack: &RawPack) -> Option<()> {
-        let path = [Step::Field("languages")];
+        let path = ROOT.field("languages");
         if pack.languages.is_empty() {
             self.report(
                 file,
@@ -585,7 +601,7 @@ impl<'a> Checker<'a> {
             if !valid {
                 self.report(
                     file,
-                    &at(&path, Step::Index(i)),
+                    &path.index(i),
                     ProblemKind::Invalid(format!(
                         "\"{tag}\" is not a language tag (letters, digits and '-', such as \"ro\")"
                     )),
@@ -593,7 +609,7 @@ impl<'a> Checker<'a> {
             } else if pack.languages[..i].contains(tag) {
                 self.report(
                     file,
-                    &at(&path, Step::Index(i)),
+                    &path.index(i),
                     ProblemKind::Invalid(format!("language \"{tag}\" is listed twice")),
                 );
             }
@@ -611,7 +627,7 @@ impl<'a> Checker<'a> {
             None => {
                 self.report(
                     file,
-                    &[Step::Field("default_language")],
+                    &ROOT.field("default_language"),
                     ProblemKind::Invalid(format!(
                         "the default language \"{}\" is not one of the pack's languages ({})",
                         pack.default_language,
@@ -624,7 +640,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks an id's form and that no other item of the pack has it.
-    fn id(&mut self, file: &'a PackFile, path: &[Step], id: &str) -> String {
+    fn id(&mut self, file: &'a PackFile, path: &ValuePath<'_, 'a>, id: &'a str) -> String {
         let valid = !id.is_empty()
             && id
                 .chars()
@@ -638,82 +654,93 @@ impl<'a> Checker<'a> {
                 )),
             );
         }
-        if let Some((first_file, first_path)) = self.ids.get(id) {
-            // Located only now: locating every id up front would cost a scan of the file each.
-            let p = locate(&first_file.text, first_path);
-            let first = format!("{}:{}:{}", first_file.display, p.line, p.column);
-            self.report(
-                file,
-                path,
-                ProblemKind::DuplicateId {
-                    id: id.to_string(),
-                    first,
-                },
-            );
-        } else {
-            self.ids.insert(id.to_string(), (file, path.to_vec()));
+        match self.ids.get(id) {
+            Some(&(first_file, ref first_path)) => {
+                // Located only now: most ids are never needed again.
+                let locator = self.locators.entry(first_file.name).or_default();
+                let span = locator.span(&first_file.text, first_path);
+                let p = locator.position(&first_file.text, span.start);
+                let first = format!("{}:{}:{}", first_file.display, p.line, p.column);
+                self.report(
+                    file,
+                    path,
+                    ProblemKind::DuplicateId {
+                        id: id.to_string(),
+                        first,
+                    },
+                );
+            }
+            None => {
+                self.ids.insert(id, (file, path.steps()));
+            }
         }
         id.to_string()
     }
 
     /// Checks a localized text and fills in the default language where a translation is
     /// missing.
-    fn text(&mut self, file: &PackFile, path: &[Step], raw: &RawText) -> Localized {
-        for (lang, value) in raw {
-            let value_path = at(path, Step::Key(lang.clone()));
-            if !self.languages.contains(lang) {
+    fn text(
+        &mut self,
+        file: &PackFile,
+        path: &ValuePath<'_, 'a>,
+        raw: &'a RawText<'a>,
+    ) -> Localized {
+        for (i, (lang, value)) in raw.0.iter().enumerate() {
+            let value_path = path.key(lang);
+            if !self.languages.iter().any(|declared| declared == lang) {
                 let declared = self.languages.join(", ");
                 self.report(
                     file,
                     &value_path,
                     ProblemKind::UndeclaredLanguage {
-                        lang: lang.clone(),
+                        lang: lang.to_string(),
                         declared,
                     },
+                );
+            } else if raw.0[..i].iter().any(|(earlier, _)| earlier == lang) {
+                // Marked on the whole text: a path by key leads to the first of the two.
+                self.report(
+                    file,
+                    path,
+                    ProblemKind::Invalid(format!("the \"{lang}\" text is given twice")),
                 );
             } else if value.trim().is_empty() {
                 self.report(
                     file,
                     &value_path,
-                    ProblemKind::EmptyText { lang: lang.clone() },
-                );
-            }
-        }
-        let default_tag = self.languages[self.default_language].clone();
-        if raw.contains_key(&default_tag) {
-            let missing: Vec<String> = self
-                .languages
-                .iter()
-                .filter(|lang| !raw.contains_key(*lang))
-                .cloned()
-                .collect();
-            for lang in missing {
-                let default = default_tag.clone();
-                self.report_as(
-                    file,
-                    path,
-                    Severity::Warning,
-                    ProblemKind::MissingTranslation { lang, default },
+                    ProblemKind::EmptyText {
+                        lang: lang.to_string(),
+                    },
                 );
             }
         }
         let default_tag = &self.languages[self.default_language];
         let default = match raw.get(default_tag) {
-            Some(text) => text.as_str(),
+            Some(text) => {
+                for lang in 0..self.languages.len() {
+                    if !raw.contains(&self.languages[lang]) {
+                        let kind = ProblemKind::MissingTranslation {
+                            lang: self.languages[lang].clone(),
+                            default: self.languages[self.default_language].clone(),
+                        };
+                        self.report_as(file, path, Severity::Warning, kind);
+                    }
+                }
+                text
+            }
             None => {
                 let lang = default_tag.clone();
                 self.report(file, path, ProblemKind::MissingDefaultText { lang });
                 ""
             }
         };
-        let count = self.member_count.to_string();
         let texts = self
             .languages
             .iter()
             .map(|lang| {
-                let text = normalize(raw.get(lang).map_or(default, String::as_str).trim());
+                let text = normalize(raw.get(lang).unwrap_or(default).trim());
                 match text.contains(MEMBER_COUNT_PLACEHOLDER) {
-                    true => text.replace(MEMBER_COUNT_PLACEHOLDER, &count),
+                    true => text.replace(MEMBER_COUNT_PLACEHOLDER, &self.member_count),
                     false => text,
                 }
             })
@@ -722,8 +749,8 @@ impl<'a> Checker<'a> {
     }
 
     /// Resolves a reference to a source of `pack.ron`.
-    fn source(&mut self, file: &PackFile, path: &[Step], id: &str) -> SourceRef {
-        match self.sources.iter().position(|s| s == id) {
+    fn source(&mut self, file: &PackFile, path: &ValuePath<'_, 'a>, id: &str) -> SourceRef {
+        match self.sources.iter().position(|s| *s == id) {
             Some(i) => SourceRef(i),
             None => {
                 let known = self.sources.join(", ");
@@ -741,85 +768,92 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn fact(&mut self, file: &PackFile, path: &[Step], fact: &RawFact) -> Fact {
-        Fact {
-            text: self.text(file, &at(path, Step::Field("text")), &fact.text),
-            source: self.source(file, &at(path, Step::Field("source")), &fact.source),
-        }
-    }
-
-    fn facts(&mut self, file: &PackFile, path: &[Step], facts: &[RawFact]) -> Vec<Fact> {
-        let path = at(path, Step::Field("facts"));
+    fn facts(
+        &mut self,
+        file: &PackFile,
+        path: &ValuePath<'_, 'a>,
+        facts: &'a [RawFact<'a>],
+    ) -> Vec<Fact> {
+        let path = path.field("facts");
         facts
             .iter()
             .enumerate()
-            .map(|(i, fact)| self.fact(file, &at(&path, Step::Index(i)), fact))
+            .map(|(i, fact)| {
+                let path = path.index(i);
+                Fact {
+                    text: self.text(file, &path.field("text"), &fact.text),
+                    source: self.source(file, &path.field("source"), &fact.source),
+                }
+            })
             .collect()
     }
 
-    fn overview(&mut self, (file, overview): File<'a, RawOverview>) -> Overview {
+    fn overview(&mut self, (file, overview): File<'a, RawOverview<'a>>) -> Overview {
+        let sections_path = ROOT.field("sections");
         let sections = overview
             .sections
             .iter()
             .enumerate()
             .map(|(i, section)| {
-                let path = [Step::Field("sections"), Step::Index(i)];
+                let path = sections_path.index(i);
                 Section {
-                    id: self.id(file, &at(&path, Step::Field("id")), &section.id),
-                    title: self.text(file, &at(&path, Step::Field("title")), &section.title),
-                    body: self.text(file, &at(&path, Step::Field("body")), &section.body),
+                    id: self.id(file, &path.field("id"), &section.id),
+                    title: self.text(file, &path.field("title"), &section.title),
+                    body: self.text(file, &path.field("body"), &section.body),
                     facts: self.facts(file, &path, &section.facts),
                 }
             })
             .collect();
+        let timeline_path = ROOT.field("timeline");
         let timeline = overview
             .timeline
             .iter()
             .enumerate()
             .map(|(i, event)| {
-                let path = [Step::Field("timeline"), Step::Index(i)];
+                let path = timeline_path.index(i);
                 Event {
-                    id: self.id(file, &at(&path, Step::Field("id")), &event.id),
-                    date: self.text(file, &at(&path, Step::Field("date")), &event.date),
-                    place: self.text(file, &at(&path, Step::Field("place")), &event.place),
-                    text: self.text(file, &at(&path, Step::Field("text")), &event.text),
-                    source: self.source(file, &at(&path, Step::Field("source")), &event.source),
+                    id: self.id(file, &path.field("id"), &event.id),
+                    date: self.text(file, &path.field("date"), &event.date),
+                    place: self.text(file, &path.field("place"), &event.place),
+                    text: self.text(file, &path.field("text"), &event.text),
+                    source: self.source(file, &path.field("source"), &event.source),
                 }
             })
             .collect();
         Overview { sections, timeline }
     }
 
-    fn members(&mut self, (file, members): File<'a, RawMembers>) -> Members {
+    fn members(&mut self, (file, members): File<'a, RawMembers<'a>>) -> Members {
         let intro = members
             .intro
             .as_ref()
-            .map(|intro| self.text(file, &[Step::Field("intro")], intro));
+            .map(|intro| self.text(file, &ROOT.field("intro"), intro));
+        let regions_path = ROOT.field("regions");
         let regions: Vec<Region> = members
             .regions
             .iter()
             .enumerate()
             .map(|(i, region)| {
-                let path = [Step::Field("regions"), Step::Index(i)];
+                let path = regions_path.index(i);
                 Region {
-                    id: self.id(file, &at(&path, Step::Field("id")), &region.id),
-                    name: self.text(file, &at(&path, Step::Field("name")), &region.name),
+                    id: self.id(file, &path.field("id"), &region.id),
+                    name: self.text(file, &path.field("name"), &region.name),
                 }
             })
             .collect();
+        let members_path = ROOT.field("members");
         let members = members
             .members
             .iter()
             .enumerate()
             .map(|(i, member)| {
-                let path = [Step::Field("members"), Step::Index(i)];
-                let field = |name| at(&path, Step::Field(name));
+                let path = members_path.index(i);
                 let code_valid =
                     member.code.len() == 2 && member.code.bytes().all(|b| b.is_ascii_uppercase());
                 if !code_valid {
                     self.report(
                         file,
-                        &field("code"),
+                        &path.field("code"),
                         ProblemKind::Invalid(format!(
                             "\"{}\" is not an ISO 3166-1 alpha-2 code (two capital letters, such as \"MD\")",
                             member.code
@@ -832,40 +866,40 @@ impl<'a> Checker<'a> {
                         let known = regions.iter().map(|r| r.id.as_str()).collect::<Vec<_>>();
                         self.report(
                             file,
-                            &field("region"),
+                            &path.field("region"),
                             ProblemKind::UnknownReference {
                                 what: "region",
-                                id: member.region.clone(),
+                                id: member.region.to_string(),
                                 known: known.join(", "),
                             },
                         );
                         0
                     }
                 };
-                let sources = field("sources");
+                let sources = path.field("sources");
                 Member {
-                    id: self.id(file, &field("id"), &member.id),
-                    name: self.text(file, &field("name"), &member.name),
-                    code: member.code.clone(),
+                    id: self.id(file, &path.field("id"), &member.id),
+                    name: self.text(file, &path.field("name"), &member.name),
+                    code: member.code.to_string(),
                     region,
                     joined: member.joined,
                     note: member
                         .note
                         .as_ref()
-                        .map(|note| self.text(file, &field("note"), note)),
+                        .map(|note| self.text(file, &path.field("note"), note)),
                     code_source: self.source(
                         file,
-                        &at(&sources, Step::Field("code")),
+                        &sources.field("code"),
                         &member.sources.code,
                     ),
                     region_source: self.source(
                         file,
-                        &at(&sources, Step::Field("region")),
+                        &sources.field("region"),
                         &member.sources.region,
                     ),
                     joined_source: self.source(
                         file,
-                        &at(&sources, Step::Field("joined")),
+                        &sources.field("joined"),
                         &member.sources.joined,
                     ),
                 }
@@ -879,13 +913,19 @@ impl<'a> Checker<'a> {
     }
 
     /// Resolves the slides of `slides.ron` against the content.
-    fn slides(&mut self, file: &'a PackFile, raw: &RawSlides, content: &Content) -> Vec<Slide> {
+    fn slides(
+        &mut self,
+        file: &'a PackFile,
+        raw: &'a RawSlides<'a>,
+        content: &Content,
+    ) -> Vec<Slide> {
         let section = |id: &str| content.overview.sections.iter().position(|s| s.id == id);
         let mut slides = Vec::new();
+        let slides_path = ROOT.field("slides");
         for (i, slide) in raw.slides.iter().enumerate() {
-            let path = [Step::Field("slides"), Step::Index(i)];
+            let path = slides_path.index(i);
             let find = |items: &[Item], id: &str| items.iter().position(|item| item.id == id);
-            let shows = match slide.show.as_str() {
+            let shows = match slide.show.as_ref() {
                 "title" => Some(SlideShows::Title),
                 "timeline" => Some(SlideShows::Timeline),
                 "members" => Some(SlideShows::Members),
@@ -897,22 +937,23 @@ impl<'a> Checker<'a> {
             let Some(shows) = shows else {
                 self.report(
                     file,
-                    &at(&path, Step::Field("show")),
+                    &path.field("show"),
                     ProblemKind::UnknownReference {
                         what: "slide content",
-                        id: slide.show.clone(),
+                        id: slide.show.to_string(),
                         known: "title, timeline, members, or the id of a section, a right or an area of action".into(),
                     },
                 );
                 continue;
             };
             let mut with = Vec::new();
+            let with_path = path.field("with");
             for (j, id) in slide.with.iter().enumerate() {
                 match section(id) {
                     Some(index) => with.push(index),
                     None => self.report(
                         file,
-                        &at(&at(&path, Step::Field("with")), Step::Index(j)),
+                        &with_path.index(j),
                         ProblemKind::UnknownReference {
                             what: "overview section",
                             id: id.clone(),
@@ -930,26 +971,27 @@ impl<'a> Checker<'a> {
             let notes = slide
                 .notes
                 .as_ref()
-                .map(|notes| self.text(file, &at(&path, Step::Field("notes")), notes));
+                .map(|notes| self.text(file, &path.field("notes"), notes));
             slides.push(Slide { shows, with, notes });
         }
         slides
     }
 
-    fn item_list(&mut self, (file, list): (&'a PackFile, &RawItemList)) -> ItemList {
+    fn item_list(&mut self, (file, list): (&'a PackFile, &RawItemList<'a, 'a>)) -> ItemList {
         let intro = list
             .intro
-            .map(|intro| self.text(file, &[Step::Field("intro")], intro));
+            .map(|intro| self.text(file, &ROOT.field("intro"), intro));
+        let items_path = ROOT.field("items");
         let items = list
             .items
             .iter()
             .enumerate()
             .map(|(i, item)| {
-                let path = [Step::Field("items"), Step::Index(i)];
+                let path = items_path.index(i);
                 Item {
-                    id: self.id(file, &at(&path, Step::Field("id")), &item.id),
-                    title: self.text(file, &at(&path, Step::Field("title")), &item.title),
-                    body: self.text(file, &at(&path, Step::Field("body")), &item.body),
+                    id: self.id(file, &path.field("id"), &item.id),
+                    title: self.text(file, &path.field("title"), &item.title),
+                    body: self.text(file, &path.field("body"), &item.body),
                     facts: self.facts(file, &path, &item.facts),
                 }
             })

@@ -5,15 +5,57 @@
 //! grammar, this walks the text just far enough to find the path: it knows strings, comments
 //! and brackets, and treats everything else as opaque.
 
+use std::collections::HashMap;
+use std::ops::Range;
+
 /// One step of a path into a RON value.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Step {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step<'a> {
     /// A named field of a struct: `name: …`.
     Field(&'static str),
     /// An element of a list: `[a, b, …]`.
     Index(usize),
     /// The value under a string key of a map: `{"en": …}`.
-    Key(String),
+    Key(&'a str),
+}
+
+/// A path into a file, built one step at a time on the stack as validation descends into a
+/// value (`'p`, the links; `'a`, the keys): nothing is allocated unless a problem needs the
+/// steps.
+#[derive(Debug, Clone, Copy)]
+pub enum ValuePath<'p, 'a> {
+    Root,
+    Then(&'p ValuePath<'p, 'a>, Step<'a>),
+}
+
+impl<'p, 'a> ValuePath<'p, 'a> {
+    pub fn then(&'p self, step: Step<'a>) -> ValuePath<'p, 'a> {
+        ValuePath::Then(self, step)
+    }
+
+    pub fn field(&'p self, name: &'static str) -> ValuePath<'p, 'a> {
+        self.then(Step::Field(name))
+    }
+
+    pub fn index(&'p self, index: usize) -> ValuePath<'p, 'a> {
+        self.then(Step::Index(index))
+    }
+
+    pub fn key(&'p self, key: &'a str) -> ValuePath<'p, 'a> {
+        self.then(Step::Key(key))
+    }
+
+    /// The steps from the root.
+    pub fn steps(&self) -> Vec<Step<'a>> {
+        let mut steps = Vec::new();
+        let mut at = self;
+        while let ValuePath::Then(parent, step) = at {
+            steps.push(*step);
+            at = parent;
+        }
+        steps.reverse();
+        steps
+    }
 }
 
 /// A line and column, both starting at 1; the column counts characters.
@@ -26,52 +68,9 @@ pub struct Position {
 impl Position {
     /// The line and column of byte `offset` in `src`.
     pub fn of_offset(src: &str, offset: usize) -> Position {
-        let mut offset = offset.min(src.len());
-        while !src.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let before = &src[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
-        Position { line, column }
+        Locator::default().position(src, offset)
     }
-}
 
-/// The position of the value at `path` in `src`, or of the deepest part of the path that
-/// exists (a problem with a missing value is reported where it should have been).
-pub fn locate(src: &str, path: &[Step]) -> Position {
-    Position::of_offset(src, locate_span(src, path).start)
-}
-
-/// The byte range of the value at `path` in `src` (or of the deepest part of the path that
-/// exists), for pointing at it.
-pub fn locate_span(src: &str, path: &[Step]) -> std::ops::Range<usize> {
-    let mut scanner = Scanner {
-        src: src.as_bytes(),
-        pos: 0,
-    };
-    scanner.skip_trivia_and_attributes();
-    let mut found = scanner.pos;
-    for step in path {
-        match scanner.enter(step) {
-            Some(at) => found = at,
-            None => break,
-        }
-    }
-    let mut end = Scanner {
-        src: src.as_bytes(),
-        pos: found,
-    };
-    end.skip_value();
-    let mut end = end.pos.min(src.len()).max(found);
-    while !src.is_char_boundary(end) {
-        end += 1;
-    }
-    found..end
-}
-
-impl Position {
     /// The byte offset of this line and column in `src` (the end of `src` if it is past it).
     pub fn offset_in(self, src: &str) -> usize {
         let line_start = if self.line <= 1 {
@@ -96,6 +95,170 @@ impl Position {
             ))
             .nth(self.column.saturating_sub(1))
             .unwrap_or(src.len())
+    }
+}
+
+/// The position of the value at `path` in `src`, or of the deepest part of the path that
+/// exists (a problem with a missing value is reported where it should have been).
+pub fn locate(src: &str, path: &[Step]) -> Position {
+    let mut locator = Locator::default();
+    let at = locator.span(src, path).start;
+    locator.position(src, at)
+}
+
+/// The byte range of the value at `path` in `src` (or of the deepest part of the path that
+/// exists), for pointing at it.
+pub fn locate_span(src: &str, path: &[Step]) -> Range<usize> {
+    Locator::default().span(src, path)
+}
+
+/// Locates any number of paths and offsets in one file at the cost of about one pass over
+/// it: each container entered keeps its entries as far as they were read, and the starts of
+/// the lines are found once. A pack of 100k members can have a problem in every member;
+/// found one by one from the start of the file, they would cost a pass each.
+///
+/// A locator belongs to one text: the same `src` must be given to every call.
+#[derive(Debug, Default)]
+pub struct Locator {
+    /// By the offset of a container's value (`Name(` or `[` or `{`), what is known of it.
+    containers: HashMap<usize, Container>,
+    line_starts: Option<Vec<usize>>,
+}
+
+#[derive(Debug)]
+struct Container {
+    bracket: u8,
+    /// The entries read so far: the name or key (none in a list) and where the value starts.
+    entries: Vec<(Option<String>, usize)>,
+    /// Where reading goes on: the start of the last entry's value while `value_pending`,
+    /// after it otherwise.
+    resume: usize,
+    value_pending: bool,
+    /// The closing bracket (or the end of the text) was reached.
+    done: bool,
+}
+
+impl Locator {
+    /// The byte range of the value at `path` in `src` (or of the deepest part of the path
+    /// that exists).
+    pub fn span(&mut self, src: &str, path: &[Step]) -> Range<usize> {
+        let bytes = src.as_bytes();
+        let mut scanner = Scanner { src: bytes, pos: 0 };
+        scanner.skip_trivia_and_attributes();
+        let mut found = scanner.pos;
+        for step in path {
+            match self.enter(bytes, found, step) {
+                Some(at) => found = at,
+                None => break,
+            }
+        }
+        let mut end = Scanner {
+            src: bytes,
+            pos: found,
+        };
+        end.skip_value();
+        let mut end = end.pos.min(src.len()).max(found);
+        while !src.is_char_boundary(end) {
+            end += 1;
+        }
+        found..end
+    }
+
+    /// The line and column of byte `offset` in `src`.
+    pub fn position(&mut self, src: &str, offset: usize) -> Position {
+        let mut offset = offset.min(src.len());
+        while !src.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line_starts = self.line_starts.get_or_insert_with(|| {
+            std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i + 1))
+                .collect()
+        });
+        // The first line starts at 0, so at least one start is at or before `offset`.
+        let line = line_starts.partition_point(|&start| start <= offset);
+        let line_start = line_starts[line - 1];
+        let column = src[line_start..offset].chars().count() + 1;
+        Position { line, column }
+    }
+
+    /// The offset of the value that `step` names inside the value at `at`, or `None` when it
+    /// is not there.
+    fn enter(&mut self, src: &[u8], at: usize, step: &Step) -> Option<usize> {
+        let container = match self.containers.entry(at) {
+            std::collections::hash_map::Entry::Occupied(known) => known.into_mut(),
+            std::collections::hash_map::Entry::Vacant(new) => {
+                let mut scanner = Scanner { src, pos: at };
+                let bracket = scanner.open()?;
+                new.insert(Container {
+                    bracket,
+                    entries: Vec::new(),
+                    resume: scanner.pos,
+                    value_pending: false,
+                    done: false,
+                })
+            }
+        };
+        let wanted = |entries: &[(Option<String>, usize)], index: usize| match step {
+            Step::Index(i) => index == *i,
+            Step::Field(name) => entries[index].0.as_deref() == Some(*name),
+            Step::Key(key) => entries[index].0.as_deref() == Some(*key),
+        };
+        match (step, container.bracket) {
+            (Step::Field(_), b'(') | (Step::Key(_), b'{') | (Step::Index(_), b'[') => {}
+            _ => return None,
+        }
+        if let Some(index) = (0..container.entries.len()).find(|&i| wanted(&container.entries, i)) {
+            return Some(container.entries[index].1);
+        }
+        let mut scanner = Scanner {
+            src,
+            pos: container.resume,
+        };
+        if container.value_pending {
+            scanner.skip_value();
+            container.value_pending = false;
+        }
+        while !container.done {
+            scanner.skip_trivia();
+            match scanner.peek() {
+                None | Some(b')') | Some(b']') | Some(b'}') => {
+                    container.done = true;
+                    break;
+                }
+                Some(b',') => {
+                    scanner.pos += 1;
+                    continue;
+                }
+                Some(_) => {}
+            }
+            let name = match container.bracket {
+                b'(' => {
+                    let start = scanner.pos;
+                    scanner.skip_identifier();
+                    Some(String::from_utf8_lossy(&src[start..scanner.pos]).into_owned())
+                }
+                b'{' => Some(scanner.read_string()),
+                _ => None,
+            };
+            if name.is_some() {
+                scanner.skip_trivia();
+                if scanner.peek() == Some(b':') {
+                    scanner.pos += 1;
+                }
+            }
+            scanner.skip_trivia();
+            let value_at = scanner.pos;
+            container.entries.push((name, value_at));
+            if wanted(&container.entries, container.entries.len() - 1) {
+                container.resume = value_at;
+                container.value_pending = true;
+                return Some(value_at);
+            }
+            scanner.skip_value();
+        }
+        container.resume = scanner.pos;
+        None
     }
 }
 
@@ -286,54 +449,6 @@ impl Scanner<'_> {
             None
         }
     }
-
-    /// Moves to the value that `step` names inside the value at the current position and
-    /// returns its offset, or `None` (position unspecified) when it is not there.
-    fn enter(&mut self, step: &Step) -> Option<usize> {
-        let bracket = self.open()?;
-        let mut index = 0;
-        loop {
-            self.skip_trivia();
-            match self.peek()? {
-                b')' | b']' | b'}' => return None,
-                b',' => {
-                    self.pos += 1;
-                    continue;
-                }
-                _ => {}
-            }
-            let matches = match (step, bracket) {
-                (Step::Field(name), b'(') => {
-                    let start = self.pos;
-                    self.skip_identifier();
-                    let ident = &self.src[start..self.pos];
-                    self.skip_trivia();
-                    if self.peek() == Some(b':') {
-                        self.pos += 1;
-                    }
-                    ident == name.as_bytes()
-                }
-                (Step::Key(key), b'{') => {
-                    let found = self.read_string();
-                    self.skip_trivia();
-                    if self.peek() == Some(b':') {
-                        self.pos += 1;
-                    }
-                    &found == key
-                }
-                (Step::Index(wanted), b'[') => {
-                    index += 1;
-                    index - 1 == *wanted
-                }
-                _ => return None,
-            };
-            self.skip_trivia();
-            if matches {
-                return Some(self.pos);
-            }
-            self.skip_value();
-        }
-    }
 }
 
 #[cfg(test)]
@@ -351,7 +466,7 @@ mod tests {
     fn finds_fields_elements_and_keys() {
         assert_eq!(at(&[]), (2, 1));
         assert_eq!(at(&[Step::Field("intro")]), (3, 12));
-        assert_eq!(at(&[Step::Field("intro"), Step::Key("en".into())]), (3, 30));
+        assert_eq!(at(&[Step::Field("intro"), Step::Key("en")]), (3, 30));
         assert_eq!(at(&[Step::Field("members"), Step::Index(1)]), (7, 9));
         assert_eq!(
             at(&[Step::Field("members"), Step::Index(1), Step::Field("name")]),
@@ -408,5 +523,37 @@ mod tests {
         }
         locate("r#\"", &[Step::Field("x")]);
         locate("#![enable(implicit_some)] (x: 1)", &[Step::Field("x")]);
+    }
+
+    #[test]
+    fn one_locator_finds_many_paths_in_any_order_as_fresh_ones_do() {
+        let members: String = (0..40)
+            .map(|i| {
+                format!(
+                    "    Member(id: \"m{i}\", name: {{\"ro\": \"N{i}\", \"en\": \"E, {i})\"}}),\n"
+                )
+            })
+            .collect();
+        let src =
+            format!("Members(\n  members: [\n{members}  ],\n  intro: {{\"ro\": \"x\"}},\n)\n");
+        let mut paths: Vec<Vec<Step>> = Vec::new();
+        for i in (0..42).rev().chain(0..42).chain([7, 3, 39, 0]) {
+            let member = [Step::Field("members"), Step::Index(i)];
+            paths.push(member.to_vec());
+            paths.push([&member[..], &[Step::Field("name"), Step::Key("en")]].concat());
+            paths.push([&member[..], &[Step::Field("id")]].concat());
+            paths.push(vec![Step::Field("intro"), Step::Key("ro")]);
+        }
+        let mut locator = Locator::default();
+        for path in &paths {
+            let span = locator.span(&src, path);
+            assert_eq!(span, locate_span(&src, path), "{path:?}");
+            let before = &src[..span.start];
+            let expected = Position {
+                line: before.matches('\n').count() + 1,
+                column: before.rsplit('\n').next().unwrap().chars().count() + 1,
+            };
+            assert_eq!(locator.position(&src, span.start), expected);
+        }
     }
 }
