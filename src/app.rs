@@ -8,7 +8,8 @@
 use ratatui::layout::Rect;
 
 use crate::action::{Action, ScrollTarget};
-use std::sync::Arc;
+use std::cell::OnceCell;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use crate::content::{Content, Lang, Slide};
@@ -150,10 +151,43 @@ pub struct Talk {
     pub notes: bool,
 }
 
+/// A loaded pack and its search index, shared by every browser that shows it (each session
+/// of `clsv serve` has its own `App` on one `Pack`). The index is built once, when first
+/// needed or asked for: the terminal asks after the first frame, so the first screen never
+/// waits for it.
+#[derive(Debug)]
+pub struct Pack {
+    content: Content,
+    index: OnceLock<Index>,
+}
+
+impl Pack {
+    pub fn new(content: Content) -> Pack {
+        Pack {
+            content,
+            index: OnceLock::new(),
+        }
+    }
+
+    pub fn content(&self) -> &Content {
+        &self.content
+    }
+
+    /// Whether the search index has been built.
+    pub fn is_indexed(&self) -> bool {
+        self.index.get().is_some()
+    }
+
+    /// The search index, built now if it was not yet.
+    pub fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::new(&self.content))
+    }
+}
+
 /// The whole state of the browser.
 #[derive(Debug, Clone)]
 pub struct App {
-    content: Content,
+    pack: Arc<Pack>,
     theme: Theme,
     lang: Lang,
     pane: Pane,
@@ -165,8 +199,6 @@ pub struct App {
     help_scroll: usize,
     area: Rect,
     quit: bool,
-    /// Built once, with the app: every keystroke of a search uses it.
-    index: Index,
     prompt: Option<SearchPrompt>,
     found: Option<Found>,
     note: Option<Note>,
@@ -185,8 +217,9 @@ pub struct App {
     /// A remark shown on the footer until the first key (a configuration that was refused).
     notice: Option<String>,
     /// The width of the widest row of each list in the current language, so that layout
-    /// never has to measure a whole list. Updated with the language.
-    widest_rows: [usize; 3],
+    /// measures a whole list once: when it is first laid out (not before the first frame,
+    /// which a long list would delay). Forgotten with the language.
+    widest_rows: [OnceCell<usize>; 3],
 }
 
 /// How far a movement goes.
@@ -201,10 +234,14 @@ enum Movement {
 impl App {
     /// A browser on `content`, drawn on a terminal of `width`×`height`.
     pub fn new(content: Content, theme: Theme, start: StartAt, width: u16, height: u16) -> App {
-        let index = Index::new(&content);
-        let deck = present::deck(&content);
+        App::on(Arc::new(Pack::new(content)), theme, start, width, height)
+    }
+
+    /// A browser on a pack that other browsers may show too.
+    pub fn on(pack: Arc<Pack>, theme: Theme, start: StartAt, width: u16, height: u16) -> App {
+        let deck = present::deck(&pack.content);
         let mut app = App {
-            content,
+            pack,
             theme,
             lang: start.lang,
             pane: start.pane,
@@ -215,8 +252,7 @@ impl App {
             help_scroll: 0,
             area: Rect::new(0, 0, width, height),
             quit: false,
-            widest_rows: [0; 3],
-            index,
+            widest_rows: Default::default(),
             prompt: None,
             found: None,
             note: None,
@@ -229,13 +265,18 @@ impl App {
             keymap: Arc::new(Keymap::default()),
             notice: None,
         };
-        app.measure_rows();
         app.clamp_all();
         app
     }
 
     pub fn content(&self) -> &Content {
-        &self.content
+        &self.pack.content
+    }
+
+    /// Builds the search index now, unless it is built: called once the first frame is out,
+    /// so that the first search does not wait for it either.
+    pub fn prepare_search(&self) {
+        self.pack.index();
     }
 
     pub fn theme(&self) -> &Theme {
@@ -248,7 +289,7 @@ impl App {
 
     /// The interface's words in the current language.
     pub fn strings(&self) -> &'static Strings {
-        UiLang::for_tag(self.content.lang_tag(self.lang)).strings()
+        UiLang::for_tag(self.pack.content.lang_tag(self.lang)).strings()
     }
 
     pub fn pane(&self) -> Pane {
@@ -366,27 +407,23 @@ impl App {
 
     /// The width of the widest row of a pane's list.
     pub fn widest_row(&self, pane: Pane) -> usize {
-        Self::list_index(pane).map_or(0, |i| self.widest_rows[i])
-    }
-
-    fn measure_rows(&mut self) {
-        for pane in Pane::ALL {
-            if let Some(i) = Self::list_index(pane) {
-                self.widest_rows[i] = (0..self.list_len(pane))
+        Self::list_index(pane).map_or(0, |i| {
+            *self.widest_rows[i].get_or_init(|| {
+                (0..self.list_len(pane))
                     .map(|row| crate::text::width(&ui::row_label(self, pane, row)))
                     .max()
-                    .unwrap_or(0);
-            }
-        }
+                    .unwrap_or(0)
+            })
+        })
     }
 
     /// The number of rows in a pane's list.
     pub fn list_len(&self, pane: Pane) -> usize {
         match pane {
             Pane::Overview => 0,
-            Pane::Members => self.content.members.members.len(),
-            Pane::Declaration => self.content.declaration.items.len(),
-            Pane::Actions => self.content.actions.items.len(),
+            Pane::Members => self.pack.content.members.members.len(),
+            Pane::Declaration => self.pack.content.declaration.items.len(),
+            Pane::Actions => self.pack.content.actions.items.len(),
         }
     }
 
@@ -503,33 +540,37 @@ impl App {
             .iter()
             .map(|&pane| {
                 let row = self.list_position(pane)?.selected;
-                Some(Self::row_target(pane, row)?.id(&self.content).to_string())
+                Some(
+                    Self::row_target(pane, row)?
+                        .id(&self.pack.content)
+                        .to_string(),
+                )
             })
             .collect();
-        let lang_tag = self.content.lang_tag(self.lang).to_string();
-        self.content = content;
-        self.index = Index::new(&self.content);
-        self.deck = present::deck(&self.content);
+        let lang_tag = self.pack.content.lang_tag(self.lang).to_string();
+        self.pack = Arc::new(Pack::new(content));
+        self.deck = present::deck(&self.pack.content);
         if let Some(p) = self.presentation.as_mut() {
             p.slide = p.slide.min(self.deck.len().saturating_sub(1));
         }
         self.lang = self
+            .pack
             .content
             .lang(&lang_tag)
-            .unwrap_or(self.content.default_language);
+            .unwrap_or(self.pack.content.default_language);
         for (pane, id) in Pane::ALL.into_iter().zip(selected_ids) {
             let (Some(list), Some(id)) = (Self::list_index(pane), id) else {
                 continue;
             };
             let found = (0..self.list_len(pane)).find(|&row| {
-                Self::row_target(pane, row).is_some_and(|t| t.id(&self.content) == id)
+                Self::row_target(pane, row).is_some_and(|t| t.id(&self.pack.content) == id)
             });
             if let Some(row) = found {
                 self.lists[list].selected = row;
             }
         }
         self.reload_error = None;
-        self.measure_rows();
+        self.widest_rows = Default::default();
         self.rerun_searches();
         self.clamp_all();
     }
@@ -553,12 +594,15 @@ impl App {
                 .unwrap_or(0)
         };
         if let Some(prompt) = self.prompt.as_mut() {
-            let hits = self.index.search(&Query::new(&prompt.query), self.lang);
+            let hits = self
+                .pack
+                .index()
+                .search(&Query::new(&prompt.query), self.lang);
             prompt.selected = keep(&prompt.hits, prompt.selected, &hits);
             prompt.hits = hits;
         }
         if let Some(found) = self.found.as_mut() {
-            let hits = self.index.search(&found.query, self.lang);
+            let hits = self.pack.index().search(&found.query, self.lang);
             found.current = keep(&found.hits, found.current, &hits);
             found.hits = hits;
         }
@@ -707,7 +751,10 @@ impl App {
     /// Runs the prompt's query again, after it changed.
     fn run_prompt(&mut self) {
         if let Some(prompt) = self.prompt.as_mut() {
-            prompt.hits = self.index.search(&Query::new(&prompt.query), self.lang);
+            prompt.hits = self
+                .pack
+                .index()
+                .search(&Query::new(&prompt.query), self.lang);
             prompt.selected = 0;
             prompt.offset = 0;
         }
@@ -791,8 +838,8 @@ impl App {
     }
 
     fn switch_language(&mut self) {
-        self.lang = self.content.next_lang(self.lang);
-        self.measure_rows();
+        self.lang = self.pack.content.next_lang(self.lang);
+        self.widest_rows = Default::default();
         // Results depend on the language.
         self.rerun_searches();
     }

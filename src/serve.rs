@@ -20,7 +20,7 @@ use russh::server::{
 use russh::{Channel, ChannelId, MethodKind, MethodSet, Pty};
 
 use crate::action::Action;
-use crate::app::{App, Pane, StartAt, Talk};
+use crate::app::{App, Pack, Pane, StartAt, Talk};
 use crate::capability;
 use crate::content::{Content, Lang};
 use crate::frame::Screen;
@@ -60,7 +60,8 @@ const ENTER: &[u8] = b"\x1b[?1049h\x1b[?25l\x1b[?1000h\x1b[?1002h\x1b[?1006h";
 
 /// What all connections share.
 struct Shared {
-    content: Content,
+    /// The pack every session shows, with the one search index they share.
+    pack: Arc<Pack>,
     options: Options,
     authorized: Option<Vec<PublicKey>>,
     next_id: AtomicU64,
@@ -220,8 +221,15 @@ pub fn run(content: Content, options: Options) -> io::Result<()> {
         .worker_threads(2)
         .enable_all()
         .build()?;
+    let pack = Arc::new(Pack::new(content));
+    // Built beside the server, once for every session: no one waits for it to connect, and
+    // a search before it is ready waits for it to finish.
+    let indexing = Arc::clone(&pack);
+    std::thread::spawn(move || {
+        indexing.index();
+    });
     let shared = Arc::new(Shared {
-        content,
+        pack,
         options: options.clone(),
         authorized,
         next_id: AtomicU64::new(1),
@@ -551,8 +559,8 @@ impl Connection {
             lang,
             pane: Pane::Overview,
         };
-        let mut app = App::new(
-            shared.content.clone(),
+        let mut app = App::on(
+            Arc::clone(&shared.pack),
             Theme::for_terminal(&capabilities),
             start,
             width,
@@ -760,7 +768,7 @@ impl Handler for Connection {
         let notes = command == "notes" && self.presenter;
         let lang = match notes {
             true => Some(self.shared.options.lang),
-            false => self.shared.content.lang(&command),
+            false => self.shared.pack.content().lang(&command),
         };
         match lang {
             Some(lang) if self.browser.is_none() => {

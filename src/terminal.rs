@@ -310,10 +310,14 @@ fn event_loop(
     Ok(())
 }
 
-/// Draws one frame and sends it in one write.
+/// Draws one frame and sends it in one write; then, with the frame out, builds the search
+/// index if it is not built yet (the first frame, or the first after a reload, does not wait
+/// for it).
 fn draw(terminal: &mut Display, frames: &Frames, app: &App) -> io::Result<()> {
     terminal.draw(app)?;
-    frames.send()
+    frames.send()?;
+    app.prepare_search();
+    Ok(())
 }
 
 /// Ctrl-Z: in raw mode it arrives as a key, not as the signal the shell expects.

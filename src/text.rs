@@ -22,10 +22,14 @@ pub const ELLIPSIS: &str = "…";
 pub fn normalize(raw: &str) -> String {
     // Most text needs nothing: printable, already composed. Checking is cheaper than
     // rebuilding it, which matters for packs with many thousands of names.
-    let plain = raw
-        .chars()
-        .all(|c| !c.is_control() && neutralize(c) == Some(c));
-    if plain && unicode_normalization::is_nfc_quick(raw.chars()) == IsNormalized::Yes {
+    let plain = match raw.is_ascii() {
+        true => !raw.bytes().any(|b| b.is_ascii_control()),
+        false => {
+            raw.chars().all(|c| neutralize(c) == Some(c))
+                && unicode_normalization::is_nfc_quick(raw.chars()) == IsNormalized::Yes
+        }
+    };
+    if plain {
         return raw.to_string();
     }
     let unified = raw.replace("\r\n", "\n").replace('\r', "\n");

@@ -302,3 +302,81 @@ fn ascii_diagnostics_without_colour_have_no_escape_sequences() {
     );
     assert!(coloured.contains('\x1b'), "{coloured}");
 }
+
+/// The generated pack with its `members.ron` replaced by `members`.
+fn with_members(members: &str) -> Vec<PackFile> {
+    let mut files = clsv::content::generate::pack_files(0);
+    files
+        .iter_mut()
+        .find(|f| f.name == "members.ron")
+        .unwrap()
+        .text = members.to_string();
+    files
+}
+
+#[test]
+fn a_long_member_list_loads_and_reports_as_a_short_one_does() {
+    let count = 10_000;
+    let files = clsv::content::generate::pack_files(count);
+    let members = files
+        .iter()
+        .find(|f| f.name == "members.ron")
+        .unwrap()
+        .text
+        .clone();
+    assert!(
+        members.len() > 1 << 20,
+        "long enough to be parsed in two halves"
+    );
+    let content = check_files(files).content.unwrap();
+    let ids: Vec<String> = (0..count).map(|i| format!("m{i}")).collect();
+    let loaded: Vec<&str> = content
+        .members
+        .members
+        .iter()
+        .map(|m| m.id.as_str())
+        .collect();
+    assert_eq!(loaded, ids, "every member, once, in order");
+
+    // The regions after the members (the list is no longer the last field): the same pack.
+    let start = members.find("    regions: [").unwrap();
+    let end = members.find("    members: [").unwrap();
+    let regions = &members[start..end];
+    let moved =
+        members
+            .replacen(regions, "", 1)
+            .replacen("    ],\n)", &format!("    ],\n{regions})"), 1);
+    assert_ne!(moved, members);
+    assert_eq!(
+        check_files(with_members(&moved)).content.as_ref(),
+        Some(&content)
+    );
+
+    // A syntax error in either half is reported where it is, as the only error.
+    for member in [100, count - 100] {
+        let id = format!("Member(id: \"m{member}\", ");
+        let broken = members.replacen(&id, &id.replace(", ", " "), 1);
+        let report = check_files(with_members(&broken));
+        let errors: Vec<_> = report.errors().collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        // Where the parser stopped: at `name`, which should have followed a comma.
+        let wrong = id.replace(", ", " ");
+        let (line, text) = broken
+            .lines()
+            .enumerate()
+            .find(|(_, l)| l.contains(&wrong))
+            .unwrap();
+        let column = text.find(&wrong).unwrap() + wrong.len() + 1;
+        let position = errors[0].position.unwrap();
+        assert_eq!(
+            (position.line, position.column),
+            (line + 1, column),
+            "{}",
+            errors[0]
+        );
+        assert!(matches!(
+            errors[0].kind,
+            clsv::content::ProblemKind::Syntax(_)
+        ));
+    }
+}

@@ -563,3 +563,49 @@ fn a_reload_runs_the_search_again() {
     assert_eq!(found.hits.len(), 1);
     assert!(screen(&app).contains("Olanda de Jos"));
 }
+
+#[test]
+fn the_index_waits_for_the_first_search_or_frame_and_browsers_on_one_pack_share_it() {
+    use clsv::app::{App, Pack, StartAt};
+    use clsv::capability::ColorLevel;
+    use clsv::theme::Theme;
+    use std::sync::Arc;
+
+    let pack = Arc::new(Pack::new(fixture()));
+    let start = StartAt {
+        lang: pack.content().default_language,
+        pane: Pane::Overview,
+    };
+    let theme = Theme::new(ColorLevel::Basic16, false);
+    let mut first = App::on(Arc::clone(&pack), theme, start, 80, 24);
+    let mut second = App::on(Arc::clone(&pack), theme, start, 80, 24);
+    assert!(!pack.is_indexed(), "starting does not build the index");
+    first.update(Action::NextPane);
+    assert!(!pack.is_indexed(), "nor does browsing");
+    // A search without the index built builds it, once, for every browser on the pack.
+    first.update(Action::OpenSearch);
+    for c in "moldova".chars() {
+        first.update(Action::InsertChar(c));
+    }
+    assert!(pack.is_indexed());
+    assert!(!first.prompt().unwrap().hits.is_empty());
+    second.update(Action::OpenSearch);
+    for c in "moldova".chars() {
+        second.update(Action::InsertChar(c));
+    }
+    assert_eq!(first.prompt().unwrap().hits, second.prompt().unwrap().hits);
+
+    let pack = Arc::new(Pack::new(fixture()));
+    let app = App::on(
+        Arc::clone(&pack),
+        Theme::new(ColorLevel::None, false),
+        start,
+        80,
+        24,
+    );
+    app.prepare_search();
+    assert!(
+        pack.is_indexed(),
+        "the terminal builds it after the first frame"
+    );
+}

@@ -16,6 +16,7 @@ use serde::Deserialize;
 use super::locate::{Locator, Position, Step, ValuePath};
 use super::model::*;
 use super::raw::*;
+use super::split::Halves;
 use crate::text::normalize;
 
 /// The files of a pack, in the order they are read.
@@ -369,7 +370,8 @@ fn read_pack_file(path: &Path) -> Result<String, ReadError> {
     if metadata.len() > MAX_FILE_BYTES {
         return Err(too_large(metadata.len()));
     }
-    let mut bytes = Vec::new();
+    // Sized for the whole file at once: growing by doubling copies a large file many times.
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0) + 1);
     std::fs::File::open(path)
         .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
         .map_err(unreadable)?;
@@ -423,8 +425,20 @@ fn check_parsed(files: &[PackFile]) -> (Option<Content>, Vec<Problem>) {
     let pack = find("pack.ron").and_then(|f| parse::<RawPack>(f, &mut problems).map(|r| (f, r)));
     let overview =
         find("overview.ron").and_then(|f| parse::<RawOverview>(f, &mut problems).map(|r| (f, r)));
-    let members =
-        find("members.ron").and_then(|f| parse::<RawMembers>(f, &mut problems).map(|r| (f, r)));
+    // A long member list is parsed in two halves at once; the file whole if that fails.
+    let halves = find("members.ron").and_then(|f| Halves::cut(&f.text, "members"));
+    let members = find("members.ron").and_then(|f| {
+        let joined = halves
+            .as_ref()
+            .and_then(|h| h.parse::<RawMembers, RawMember>(&parse_options()))
+            .map(|(mut raw, rest)| {
+                raw.members.extend(rest);
+                raw
+            });
+        joined
+            .or_else(|| parse::<RawMembers>(f, &mut problems))
+            .map(|r| (f, r))
+    });
     let declaration = find("declaration.ron")
         .and_then(|f| parse::<RawDeclaration>(f, &mut problems).map(|r| (f, r)));
     let actions =
@@ -457,10 +471,14 @@ fn check_parsed(files: &[PackFile]) -> (Option<Content>, Vec<Problem>) {
     (content, problems)
 }
 
+/// How pack files are parsed: a field of an `Option` type may be written without `Some(…)`.
+fn parse_options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
 /// Parses one file, recording a syntax problem where the parser stopped.
 fn parse<'f, T: Deserialize<'f>>(file: &'f PackFile, problems: &mut Vec<Problem>) -> Option<T> {
-    let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
-    match options.from_str::<T>(&file.text) {
+    match parse_options().from_str::<T>(&file.text) {
         Ok(value) => Some(value),
         Err(e) => {
             let position = |p: ron::error::Position| Position {
@@ -489,7 +507,7 @@ struct Checker<'a> {
     default_language: usize,
     sources: Vec<&'a str>,
     /// Every id seen, with where it was first seen.
-    ids: HashMap<&'a str, (&'a PackFile, Vec<Step<'a>>)>,
+    ids: HashMap<&'a str, (&'a PackFile, IdPlace<'a>), foldhash::fast::RandomState>,
     /// The number of members, as `{member_count}` becomes.
     member_count: String,
     /// One per file with problems, by the file's name.
@@ -500,6 +518,34 @@ struct Checker<'a> {
 /// A file being validated.
 type File<'a, T> = (&'a PackFile, &'a T);
 
+/// Where an id was first seen. Kept for every id, though needed only for a duplicate: the
+/// usual place, `list[i].id`, is kept without allocating.
+enum IdPlace<'a> {
+    InList(&'static str, usize),
+    Other(Vec<Step<'a>>),
+}
+
+impl<'a> IdPlace<'a> {
+    fn of(path: &ValuePath<'_, 'a>) -> IdPlace<'a> {
+        use ValuePath::{Root, Then};
+        match path {
+            Then(Then(Then(Root, Step::Field(list)), Step::Index(i)), Step::Field("id")) => {
+                IdPlace::InList(list, *i)
+            }
+            _ => IdPlace::Other(path.steps()),
+        }
+    }
+
+    fn steps(&self) -> Vec<Step<'a>> {
+        match self {
+            IdPlace::InList(list, i) => {
+                vec![Step::Field(list), Step::Index(*i), Step::Field("id")]
+            }
+            IdPlace::Other(steps) => steps.clone(),
+        }
+    }
+}
+
 /// The root of a file, where every path starts.
 const ROOT: ValuePath<'static, 'static> = ValuePath::Root;
 
@@ -509,7 +555,8 @@ impl<'a> Checker<'a> {
             languages: Vec::new(),
             default_language: 0,
             sources: Vec::new(),
-            ids: HashMap::new(),
+            // Every member has an id, and a pack has a few dozen others.
+            ids: HashMap::with_capacity_and_hasher(member_count + 64, Default::default()),
             member_count: member_count.to_string(),
             locators: HashMap::new(),
             problems: Vec::new(),
@@ -655,10 +702,10 @@ impl<'a> Checker<'a> {
             );
         }
         match self.ids.get(id) {
-            Some(&(first_file, ref first_path)) => {
+            Some(&(first_file, ref first_place)) => {
                 // Located only now: most ids are never needed again.
                 let locator = self.locators.entry(first_file.name).or_default();
-                let span = locator.span(&first_file.text, first_path);
+                let span = locator.span(&first_file.text, &first_place.steps());
                 let p = locator.position(&first_file.text, span.start);
                 let first = format!("{}:{}:{}", first_file.display, p.line, p.column);
                 self.report(
@@ -671,7 +718,7 @@ impl<'a> Checker<'a> {
                 );
             }
             None => {
-                self.ids.insert(id, (file, path.steps()));
+                self.ids.insert(id, (file, IdPlace::of(path)));
             }
         }
         id.to_string()

@@ -164,6 +164,15 @@ impl Locator {
         found..end
     }
 
+    /// The offset of the value at `path` in `src`, if the whole path is there.
+    pub fn find(&mut self, src: &str, path: &[Step]) -> Option<usize> {
+        let bytes = src.as_bytes();
+        let mut scanner = Scanner { src: bytes, pos: 0 };
+        scanner.skip_trivia_and_attributes();
+        path.iter()
+            .try_fold(scanner.pos, |at, step| self.enter(bytes, at, step))
+    }
+
     /// The line and column of byte `offset` in `src`.
     pub fn position(&mut self, src: &str, offset: usize) -> Position {
         let mut offset = offset.min(src.len());
@@ -262,6 +271,69 @@ impl Locator {
     }
 }
 
+/// Where the leading comments and `#![enable(…)]` attributes of `src` end.
+pub fn header_end(src: &str) -> usize {
+    let mut scanner = Scanner {
+        src: src.as_bytes(),
+        pos: 0,
+    };
+    scanner.skip_trivia_and_attributes();
+    scanner.pos
+}
+
+/// The start of the first element at or after `cut` of the list whose `[` is at `at`, or
+/// `None` if the list ends (or the text does) before.
+pub fn element_after(src: &str, at: usize, cut: usize) -> Option<usize> {
+    let mut scanner = Scanner {
+        src: src.as_bytes(),
+        pos: at,
+    };
+    if scanner.peek() != Some(b'[') {
+        return None;
+    }
+    scanner.pos += 1;
+    loop {
+        scanner.skip_trivia();
+        match scanner.peek()? {
+            b']' | b')' | b'}' => return None,
+            b',' => scanner.pos += 1,
+            _ if scanner.pos >= cut => return Some(scanner.pos),
+            _ => scanner.skip_value(),
+        }
+    }
+}
+
+/// Whether `rest` is the end of a struct: an optional comma, then `)`, with only comments
+/// and blanks around.
+pub fn closes_struct(rest: &str) -> bool {
+    let mut scanner = Scanner {
+        src: rest.as_bytes(),
+        pos: 0,
+    };
+    scanner.skip_trivia();
+    if scanner.peek() == Some(b',') {
+        scanner.pos += 1;
+        scanner.skip_trivia();
+    }
+    if scanner.peek() != Some(b')') {
+        return false;
+    }
+    scanner.pos += 1;
+    scanner.skip_trivia();
+    scanner.pos == rest.len()
+}
+
+/// The bytes that matter inside a group: brackets, quotes and the start of a comment.
+const GROUP_SYNTAX: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 9 {
+        table[b"()[]{}\"'/"[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 struct Scanner<'a> {
     src: &'a [u8],
     pos: usize,
@@ -325,6 +397,12 @@ impl Scanner<'_> {
     /// only as far as `\"` and `\\` (enough to compare map keys).
     fn read_string(&mut self) -> String {
         let mut out = Vec::new();
+        self.string(Some(&mut out));
+        String::from_utf8_lossy(&out).into_owned()
+    }
+
+    /// Moves past a string (plain or raw) or a char literal, its contents into `out` if given.
+    fn string(&mut self, mut out: Option<&mut Vec<u8>>) {
         match self.peek() {
             Some(b'r') => {
                 self.pos += 1;
@@ -345,7 +423,9 @@ impl Scanner<'_> {
                         self.pos += 1 + hashes;
                         break;
                     }
-                    out.push(self.src[self.pos]);
+                    if let Some(out) = out.as_deref_mut() {
+                        out.push(self.src[self.pos]);
+                    }
                     self.pos += 1;
                 }
             }
@@ -356,30 +436,32 @@ impl Scanner<'_> {
                     if b == quote {
                         break;
                     }
-                    if b == b'\\' {
-                        if let Some(escaped) = self.peek() {
-                            out.push(escaped);
-                            self.pos += 1;
-                        }
-                        continue;
+                    let b = match b {
+                        b'\\' => match self.peek() {
+                            Some(escaped) => {
+                                self.pos += 1;
+                                escaped
+                            }
+                            None => break,
+                        },
+                        b => b,
+                    };
+                    if let Some(out) = out.as_deref_mut() {
+                        out.push(b);
                     }
-                    out.push(b);
                 }
             }
             None => {}
         }
-        String::from_utf8_lossy(&out).into_owned()
     }
 
     /// Skips one value: a bracketed group, a string, or a run of other characters.
     fn skip_value(&mut self) {
         self.skip_trivia();
         match self.peek() {
-            Some(b'"') | Some(b'\'') => {
-                self.read_string();
-            }
+            Some(b'"') | Some(b'\'') => self.string(None),
             Some(b'r') if matches!(self.src.get(self.pos + 1), Some(b'"') | Some(b'#')) => {
-                self.read_string();
+                self.string(None)
             }
             Some(b'(') | Some(b'[') | Some(b'{') => self.skip_group(),
             Some(_) => {
@@ -419,13 +501,18 @@ impl Scanner<'_> {
                         return;
                     }
                 }
-                b'"' | b'\'' => {
-                    self.read_string();
-                }
+                b'"' | b'\'' => self.string(None),
                 b'/' if matches!(self.src.get(self.pos + 1), Some(b'/') | Some(b'*')) => {
                     self.skip_trivia()
                 }
-                _ => self.pos += 1,
+                _ => {
+                    // Past the bytes that change nothing here, in one tight loop: a long
+                    // list is skipped whole to cut it for parsing in parallel.
+                    self.pos += 1;
+                    while self.peek().is_some_and(|b| !GROUP_SYNTAX[usize::from(b)]) {
+                        self.pos += 1;
+                    }
+                }
             }
         }
     }

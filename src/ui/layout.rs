@@ -71,19 +71,7 @@ pub fn intro_width(body: Rect) -> usize {
 
 /// How the body of a list pane is divided, for a given focus.
 pub fn pane_areas(app: &App, pane: Pane, body: Rect, focus: Focus) -> PaneAreas {
-    let intro = crate::ui::intro_text(app, pane);
-    let intro_lines = match intro.is_empty() {
-        true => 0,
-        false => text::wrap(intro, intro_width(body)).len(),
-    };
-    let intro_height = (intro_lines as u16).min(body.height / 4);
-    let intro = Rect::new(body.x, body.y, body.width, intro_height);
-    let rest = Rect::new(
-        body.x,
-        body.y + intro_height,
-        body.width,
-        body.height - intro_height,
-    );
+    let (intro, rest) = below_intro(app, pane, body);
     if rest.width < WIDE {
         return match focus {
             Focus::List => PaneAreas {
@@ -137,14 +125,36 @@ pub fn text_inner(block: Rect) -> Rect {
     }
 }
 
-/// The rows a pane's list shows at once (as if the list were on screen).
+/// The introduction of a list pane at the top of `body`, and the rest of `body` (where the
+/// list and the detail go, side by side or one at a time).
+fn below_intro(app: &App, pane: Pane, body: Rect) -> (Rect, Rect) {
+    let intro = crate::ui::intro_text(app, pane);
+    let intro_lines = match intro.is_empty() {
+        true => 0,
+        false => text::wrap(intro, intro_width(body)).len(),
+    };
+    let intro_height = (intro_lines as u16).min(body.height / 4);
+    let intro = Rect::new(body.x, body.y, body.width, intro_height);
+    let rest = Rect::new(
+        body.x,
+        body.y + intro_height,
+        body.width,
+        body.height - intro_height,
+    );
+    (intro, rest)
+}
+
+/// The rows a pane's list shows at once (as if the list were on screen). The list has the
+/// height of what is below the introduction whatever its width, so its rows are known
+/// without measuring its labels.
 pub fn list_rows_of(app: &App, pane: Pane) -> usize {
     let Some(screen) = screen(app.area()) else {
         return 0;
     };
-    pane_areas(app, pane, screen.body, Focus::List)
-        .list
-        .map_or(0, |list| inner(list).height as usize)
+    match pane {
+        Pane::Overview => 0,
+        _ => inner(below_intro(app, pane, screen.body).1).height as usize,
+    }
 }
 
 /// The rows the current pane's list shows at once.
