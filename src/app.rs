@@ -19,6 +19,7 @@ use crate::present::{self, Presentation};
 use crate::search::{Hit, Index, Query, Target};
 use crate::theme::Theme;
 use crate::ui;
+use crate::ui::doc::DocMemo;
 
 /// The panes of the browser, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -220,6 +221,8 @@ pub struct App {
     /// measures a whole list once: when it is first laid out (not before the first frame,
     /// which a long list would delay). Forgotten with the language.
     widest_rows: [OnceCell<usize>; 3],
+    /// The text of the current pane as last laid out.
+    laid_out: DocMemo,
 }
 
 /// How far a movement goes.
@@ -253,6 +256,7 @@ impl App {
             area: Rect::new(0, 0, width, height),
             quit: false,
             widest_rows: Default::default(),
+            laid_out: DocMemo::default(),
             prompt: None,
             found: None,
             note: None,
@@ -277,6 +281,11 @@ impl App {
     /// so that the first search does not wait for it either.
     pub fn prepare_search(&self) {
         self.pack.index();
+    }
+
+    /// The text of the current pane as last laid out (see [`ui::text_doc`]).
+    pub fn laid_out(&self) -> &DocMemo {
+        &self.laid_out
     }
 
     pub fn theme(&self) -> &Theme {
@@ -549,6 +558,7 @@ impl App {
             .collect();
         let lang_tag = self.pack.content.lang_tag(self.lang).to_string();
         self.pack = Arc::new(Pack::new(content));
+        self.laid_out.forget();
         self.deck = present::deck(&self.pack.content);
         if let Some(p) = self.presentation.as_mut() {
             p.slide = p.slide.min(self.deck.len().saturating_sub(1));

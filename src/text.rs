@@ -80,7 +80,47 @@ pub fn width(s: &str) -> usize {
     if s.is_ascii() {
         return s.len() - s.bytes().filter(u8::is_ascii_control).count();
     }
-    s.graphemes(true).map(UnicodeWidthStr::width).sum()
+    graphemes(s).map(|(_, g)| UnicodeWidthStr::width(g)).sum()
+}
+
+/// The graphemes of `text` with their byte offsets, as `grapheme_indices(true)` gives them.
+///
+/// Text below U+0300 without a carriage return (ASCII, Latin-1 and Latin Extended, which
+/// hold the Romanian letters: most of any pack) is split by character instead, which is
+/// several times faster and gives the same graphemes: every rule of UAX #29 that keeps two
+/// characters together involves CR LF or a character at or above U+0300 (combining marks,
+/// joiners, spacing marks, prepended marks, Hangul jamo, regional indicators).
+pub fn graphemes(text: &str) -> Graphemes<'_> {
+    match text.chars().all(|c| c < '\u{300}' && c != '\r') {
+        true => Graphemes::Chars {
+            text,
+            chars: text.char_indices(),
+        },
+        false => Graphemes::Clusters(text.grapheme_indices(true)),
+    }
+}
+
+/// The iterator of [`graphemes`].
+pub enum Graphemes<'a> {
+    Chars {
+        text: &'a str,
+        chars: std::str::CharIndices<'a>,
+    },
+    Clusters(unicode_segmentation::GraphemeIndices<'a>),
+}
+
+impl<'a> Iterator for Graphemes<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        match self {
+            Graphemes::Chars { text, chars } => {
+                let (start, c) = chars.next()?;
+                Some((start, &text[start..start + c.len_utf8()]))
+            }
+            Graphemes::Clusters(clusters) => clusters.next(),
+        }
+    }
 }
 
 /// Wraps text to `max_width` columns at word boundaries, keeping each `\n` as a line break.
@@ -129,7 +169,7 @@ fn wrap_hard_line(line: &str, offset: usize, max_width: usize, out: &mut Vec<Ran
     let mut used = 0;
     // Where the line could last be broken: end of the text before a space, start after it.
     let mut last_break: Option<(usize, usize)> = None;
-    for (index, grapheme) in line.grapheme_indices(true) {
+    for (index, grapheme) in graphemes(line) {
         let grapheme_width = UnicodeWidthStr::width(grapheme);
         let is_space = grapheme.chars().all(char::is_whitespace);
         if used + grapheme_width > max_width && used > 0 {
@@ -181,7 +221,7 @@ pub fn truncate(text: &str, max_width: usize) -> String {
     let budget = max_width - width(ELLIPSIS);
     let mut out = String::new();
     let mut used = 0;
-    for grapheme in text.graphemes(true) {
+    for (_, grapheme) in graphemes(text) {
         let w = UnicodeWidthStr::width(grapheme);
         if used + w > budget {
             break;
@@ -256,6 +296,31 @@ mod tests {
         // A decomposed letter (t + comma below) stays whole.
         let decomposed = "t\u{326}t\u{326}t\u{326}";
         assert_eq!(wrapped(decomposed, 2), ["t\u{326}t\u{326}", "t\u{326}"]);
+    }
+
+    #[test]
+    fn text_below_u0300_splits_into_the_graphemes_of_uax29() {
+        // Grapheme boundaries are decided pair by pair for these characters, so every pair
+        // agreeing with unicode-segmentation proves the shortcut.
+        let below = || {
+            (0..0x300u32)
+                .filter_map(char::from_u32)
+                .filter(|&c| c != '\r')
+        };
+        let mut pair = String::new();
+        for a in below() {
+            for b in below() {
+                pair.clear();
+                pair.push(a);
+                pair.push(b);
+                let expected: Vec<(usize, &str)> = pair.grapheme_indices(true).collect();
+                assert!(matches!(graphemes(&pair), Graphemes::Chars { .. }));
+                assert_eq!(graphemes(&pair).collect::<Vec<_>>(), expected, "{pair:?}");
+            }
+        }
+        assert!(matches!(graphemes("a\r\nb"), Graphemes::Clusters(_)));
+        assert_eq!(graphemes("a\r\nb").count(), 3);
+        assert_eq!(graphemes("t\u{326}a").count(), 2);
     }
 
     #[test]

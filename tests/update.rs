@@ -482,16 +482,17 @@ fn switching_language_runs_the_search_again() {
 
 use clsv::app::Reload;
 
-fn fixture_with(change: impl FnOnce(&mut String)) -> clsv::content::Content {
+/// The fixture pack with `file` changed by `change`.
+fn fixture_with(file: &str, change: impl FnOnce(&mut String)) -> clsv::content::Content {
     let dir = tempfile::tempdir().unwrap();
     for entry in std::fs::read_dir(common::fixture_dir()).unwrap() {
         let entry = entry.unwrap();
         std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
     }
-    let path = dir.path().join("members.ron");
-    let mut members = std::fs::read_to_string(&path).unwrap();
-    change(&mut members);
-    std::fs::write(&path, members).unwrap();
+    let path = dir.path().join(file);
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    change(&mut text);
+    std::fs::write(&path, text).unwrap();
     clsv::content::load_dir(dir.path()).unwrap()
 }
 
@@ -502,7 +503,7 @@ fn a_reload_keeps_the_pane_the_language_and_the_selection_by_id() {
     app.update(Action::MoveToBottom); // Olanda, id "nl"
     app.update(Action::SwitchLanguage);
     // The new version puts a member before it and renames it.
-    let content = fixture_with(|m| {
+    let content = fixture_with("members.ron", |m| {
         *m = m.replacen("    members: [\n", "    members: [\n        Member(id: \"ee\", name: {\"ro\": \"Estonia\"}, code: \"EE\", region: \"east\", joined: 2011, sources: (code: \"web\", region: \"web\", joined: \"web\")),\n", 1);
         *m = m.replace("\"Netherlands\"", "\"The Netherlands\"");
     });
@@ -521,7 +522,7 @@ fn a_reload_that_removes_the_selected_item_keeps_a_valid_selection() {
     let mut app = app_on(fixture(), 80, 24);
     app.update(Action::ShowPane(Pane::Members));
     app.update(Action::MoveToBottom);
-    let content = fixture_with(|m| {
+    let content = fixture_with("members.ron", |m| {
         let start = m.find("        Member(\n            id: \"nl\"").unwrap();
         m.truncate(start);
         m.push_str("    ],\n)\n");
@@ -553,11 +554,28 @@ fn a_refused_reload_keeps_the_content_and_says_why_until_fixed() {
 }
 
 #[test]
+fn a_reload_shows_the_new_text_of_the_same_place() {
+    // The text on screen was laid out before for this pane, row, width and language: the
+    // new content must be laid out again, not the old text kept.
+    let mut app = app_on(fixture(), 80, 24);
+    assert!(screen(&app).contains("Un text de probă"));
+    let content = fixture_with("overview.ron", |o| {
+        *o = o.replace("Un text de probă", "Un alt text");
+    });
+    app.reload(Reload::Loaded(Box::new(content)));
+    let shown = screen(&app);
+    assert!(shown.contains("Un alt text"), "{shown}");
+    assert!(!shown.contains("Un text de probă"));
+}
+
+#[test]
 fn a_reload_runs_the_search_again() {
     let mut app = app_on(fixture(), 80, 24);
     type_query(&mut app, "olanda");
     app.update(Action::AcceptSearch);
-    let content = fixture_with(|m| *m = m.replace("\"Olanda\"", "\"Olanda de Jos\""));
+    let content = fixture_with("members.ron", |m| {
+        *m = m.replace("\"Olanda\"", "\"Olanda de Jos\"")
+    });
     app.reload(Reload::Loaded(Box::new(content)));
     let found = app.found().unwrap();
     assert_eq!(found.hits.len(), 1);

@@ -3,12 +3,15 @@
 //! which lines hold a highlight and where each item starts, so that a jump to a search
 //! result can scroll to the match.
 
+use std::cell::RefCell;
 use std::ops::Range;
+use std::sync::Arc;
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::app::App;
+use crate::app::{App, Pane};
+use crate::content::Lang;
 use crate::search::{Query, Target};
 use crate::text;
 
@@ -36,6 +39,46 @@ impl DocText {
             .copied()
             .find(|&line| line >= start)
             .unwrap_or(start)
+    }
+}
+
+/// What the text of a pane is laid out from, besides the content and the theme (which an
+/// `App` never changes without forgetting its [`DocMemo`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocKey {
+    pub pane: Pane,
+    /// The selected row, for a list pane's detail.
+    pub row: usize,
+    pub width: usize,
+    pub lang: Lang,
+    pub highlight: Option<Query>,
+}
+
+/// The text of a pane as last laid out. The same text is asked for several times for one
+/// key (to clamp the scroll, to jump to a match, to draw), and wrapping a long overview
+/// each time would make every key and the first screen pay for it more than once.
+#[derive(Debug, Default, Clone)]
+pub struct DocMemo(RefCell<Option<(DocKey, Arc<DocText>)>>);
+
+impl DocMemo {
+    /// The text laid out for `key`: the one kept if it was laid out for the same key,
+    /// otherwise `lay_out()`, which is kept in its place.
+    pub fn get_or_lay_out(&self, key: DocKey, lay_out: impl FnOnce() -> DocText) -> Arc<DocText> {
+        // No borrow is held while `lay_out` runs, so a layout that asked for a text itself
+        // could not find the cell borrowed.
+        if let Some((kept, text)) = self.0.borrow().as_ref()
+            && *kept == key
+        {
+            return Arc::clone(text);
+        }
+        let text = Arc::new(lay_out());
+        *self.0.borrow_mut() = Some((key, Arc::clone(&text)));
+        text
+    }
+
+    /// Drops the kept text: the content it was laid out from has changed.
+    pub fn forget(&self) {
+        self.0.borrow_mut().take();
     }
 }
 
@@ -164,4 +207,40 @@ pub fn push_marked(
         spans.push(Span::styled(text[at..range.end].to_string(), style));
     }
     marked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    fn key(width: usize, highlight: Option<&str>) -> DocKey {
+        DocKey {
+            pane: Pane::Overview,
+            row: 0,
+            width,
+            lang: Lang(0),
+            highlight: highlight.map(Query::new),
+        }
+    }
+
+    #[test]
+    fn a_text_is_laid_out_again_only_for_another_key_or_after_forgetting() {
+        let memo = DocMemo::default();
+        let layouts = Cell::new(0);
+        let lay_out = || {
+            layouts.set(layouts.get() + 1);
+            DocText::default()
+        };
+        let first = memo.get_or_lay_out(key(80, None), lay_out);
+        let again = memo.get_or_lay_out(key(80, None), lay_out);
+        assert!(Arc::ptr_eq(&first, &again));
+        assert_eq!(layouts.get(), 1);
+        memo.get_or_lay_out(key(60, None), lay_out);
+        memo.get_or_lay_out(key(60, Some("haga")), lay_out);
+        assert_eq!(layouts.get(), 3);
+        memo.forget();
+        memo.get_or_lay_out(key(60, Some("haga")), lay_out);
+        assert_eq!(layouts.get(), 4);
+    }
 }

@@ -120,7 +120,7 @@ pub fn render(app: &App, _full: Rect, buf: &mut Buffer) {
         app,
         app.strings().help_title,
         true,
-        lines,
+        &lines,
         app.help_scroll(),
         area,
         buf,

@@ -12,6 +12,8 @@ pub mod overview;
 pub mod present;
 pub mod search;
 
+use std::sync::Arc;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -23,7 +25,7 @@ use ratatui::widgets::{
 
 use crate::app::{App, Focus, Mode, Pane};
 use crate::text;
-use doc::{Doc, DocText};
+use doc::{Doc, DocKey, DocText};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -81,13 +83,21 @@ pub fn row_label(app: &App, pane: Pane, row: usize) -> String {
 
 /// The current pane's text (the overview, or the selected item's detail) at `width`
 /// columns.
-pub fn text_doc(app: &App, width: usize) -> DocText {
-    let selected = app.list_position(app.pane()).map_or(0, |p| p.selected);
-    match app.pane() {
+pub fn text_doc(app: &App, width: usize) -> Arc<DocText> {
+    let pane = app.pane();
+    let row = app.list_position(pane).map_or(0, |p| p.selected);
+    let key = DocKey {
+        pane,
+        row,
+        width,
+        lang: app.lang(),
+        highlight: app.highlight().cloned(),
+    };
+    app.laid_out().get_or_lay_out(key, || match pane {
         Pane::Overview => overview::doc(app, width),
-        Pane::Members => members::doc(app, selected, width),
-        pane => items::doc(app, pane, selected, width),
-    }
+        Pane::Members => members::doc(app, row, width),
+        pane => items::doc(app, pane, row, width),
+    })
 }
 
 /// How far the current pane's text can scroll: its length past one screenful.
@@ -118,7 +128,7 @@ pub fn render_text_block(
     app: &App,
     title: &str,
     focused: bool,
-    lines: Vec<Line<'static>>,
+    lines: &[Line<'static>],
     scroll: usize,
     area: Rect,
     buf: &mut Buffer,
@@ -127,9 +137,10 @@ pub fn render_text_block(
     let total = lines.len();
     let scroll = scroll.min(total.saturating_sub(inner.height as usize));
     let visible: Vec<Line> = lines
-        .into_iter()
+        .iter()
         .skip(scroll)
         .take(inner.height as usize)
+        .cloned()
         .collect();
     block(app, title, focused, area.width).render(area, buf);
     Paragraph::new(visible).render(inner, buf);
@@ -194,7 +205,7 @@ fn render_list_pane(app: &App, pane: Pane, body: Rect, buf: &mut Buffer) {
             app,
             &title,
             focused,
-            text.lines,
+            &text.lines,
             position.detail_scroll,
             detail,
             buf,

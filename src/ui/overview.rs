@@ -14,13 +14,13 @@ use crate::ui::render_text_block;
 /// Draws the overview in `area`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = crate::ui::layout::text_inner(area);
-    let text = doc(app, inner.width as usize);
+    let text = crate::ui::text_doc(app, inner.width as usize);
     let title = app.strings().pane(Pane::Overview);
     render_text_block(
         app,
         title,
         true,
-        text.lines,
+        &text.lines,
         app.overview_scroll(),
         area,
         buf,
