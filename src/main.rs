@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::CommandFactory;
 
 use clsv::app::{App, Pane, StartAt, Talk};
 use clsv::capability::{self, Capabilities};
@@ -28,7 +28,7 @@ const EXIT_ERROR: u8 = 2;
 const DEFAULT_WIDTH: usize = 80;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::from_env();
     match run(cli) {
         Ok(code) => code,
         Err(message) => {

@@ -70,11 +70,16 @@ fn install_panic_hook() {
     });
 }
 
-/// Restores the terminal and exits with 128 + the signal's number when SIGTERM, SIGHUP,
-/// SIGINT or SIGQUIT arrives. The restoring goes through a descriptor of its own, so it never
-/// waits for the main thread's hold on standard output (which a dead link can block).
-fn exit_on_signals() -> io::Result<()> {
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+/// Catches SIGTERM, SIGHUP, SIGINT and SIGQUIT from now on, for [`exit_on_signals`].
+fn catch_signals() -> io::Result<Signals> {
+    Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
+}
+
+/// Restores the terminal and exits with 128 + the signal's number when one of `signals`
+/// arrives, or has arrived since they were caught. The restoring goes through a descriptor
+/// of its own, so it never waits for the main thread's hold on standard output (which a
+/// dead link can block).
+fn exit_on_signals(mut signals: Signals) -> io::Result<()> {
     let mut out = std::fs::File::from(io::stdout().as_fd().try_clone_to_owned()?);
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
@@ -154,7 +159,6 @@ fn enter() -> io::Result<()> {
     execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, Hide)
 }
 
-/// Runs the browser until the user quits. Fails if standard output is not a terminal.
 /// What the event loop waits for: the terminal, and new versions of the pack.
 enum Input {
     Terminal(io::Result<Event>),
@@ -217,7 +221,9 @@ pub fn run(mut app: App, watch: Option<PathBuf>) -> io::Result<()> {
     // reverse video that shows the selection without colour would be lost.
     crossterm::style::force_color_output(true);
     install_panic_hook();
-    exit_on_signals()?;
+    // Caught before the terminal is taken over; the thread that acts on them starts once the
+    // first frame is out, so that the first screen does not wait for it.
+    let signals = catch_signals()?;
     enable_raw_mode()?;
     let _restorer = Restorer;
     // The first frame goes out first, in the same write as the sequences that take the
@@ -228,6 +234,7 @@ pub fn run(mut app: App, watch: Option<PathBuf>) -> io::Result<()> {
     let mut screen = Screen::new(writer, width, height);
     app.update(Action::Resize { width, height });
     draw(&mut screen, &frames, &app)?;
+    exit_on_signals(signals)?;
     // crossterm starts listening for SIGWINCH when its event source is first used. A resize
     // before that is caught by reading the size again.
     event::poll(Duration::ZERO)?;
