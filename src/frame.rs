@@ -7,9 +7,10 @@
 use std::io::{self, Write};
 
 use ratatui::backend::{Backend, CrosstermBackend};
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
 use crate::ui::layout;
@@ -93,6 +94,46 @@ pub fn scroll_sequence(shift: Shift) -> String {
     )
 }
 
+/// The longest run of unchanged cells that is written again rather than moved over. Moving
+/// the cursor takes six bytes or more (`ESC [ row ; col H`); writing an unchanged one-byte
+/// cell in the style already set takes one. The spaces between the words of a new text are
+/// such runs: without this, every word of a first frame would start with a cursor move.
+const BRIDGED_GAP: u16 = 6;
+
+/// `updates` (the changed cells of `current`, in order) with the short runs of unchanged
+/// cells between two changes on one row put in, where writing them costs fewer bytes than
+/// moving over them: cells of one byte in the style of the one-column change just before
+/// them (so that no attribute has to be set for them, and no wide character is cut).
+pub fn bridge_short_gaps<'a>(
+    updates: Vec<(u16, u16, &'a Cell)>,
+    current: &'a Buffer,
+) -> Vec<(u16, u16, &'a Cell)> {
+    let mut out: Vec<(u16, u16, &Cell)> = Vec::with_capacity(updates.len());
+    for (x, y, cell) in updates {
+        if let Some(&(last_x, last_y, last)) = out.last()
+            && last_y == y
+            && last.symbol().width() == 1
+            && x > last_x + 1
+            && x - last_x - 1 <= BRIDGED_GAP
+        {
+            let gap: Option<Vec<&Cell>> = (last_x + 1..x)
+                .map(|gap_x| {
+                    current.cell((gap_x, y)).filter(|c| {
+                        c.symbol().len() == 1
+                            && c.diff_option == CellDiffOption::None
+                            && c.style() == last.style()
+                    })
+                })
+                .collect();
+            if let Some(gap) = gap {
+                out.extend((last_x + 1..x).zip(gap).map(|(gap_x, c)| (gap_x, y, c)));
+            }
+        }
+        out.push((x, y, cell));
+    }
+    out
+}
+
 /// What the terminal shows, and how to change it into the next frame.
 pub struct Screen<W: Write> {
     backend: CrosstermBackend<W>,
@@ -147,7 +188,7 @@ impl<W: Write> Screen<W> {
                 apply_shift(&mut previous, shift);
             }
         }
-        let updates = previous.diff(&current);
+        let updates = bridge_short_gaps(previous.diff(&current), &current);
         out.draw(updates.into_iter())?;
         out.write_all(b"\x1b[?2026l")?;
         self.previous = Some(current);
@@ -161,6 +202,50 @@ mod tests {
 
     fn buffer(lines: &[&str]) -> Buffer {
         Buffer::with_lines(lines.iter().copied())
+    }
+
+    fn columns(updates: &[(u16, u16, &Cell)]) -> Vec<u16> {
+        updates.iter().map(|&(x, _, _)| x).collect()
+    }
+
+    #[test]
+    fn short_runs_of_unchanged_cells_are_written_instead_of_moved_over() {
+        let blank = buffer(&["                    "]);
+        let words = buffer(&["ab cd     ef        "]);
+        let bridged = bridge_short_gaps(blank.diff(&words), &words);
+        // The space between the words is written; the five between cd and ef too; the
+        // blank row after them is not (nothing changes past ef).
+        assert_eq!(columns(&bridged), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+        let far = buffer(&["ab          cd      "]);
+        assert_eq!(
+            columns(&bridge_short_gaps(blank.diff(&far), &far)),
+            [0, 1, 12, 13],
+            "a run longer than a cursor move is moved over"
+        );
+    }
+
+    #[test]
+    fn runs_in_another_style_or_after_a_wide_character_are_moved_over() {
+        use ratatui::style::{Color, Style};
+        let red = Style::new().bg(Color::Red);
+        let mut before = buffer(&["          "]);
+        before.set_style(Rect::new(2, 0, 1, 1), red);
+        let mut styled = buffer(&["ab cd     "]);
+        styled.set_style(Rect::new(2, 0, 1, 1), red);
+        let updates = before.diff(&styled);
+        assert_eq!(columns(&updates), [0, 1, 3, 4]);
+        assert_eq!(
+            columns(&bridge_short_gaps(updates.clone(), &styled)),
+            [0, 1, 3, 4]
+        );
+        let blank = buffer(&["          "]);
+        let wide = buffer(&["自 cd     "]);
+        let updates = blank.diff(&wide);
+        assert_eq!(columns(&updates), [0, 3, 4]);
+        assert_eq!(
+            columns(&bridge_short_gaps(updates.clone(), &wide)),
+            [0, 3, 4]
+        );
     }
 
     #[test]

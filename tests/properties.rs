@@ -1,6 +1,7 @@
 //! Properties over random input: any sequence of actions at any size keeps the state valid
 //! and renders without panicking; any bytes in a pack file give a pack or an error, never a
-//! panic; wrapping never exceeds the width and never loses text.
+//! panic; wrapping never exceeds the width and never loses text; what a terminal shows after
+//! any frames is the last frame drawn.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly by design
 
 mod common;
@@ -9,8 +10,31 @@ use clsv::action::{Action, ScrollTarget};
 use clsv::app::Pane;
 use clsv::content::load::{PackFile, embedded_files, load_files};
 use clsv::{text, ui};
-use common::{app_on, embedded, render};
+use common::{app_on, embedded, render, text_of};
 use proptest::prelude::*;
+use std::cell::RefCell;
+use std::io::Write;
+use std::rc::Rc;
+
+/// Bytes written by a `Screen`, readable while the screen holds the writer.
+#[derive(Clone, Default)]
+struct Written(Rc<RefCell<Vec<u8>>>);
+
+impl Write for Written {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The rows of a text, without the spaces at their ends.
+fn rows_of(text: &str) -> Vec<String> {
+    text.lines().map(|row| row.trim_end().to_string()).collect()
+}
 
 fn pane() -> impl Strategy<Value = Pane> {
     prop::sample::select(Pane::ALL.to_vec())
@@ -91,6 +115,33 @@ proptest! {
             prop_assert!(app.overview_scroll() <= ui::max_text_scroll(&app) || app.pane() != Pane::Overview);
         }
         render(&app);
+    }
+
+    #[test]
+    fn a_terminal_shows_the_last_frame_drawn_after_any_actions(
+        width in 1u16..=120,
+        height in 1u16..=40,
+        actions in prop::collection::vec(action(), 0..30),
+    ) {
+        // Only the changes between frames are sent (with scrolling and short runs of
+        // unchanged cells written again): a terminal fed them must show each frame whole.
+        let mut app = app_on(embedded(), width, height);
+        let written = Written::default();
+        let mut screen = clsv::frame::Screen::new(written.clone(), width, height);
+        let mut terminal = vt100::Parser::new(height, width, 0);
+        for action in std::iter::once(None).chain(actions.into_iter().map(Some)) {
+            match action {
+                // The size stays; characters are those whose width every table agrees on.
+                Some(Action::Resize { .. }) => continue,
+                Some(Action::InsertChar(c)) if !(c.is_ascii_graphic() || "ăşţ自".contains(c)) => continue,
+                Some(action) => app.update(action),
+                None => {}
+            }
+            screen.draw(&app).unwrap();
+            terminal.process(&written.0.borrow_mut().split_off(0));
+            let shown: Vec<String> = terminal.screen().rows(0, width).map(|r| r.trim_end().to_string()).collect();
+            prop_assert_eq!(shown, rows_of(&text_of(&render(&app))));
+        }
     }
 
     #[test]
