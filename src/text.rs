@@ -24,6 +24,9 @@ pub fn normalize(raw: &str) -> String {
     // rebuilding it, which matters for packs with many thousands of names.
     let plain = match raw.is_ascii() {
         true => !raw.bytes().any(|b| b.is_ascii_control()),
+        // Below U+0300 (Latin, with the Romanian letters) every character is in NFC and only
+        // the control characters change.
+        false if raw.chars().all(|c| c < '\u{300}') => !raw.chars().any(char::is_control),
         false => {
             raw.chars().all(|c| neutralize(c) == Some(c))
                 && unicode_normalization::is_nfc_quick(raw.chars()) == IsNormalized::Yes
@@ -346,6 +349,17 @@ mod tests {
         assert_eq!(normalize("a\tb"), "a   b");
         assert_eq!(normalize("abcd\tb"), "abcd    b");
         assert_eq!(normalize("x\r\ny"), "x\ny");
+    }
+
+    #[test]
+    fn below_u0300_only_control_characters_change() {
+        // What the shortcut in `normalize` assumes, checked for every such character.
+        for c in (0..0x300u32).filter_map(char::from_u32) {
+            let text = c.to_string();
+            let slow = neutralize(c) == Some(c)
+                && unicode_normalization::is_nfc_quick(text.chars()) == IsNormalized::Yes;
+            assert_eq!(slow, !c.is_control(), "{c:?}");
+        }
     }
 
     #[test]
