@@ -507,7 +507,11 @@ fn init(dir: &Path, force: bool) -> Result<ExitCode, String> {
 }
 
 fn load(cli: &Cli, capabilities: &Capabilities) -> Result<Content, String> {
-    let report = report_for(cli.content.as_deref());
+    // The built-in pack was checked when clsv was built; `clsv check` checks its files again.
+    let report = match cli.content.as_deref() {
+        Some(dir) => content::load::check_dir(dir),
+        None => content::load::open_embedded(),
+    };
     let style = diagnostic_style(capabilities, std::io::stderr().is_terminal());
     let missing_file = report
         .problems
