@@ -102,8 +102,9 @@ const BRIDGED_GAP: u16 = 6;
 
 /// `updates` (the changed cells of `current`, in order) with the short runs of unchanged
 /// cells between two changes on one row put in, where writing them costs fewer bytes than
-/// moving over them: cells of one byte in the style of the one-column change just before
-/// them (so that no attribute has to be set for them, and no wide character is cut).
+/// moving over them: cells of one byte after a one-column change (so no wide character is
+/// cut), in the style of the change before them and then in the style of the change after
+/// them, so that they need no attribute that the next change would not set anyway.
 pub fn bridge_short_gaps<'a>(
     updates: Vec<(u16, u16, &'a Cell)>,
     current: &'a Buffer,
@@ -118,14 +119,19 @@ pub fn bridge_short_gaps<'a>(
         {
             let gap: Option<Vec<&Cell>> = (last_x + 1..x)
                 .map(|gap_x| {
-                    current.cell((gap_x, y)).filter(|c| {
-                        c.symbol().len() == 1
-                            && c.diff_option == CellDiffOption::None
-                            && c.style() == last.style()
-                    })
+                    current
+                        .cell((gap_x, y))
+                        .filter(|c| c.symbol().len() == 1 && c.diff_option == CellDiffOption::None)
                 })
                 .collect();
-            if let Some(gap) = gap {
+            let styles_in_order = |gap: &[&Cell]| {
+                let switch = gap
+                    .iter()
+                    .position(|c| c.style() != last.style())
+                    .unwrap_or(gap.len());
+                gap[switch..].iter().all(|c| c.style() == cell.style())
+            };
+            if let Some(gap) = gap.filter(|gap| styles_in_order(gap)) {
                 out.extend((last_x + 1..x).zip(gap).map(|(gap_x, c)| (gap_x, y, c)));
             }
         }
@@ -225,6 +231,22 @@ mod tests {
     }
 
     #[test]
+    fn runs_in_the_style_before_then_the_style_after_are_written() {
+        use ratatui::style::{Color, Style};
+        let blank = buffer(&["          "]);
+        // A border, a space in the text's style, then the text: the attributes the space
+        // needs are the ones the text sets anyway.
+        let mut framed = buffer(&["| ab      "]);
+        framed.set_style(Rect::new(0, 0, 1, 1), Style::new().fg(Color::Cyan));
+        let updates = blank.diff(&framed);
+        assert_eq!(columns(&updates), [0, 2, 3]);
+        assert_eq!(
+            columns(&bridge_short_gaps(updates.clone(), &framed)),
+            [0, 1, 2, 3]
+        );
+    }
+
+    #[test]
     fn runs_in_another_style_or_after_a_wide_character_are_moved_over() {
         use ratatui::style::{Color, Style};
         let red = Style::new().bg(Color::Red);
@@ -237,6 +259,19 @@ mod tests {
         assert_eq!(
             columns(&bridge_short_gaps(updates.clone(), &styled)),
             [0, 1, 3, 4]
+        );
+        // The style after, then the style before: one more change of attributes.
+        let blue = Style::new().fg(Color::Blue);
+        let mut before = buffer(&["          "]);
+        before.set_style(Rect::new(2, 0, 1, 1), blue);
+        let mut swapped = buffer(&["ab  cd    "]);
+        swapped.set_style(Rect::new(2, 0, 1, 1), blue);
+        swapped.set_style(Rect::new(4, 0, 2, 1), blue);
+        let updates = before.diff(&swapped);
+        assert_eq!(columns(&updates), [0, 1, 4, 5]);
+        assert_eq!(
+            columns(&bridge_short_gaps(updates.clone(), &swapped)),
+            [0, 1, 4, 5]
         );
         let blank = buffer(&["          "]);
         let wide = buffer(&["自 cd     "]);
