@@ -221,8 +221,9 @@ pub fn run(mut app: App, watch: Option<PathBuf>) -> io::Result<()> {
     // reverse video that shows the selection without colour would be lost.
     crossterm::style::force_color_output(true);
     install_panic_hook();
-    // Caught before the terminal is taken over; the thread that acts on them starts once the
-    // first frame is out, so that the first screen does not wait for it.
+    // Caught before the terminal is taken over (none is lost: one that arrives early waits
+    // for the thread), and the thread that acts on them starts once the first frame is out,
+    // so that the first screen does not wait for it.
     let signals = catch_signals()?;
     enable_raw_mode()?;
     let _restorer = Restorer;
@@ -233,8 +234,12 @@ pub fn run(mut app: App, watch: Option<PathBuf>) -> io::Result<()> {
     crossterm::queue!(writer, EnterAlternateScreen, EnableMouseCapture, Hide)?;
     let mut screen = Screen::new(writer, width, height);
     app.update(Action::Resize { width, height });
-    draw(&mut screen, &frames, &app)?;
+    // As `draw`, with the thread that acts on signals started between the frame and the
+    // search index, which a long pack takes a while to build.
+    screen.draw(&app)?;
+    frames.send()?;
     exit_on_signals(signals)?;
+    app.prepare_search();
     // crossterm starts listening for SIGWINCH when its event source is first used. A resize
     // before that is caught by reading the size again.
     event::poll(Duration::ZERO)?;
