@@ -494,6 +494,11 @@ async fn follow(
 }
 
 impl Connection {
+    /// Logs a request of the client that was refused.
+    fn refused(&self, what: &str) {
+        self.shared.log(self.id, self.peer, "refused", what);
+    }
+
     /// Notes that the client is in.
     fn admit_user(&mut self, user: &str, how: &str) {
         self.authenticated.store(true, Ordering::Relaxed);
@@ -700,7 +705,7 @@ impl Handler for Connection {
         };
         if !self.shared.authorized.as_deref().is_none_or(listed) {
             let detail = format!("user {user}, key {fingerprint} is not authorized");
-            self.shared.log(self.id, self.peer, "refused", &detail);
+            self.refused(&detail);
             return Ok(Auth::reject());
         }
         self.presenter = self.shared.presenters.as_deref().is_some_and(listed);
@@ -776,12 +781,7 @@ impl Handler for Connection {
                 self.start(channel, lang, notes, session)
             }
             _ => {
-                self.shared.log(
-                    self.id,
-                    self.peer,
-                    "refused",
-                    &format!("command {command:?}"),
-                );
+                self.refused(&format!("command {command:?}"));
                 session.channel_failure(channel)?;
                 Ok(())
             }
@@ -798,12 +798,7 @@ impl Handler for Connection {
         reply: ChannelOpenHandle,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.shared.log(
-            self.id,
-            self.peer,
-            "refused",
-            &format!("forwarding to {host}:{port}"),
-        );
+        self.refused(&format!("forwarding to {host}:{port}"));
         drop(reply); // dropped unanswered: refused as administratively prohibited
         Ok(())
     }
@@ -815,12 +810,7 @@ impl Handler for Connection {
         _value: &str,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.shared.log(
-            self.id,
-            self.peer,
-            "refused",
-            &format!("environment {name:?}"),
-        );
+        self.refused(&format!("environment {name:?}"));
         session.channel_failure(channel)?;
         Ok(())
     }
@@ -830,8 +820,7 @@ impl Handler for Connection {
         _channel: ChannelId,
         _session: &mut Session,
     ) -> Result<bool, Self::Error> {
-        self.shared
-            .log(self.id, self.peer, "refused", "agent forwarding");
+        self.refused("agent forwarding");
         Ok(false)
     }
 
@@ -841,12 +830,7 @@ impl Handler for Connection {
         name: &str,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.shared.log(
-            self.id,
-            self.peer,
-            "refused",
-            &format!("subsystem {name:?}"),
-        );
+        self.refused(&format!("subsystem {name:?}"));
         session.channel_failure(channel)?;
         Ok(())
     }
@@ -857,12 +841,7 @@ impl Handler for Connection {
         port: &mut u32,
         _session: &mut Session,
     ) -> Result<bool, Self::Error> {
-        self.shared.log(
-            self.id,
-            self.peer,
-            "refused",
-            &format!("forwarding {address}:{port}"),
-        );
+        self.refused(&format!("forwarding {address}:{port}"));
         Ok(false)
     }
 

@@ -13,21 +13,10 @@ use clsv::app::{App, Mode, Pane, StartAt, Talk};
 use clsv::capability::ColorLevel;
 use clsv::content::SlideShows;
 use clsv::theme::Theme;
-use common::{embedded, find, fixture, render, screen};
+use common::{app_on, embedded, find, fixture, render, screen};
 
 fn presenting(content: clsv::content::Content, width: u16, height: u16, talk: Talk) -> App {
-    let lang = content.default_language;
-    App::new(
-        content,
-        Theme::new(ColorLevel::Basic16, false),
-        StartAt {
-            lang,
-            pane: Pane::Overview,
-        },
-        width,
-        height,
-    )
-    .with_talk(Talk {
+    app_on(content, width, height).with_talk(Talk {
         start: Some(talk.start.unwrap_or(0)),
         ..talk
     })

@@ -90,18 +90,26 @@ pub fn pane_areas(app: &App, pane: Pane, body: Rect, focus: Focus) -> PaneAreas 
     let list_width = wanted
         .min(rest.width * LIST_MAX_SHARE / 100)
         .max(LIST_MIN_WIDTH);
-    let list = Rect::new(rest.x, rest.y, list_width, rest.height);
-    let detail = Rect::new(
-        rest.x + list_width,
-        rest.y,
-        rest.width - list_width,
-        rest.height,
-    );
+    let (list, detail) = side_by_side(rest, list_width);
     PaneAreas {
         intro,
         list: Some(list),
         detail: Some(detail),
     }
+}
+
+/// `area` cut in two side by side, the left part `left_width` columns wide (at most all of it).
+pub fn side_by_side(area: Rect, left_width: u16) -> (Rect, Rect) {
+    let left_width = left_width.min(area.width);
+    (
+        Rect::new(area.x, area.y, left_width, area.height),
+        Rect::new(
+            area.x + left_width,
+            area.y,
+            area.width - left_width,
+            area.height,
+        ),
+    )
 }
 
 /// The inside of a bordered block.

@@ -50,14 +50,7 @@ fn areas(app: &App) -> Areas {
     let rest = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
     let notes = app.presentation().is_some_and(|p| p.notes);
     if notes && rest.width >= 60 {
-        let slide_width = rest.width * 3 / 5;
-        let slide = Rect::new(rest.x, rest.y, slide_width, rest.height);
-        let panel = Rect::new(
-            rest.x + slide_width,
-            rest.y,
-            rest.width - slide_width,
-            rest.height,
-        );
+        let (slide, panel) = crate::ui::layout::side_by_side(rest, rest.width * 3 / 5);
         return Areas {
             slide,
             panel: Some(panel),
