@@ -12,7 +12,7 @@ use ratatui::style::Color;
 use serde::Deserialize;
 
 use crate::capability::ColorChoice;
-use crate::content::load::{PackFile, Problem, ProblemKind, Report, Severity};
+use crate::content::load::{PackFile, Problem, ProblemKind, Report, Severity, parse, read_file};
 use crate::content::locate::{Step, locate_span};
 use crate::keymap::{ACTION_NAMES, Key, Keymap, MODE_NAMES};
 use crate::theme::Colors;
@@ -68,38 +68,14 @@ pub fn load(path: Option<&Path>) -> Loaded {
             report: None,
         };
     };
-    let file = PackFile {
-        name: "config.ron",
-        display: path.display().to_string(),
-        text: match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(e) => {
-                let problem = whole(path, ProblemKind::Unreadable(e.to_string()));
-                return refused(path, Vec::new(), vec![problem]);
-            }
-        },
-    };
-    let options =
-        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-    let raw: RawConfig = match options.from_str(&file.text) {
-        Ok(raw) => raw,
-        Err(e) => {
-            let position = crate::content::locate::Position {
-                line: e.span.start.line,
-                column: e.span.start.col,
-            };
-            let start = position.offset_in(&file.text);
-            let problem = Problem {
-                file: file.display.clone(),
-                position: Some(position),
-                span: Some(start..start),
-                severity: Severity::Error,
-                kind: ProblemKind::Syntax(e.code.to_string()),
-            };
-            return refused(path, vec![file], vec![problem]);
-        }
-    };
+    let (file, problem) = read_file(path, "config.ron");
+    if let Some(problem) = problem {
+        return refused(path, vec![file], vec![problem]);
+    }
     let mut problems = Vec::new();
+    let Some(raw) = parse::<RawConfig>(&file, &mut problems) else {
+        return refused(path, vec![file], problems);
+    };
     let mut report = |path: &[Step], message: String| {
         let span = locate_span(&file.text, path);
         problems.push(Problem {
@@ -192,16 +168,6 @@ pub fn load(path: Option<&Path>) -> Loaded {
         config,
         path: Some(path.to_path_buf()),
         report: None,
-    }
-}
-
-fn whole(path: &Path, kind: ProblemKind) -> Problem {
-    Problem {
-        file: path.display().to_string(),
-        position: None,
-        span: None,
-        severity: Severity::Error,
-        kind,
     }
 }
 

@@ -89,7 +89,7 @@ pub struct Problem {
 
 impl Problem {
     /// A problem with a whole file (or folder), not a place in it.
-    fn whole(file: String, kind: ProblemKind) -> Problem {
+    pub(crate) fn whole(file: String, kind: ProblemKind) -> Problem {
         Problem {
             file,
             position: None,
@@ -297,27 +297,14 @@ pub fn check_dir(dir: &Path) -> Report {
     let mut problems = Vec::new();
     for name in FILES.into_iter().chain(OPTIONAL_FILES) {
         let path = dir.join(name);
-        let display = path.display().to_string();
         let optional = OPTIONAL_FILES.contains(&name);
         if optional && std::fs::symlink_metadata(&path).is_err() {
             continue;
         }
-        match read_pack_file(&path) {
-            Ok(text) => files.push(PackFile {
-                name,
-                display,
-                text,
-            }),
-            Err(ReadError { shown, at, kind }) => {
-                let file = PackFile {
-                    name,
-                    display,
-                    text: shown.unwrap_or_default(),
-                };
-                problems.push(match at {
-                    Some(at) => Problem::at(&file, at..at + 1, Severity::Error, kind),
-                    None => Problem::whole(file.display.clone(), kind),
-                });
+        match read_file(&path, name) {
+            (file, None) => files.push(file),
+            (file, Some(problem)) => {
+                problems.push(problem);
                 unreadable.push(file);
             }
         }
@@ -341,6 +328,35 @@ pub fn check_dir(dir: &Path) -> Report {
         report.content = None;
     }
     report
+}
+
+/// Reads the file at `path` (called `name` in problems about it) as a pack reads its files:
+/// the file, and the problem if it cannot be read as text (the file then holds what of it can
+/// be shown).
+pub(crate) fn read_file(path: &Path, name: &'static str) -> (PackFile, Option<Problem>) {
+    let display = path.display().to_string();
+    match read_pack_file(path) {
+        Ok(text) => (
+            PackFile {
+                name,
+                display,
+                text,
+            },
+            None,
+        ),
+        Err(ReadError { shown, at, kind }) => {
+            let file = PackFile {
+                name,
+                display,
+                text: shown.unwrap_or_default(),
+            };
+            let problem = match at {
+                Some(at) => Problem::at(&file, at..at + 1, Severity::Error, kind),
+                None => Problem::whole(file.display.clone(), kind),
+            };
+            (file, Some(problem))
+        }
+    }
 }
 
 /// Why a file could not be read as text, and what of it can still be shown.
@@ -491,7 +507,10 @@ fn parse_options() -> ron::Options {
 }
 
 /// Parses one file, recording a syntax problem where the parser stopped.
-fn parse<'f, T: Deserialize<'f>>(file: &'f PackFile, problems: &mut Vec<Problem>) -> Option<T> {
+pub(crate) fn parse<'f, T: Deserialize<'f>>(
+    file: &'f PackFile,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
     match parse_options().from_str::<T>(&file.text) {
         Ok(value) => Some(value),
         Err(e) => {
