@@ -157,6 +157,15 @@ impl Diagnostic for Rendered<'_> {
 
 /// Every problem of `report`, drawn, followed by a one-line summary.
 pub fn render(report: &Report, style: Style) -> String {
+    let mut out = render_problems(report, style);
+    out.push_str(&summary(report));
+    out.push('\n');
+    out
+}
+
+/// Each problem of `report` drawn, without the summary line, for a caller that ends with a
+/// line of its own.
+pub fn render_problems(report: &Report, style: Style) -> String {
     let theme = GraphicalTheme {
         characters: match style.ascii {
             true => ThemeCharacters::ascii(),
@@ -194,8 +203,6 @@ pub fn render(report: &Report, style: Style) -> String {
         }
         out.push('\n');
     }
-    out.push_str(&summary(report));
-    out.push('\n');
     out
 }
 

@@ -61,13 +61,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     if let Some(report) = &loaded.report {
         let style = diagnostic_style(&capabilities, std::io::stderr().is_terminal());
         let count = report.errors().count();
-        let rendered = diagnostic::render(report, style);
+        let rendered = diagnostic::render_problems(report, style);
         let problems = if count == 1 { "problem" } else { "problems" };
-        let message = format!("clsv: the configuration has {count} {problems}; using the defaults");
-        eprintln!(
-            "{}{message}",
-            rendered.trim_end().trim_end_matches(|c: char| c != '\n')
-        );
+        eprintln!("{rendered}clsv: the configuration has {count} {problems}; using the defaults");
         notice = report
             .problems
             .first()
@@ -521,14 +517,11 @@ fn load(cli: &Cli, capabilities: &Capabilities) -> Result<Content, String> {
     // Drawn only when the pack does not load: warnings alone do not stop the browser.
     let rendered = match errors {
         0 => String::new(),
-        _ => diagnostic::render(&report, style),
+        _ => diagnostic::render_problems(&report, style),
     };
     report.into_result().map_err(|_| {
         let noun = if errors == 1 { "problem" } else { "problems" };
-        let mut message = format!(
-            "{}clsv: the content pack has {errors} {noun}",
-            rendered.trim_end().trim_end_matches(|c: char| c != '\n')
-        );
+        let mut message = format!("{rendered}clsv: the content pack has {errors} {noun}");
         if missing_file {
             message.push_str(&format!(
                 "\nclsv: a pack is a folder with the files {} (see docs/CONTENT.md)",
