@@ -109,6 +109,18 @@ fn a_panic_gives_the_terminal_back_and_says_what_happened() {
     );
 }
 
+/// The unwinder that a panic goes through (above) is linked into the program (build.rs), so
+/// no `libgcc_s.so` is loaded at every start.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[test]
+fn the_program_does_not_load_libgcc_s() {
+    let program = std::fs::read(env!("CARGO_BIN_EXE_clsv")).expect("the program is built");
+    assert!(
+        memchr::memmem::find(&program, b"libgcc_s.so").is_none(),
+        "the program names libgcc_s.so among the libraries it loads"
+    );
+}
+
 #[test]
 fn searching_tarile_lands_on_the_text_with_tarile() {
     let mut session = Session::start(&[], 80, 24, &[]);
