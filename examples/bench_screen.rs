@@ -1,10 +1,14 @@
 //! Measures a terminal program from outside, in a pseudo-terminal of 80×24 (the project's own
 //! harness: portable-pty and vt100): the time from start to the first complete screen (the
 //! screen showing a given text), the bytes of that first screen, the bytes one key costs, and
-//! the peak memory. Prints one line of JSON with medians over the runs.
+//! the peak memory. Prints one line of JSON per command with medians over the runs.
+//!
+//! Several commands (each after its own `--`) are run in turn, one run of each per round, so
+//! that they share the machine's ups and downs; each line after the first gives the ratio of
+//! its first-screen median to the first command's.
 //!
 //! ```text
-//! cargo run --release --example bench_screen -- --runs 20 --wait Denumirea --key j -- target/release/clsv
+//! cargo run --release --example bench_screen -- --runs 20 --wait Denumirea --key j -- less /tmp/clsv.txt -- target/release/clsv
 //! ```
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // a measurement that cannot run has nothing to report
@@ -19,7 +23,7 @@ struct Run {
     first_screen: Duration,
     first_bytes: usize,
     key_bytes: usize,
-    peak_kb: i64,
+    peak_kb: u64,
 }
 
 /// Reads what the program writes until `quiet` passes with nothing new.
@@ -81,21 +85,29 @@ fn run_once(command: &[String], wait: &str, key: &str) -> Run {
     writer.write_all(key.as_bytes()).unwrap();
     writer.flush().unwrap();
     let key_bytes = settle(&output, &mut parser, Duration::from_millis(300));
+    // The peak memory so far (VmHWM), read before the program is told to quit: with the
+    // commands interleaved, the children's rusage would mix the programs.
+    let peak_kb = child.process_id().map_or(0, peak_resident_kb);
     writer.write_all(b"q").unwrap();
     writer.flush().unwrap();
     let _ = child.wait();
     drop(pair.master);
-    // The peak memory of the children waited for so far: this one is the largest, as every
-    // run is the same program.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: `usage` is a valid, writable rusage.
-    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
     Run {
         first_screen,
         first_bytes,
         key_bytes,
-        peak_kb: usage.ru_maxrss,
+        peak_kb,
     }
+}
+
+/// The peak resident memory of a running process, in KiB (0 if it cannot be read).
+fn peak_resident_kb(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|kb| kb.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
 }
 
 fn median<T: Copy + Ord>(mut values: Vec<T>) -> T {
@@ -108,27 +120,48 @@ fn main() {
     let mut wait = String::from("Denumirea");
     let mut key = String::from("j");
     let mut args = std::env::args().skip(1);
-    let mut command = Vec::new();
+    let mut commands: Vec<Vec<String>> = Vec::new();
     while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--runs" => runs = args.next().and_then(|n| n.parse().ok()).expect("--runs N"),
-            "--wait" => wait = args.next().expect("--wait TEXT"),
-            "--key" => key = args.next().expect("--key KEY"),
-            "--" => command.extend(args.by_ref()),
-            other => command.push(other.to_string()),
+        match (arg.as_str(), commands.last_mut()) {
+            ("--", _) => commands.push(Vec::new()),
+            (_, Some(command)) => command.push(arg),
+            ("--runs", None) => runs = args.next().and_then(|n| n.parse().ok()).expect("--runs N"),
+            ("--wait", None) => wait = args.next().expect("--wait TEXT"),
+            ("--key", None) => key = args.next().expect("--key KEY"),
+            (other, None) => commands.push(vec![other.to_string()]),
         }
     }
     assert!(
-        !command.is_empty(),
-        "usage: bench_screen [--runs N] [--wait TEXT] [--key K] -- COMMAND..."
+        !commands.is_empty() && commands.iter().all(|c| !c.is_empty()),
+        "usage: bench_screen [--runs N] [--wait TEXT] [--key K] -- COMMAND... [-- COMMAND...]"
     );
-    let results: Vec<Run> = (0..runs).map(|_| run_once(&command, &wait, &key)).collect();
-    let first_ms = median(results.iter().map(|r| r.first_screen).collect()).as_secs_f64() * 1000.0;
-    let first_bytes = median(results.iter().map(|r| r.first_bytes).collect());
-    let key_bytes = median(results.iter().map(|r| r.key_bytes).collect());
-    let peak_kb = results.iter().map(|r| r.peak_kb).max().unwrap_or(0);
-    println!(
-        r#"{{"command":"{}","runs":{runs},"first_screen_ms":{first_ms:.2},"first_screen_bytes":{first_bytes},"key_bytes":{key_bytes},"peak_rss_kb":{peak_kb}}}"#,
-        command.join(" ").replace('"', "'")
-    );
+    let mut results: Vec<Vec<Run>> = commands.iter().map(|_| Vec::new()).collect();
+    for _ in 0..runs {
+        for (command, runs) in commands.iter().zip(&mut results) {
+            runs.push(run_once(command, &wait, &key));
+        }
+    }
+    let mut first_of_first = None;
+    for (command, runs) in commands.iter().zip(results) {
+        let first = median(runs.iter().map(|r| r.first_screen).collect());
+        let first_ms = first.as_secs_f64() * 1000.0;
+        let first_bytes = median(runs.iter().map(|r| r.first_bytes).collect());
+        let key_bytes = median(runs.iter().map(|r| r.key_bytes).collect());
+        let peak_kb = runs.iter().map(|r| r.peak_kb).max().unwrap_or(0);
+        let ratio = match first_of_first {
+            None => {
+                first_of_first = Some(first);
+                String::new()
+            }
+            Some(base) => format!(
+                r#","first_screen_ratio":{:.3}"#,
+                first.as_secs_f64() / Duration::as_secs_f64(&base)
+            ),
+        };
+        println!(
+            r#"{{"command":"{}","runs":{runs},"first_screen_ms":{first_ms:.2},"first_screen_bytes":{first_bytes},"key_bytes":{key_bytes},"peak_rss_kb":{peak_kb}{ratio}}}"#,
+            command.join(" ").replace('"', "'"),
+            runs = runs.len()
+        );
+    }
 }
