@@ -2,8 +2,10 @@
 # Measures clsv beside less on this machine, in one go: time to the first complete screen at
 # 80x24, bytes of that screen and of one key, peak memory (examples/bench_screen.rs, the
 # project's own pty harness), and clsv on generated packs of 1k, 10k and 100k members.
-# Prints one JSON line per measurement. --quick: 3 runs and the 1k pack only (CI runs this so
-# that the script cannot rot); without it: 20 runs, every size.
+# Prints one JSON line per measurement; the line of clsv on the default pack has its ratio to
+# less (the two run in turn, so that they share the machine's ups and downs). --quick: 3 runs
+# and the 1k pack only (CI runs this so that the script cannot rot); without it: 20 runs,
+# every size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,8 +26,8 @@ trap 'rm -rf "$work"' EXIT
 
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $runs runs each"
 "$clsv" print --width 80 > "$work/clsv.txt"
-"$bench" --runs "$runs" --wait Denumirea --key j -- "$clsv"
-"$bench" --runs "$runs" --wait Denumirea --key j -- less "$work/clsv.txt"
+# In turn, one run of each per round; clsv's line gives its ratio to less's.
+"$bench" --runs "$runs" --wait Denumirea --key j -- less "$work/clsv.txt" -- "$clsv"
 for members in $sizes; do
     "$gen_pack" --members "$members" "$work/pack-$members" > /dev/null
     "$bench" --runs "$runs" --wait Denumirea --key 2 -- "$clsv" --content "$work/pack-$members"
