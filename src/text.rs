@@ -94,7 +94,7 @@ pub fn width(s: &str) -> usize {
 /// each of them against unicode-width). Text made of them is measured and wrapped by
 /// character, several times faster than grapheme by grapheme, and the same.
 fn is_single_column(c: char) -> bool {
-    c >= ' ' && c < '\u{300}' && !('\u{7f}'..='\u{9f}').contains(&c) && c != '\u{ad}'
+    (' '..'\u{300}').contains(&c) && !('\u{7f}'..='\u{9f}').contains(&c) && c != '\u{ad}'
 }
 
 /// The graphemes of `text` with their byte offsets, as `grapheme_indices(true)` gives them.
