@@ -90,8 +90,9 @@ fn exit_on_signals(mut signals: Signals) -> io::Result<()> {
     Ok(())
 }
 
-/// Collects what is written for a frame; the backend flushes in the middle of a frame, so
-/// flushing does nothing here, and the frame leaves when [`Frames::send`] is called.
+/// Collects what is written for a frame (the sequences that take the terminal over go with
+/// the first); flushing does nothing here, and the frame leaves when [`Frames::send`] is
+/// called.
 pub struct FrameWriter {
     buffer: Rc<RefCell<Vec<u8>>>,
 }
