@@ -93,7 +93,7 @@ pub fn width(s: &str) -> usize {
 /// printable characters below U+0300 but the soft hyphen (see [`graphemes`]; a test checks
 /// each of them against unicode-width). Text made of them is measured and wrapped by
 /// character, several times faster than grapheme by grapheme, and the same.
-fn is_single_column(c: char) -> bool {
+pub(crate) fn is_single_column(c: char) -> bool {
     (' '..'\u{300}').contains(&c) && !('\u{7f}'..='\u{9f}').contains(&c) && c != '\u{ad}'
 }
 

@@ -339,8 +339,8 @@ fn render_slide(app: &App, slide: &Slide, scroll: usize, area: Rect, buf: &mut B
         true => (body_area.height as usize).saturating_sub(1),
         false => body_area.height as usize,
     };
-    let visible: Vec<Line> = body.lines.into_iter().skip(scroll).take(rows).collect();
-    Paragraph::new(visible).render(body_area, buf);
+    let visible = body.lines.get(scroll..).unwrap_or_default();
+    crate::ui::render_lines(&visible[..rows.min(visible.len())], body_area, buf);
     if total > body_area.height as usize && body_area.height > 0 {
         // Never cut silently: the last row says there is more, and which way.
         let (up, down) = if theme.ascii {
@@ -383,7 +383,7 @@ fn render_panel(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(notes) = app.deck().get(p.slide).and_then(|s| s.notes.as_ref()) {
         doc.text(notes.get(app.lang()), Style::new());
     }
-    Paragraph::new(doc.finish().lines).render(inner, buf);
+    crate::ui::render_lines(&doc.finish().lines, inner, buf);
 }
 
 /// "03:12", with "16:48 left" or "01:05 over" when the talk has a duration.
