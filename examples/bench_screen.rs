@@ -141,21 +141,21 @@ fn main() {
             runs.push(run_once(command, &wait, &key));
         }
     }
-    let mut first_of_first = None;
+    let mut baseline = None;
     for (command, runs) in commands.iter().zip(results) {
         let first = median(runs.iter().map(|r| r.first_screen).collect());
         let first_ms = first.as_secs_f64() * 1000.0;
         let first_bytes = median(runs.iter().map(|r| r.first_bytes).collect());
         let key_bytes = median(runs.iter().map(|r| r.key_bytes).collect());
         let peak_kb = runs.iter().map(|r| r.peak_kb).max().unwrap_or(0);
-        let ratio = match first_of_first {
+        let ratio = match baseline {
             None => {
-                first_of_first = Some(first);
+                baseline = Some(first);
                 String::new()
             }
             Some(base) => format!(
                 r#","first_screen_ratio":{:.3}"#,
-                first.as_secs_f64() / Duration::as_secs_f64(&base)
+                first.as_secs_f64() / base.as_secs_f64()
             ),
         };
         println!(

@@ -232,7 +232,8 @@ pub fn run(mut app: App, watch: Option<PathBuf>) -> io::Result<()> {
     // terminal over: what is set up after it (input, resize events) is not waited for.
     let (width, height) = crossterm::terminal::size()?;
     let (mut writer, frames) = frame_channel();
-    crossterm::queue!(writer, EnterAlternateScreen, EnableMouseCapture, Hide)?;
+    // The frame hides the cursor itself, as every frame drawn whole does.
+    crossterm::queue!(writer, EnterAlternateScreen, EnableMouseCapture)?;
     let mut screen = Screen::new(writer, width, height);
     app.update(Action::Resize { width, height });
     // As `draw`, with the thread that acts on signals started between the frame and the

@@ -188,14 +188,18 @@ fn wrap_hard_line(line: &str, offset: usize, max_width: usize, out: &mut Vec<Ran
         });
         break_line(line, offset, max_width, out, units, |s| s.chars().count());
     } else {
-        let units = graphemes(line).map(|(index, grapheme)| Unit {
-            index,
-            len: grapheme.len(),
-            width: UnicodeWidthStr::width(grapheme),
-            is_space: grapheme.chars().all(char::is_whitespace),
-        });
-        break_line(line, offset, max_width, out, units, width);
+        break_line(line, offset, max_width, out, grapheme_units(line), width);
     }
+}
+
+/// The graphemes of `line` as units to wrap.
+fn grapheme_units(line: &str) -> impl Iterator<Item = Unit> {
+    graphemes(line).map(|(index, grapheme)| Unit {
+        index,
+        len: grapheme.len(),
+        width: UnicodeWidthStr::width(grapheme),
+        is_space: grapheme.chars().all(char::is_whitespace),
+    })
 }
 
 /// A grapheme of a line being wrapped: where it starts, its length in bytes, its columns and
@@ -408,14 +412,8 @@ mod tests {
                 .collect();
             let mut by_character = Vec::new();
             wrap_hard_line(&line, 3, max_width, &mut by_character);
-            let units = graphemes(&line).map(|(index, grapheme)| Unit {
-                index,
-                len: grapheme.len(),
-                width: UnicodeWidthStr::width(grapheme),
-                is_space: grapheme.chars().all(char::is_whitespace),
-            });
             let mut by_grapheme = Vec::new();
-            break_line(&line, 3, max_width, &mut by_grapheme, units, |s| {
+            break_line(&line, 3, max_width, &mut by_grapheme, grapheme_units(&line), |s| {
                 graphemes(s).map(|(_, g)| UnicodeWidthStr::width(g)).sum()
             });
             proptest::prop_assert_eq!(by_character, by_grapheme);

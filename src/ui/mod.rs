@@ -158,12 +158,12 @@ pub fn render_lines(lines: &[Line], area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
+    let simple = |span: &Span| span.content.chars().all(text::is_single_column);
     for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
         let left = matches!(
             line.alignment,
             None | Some(ratatui::layout::Alignment::Left)
         );
-        let simple = |span: &Span| span.content.chars().all(text::is_single_column);
         if !left || !line.spans.iter().all(simple) {
             Paragraph::new(line.clone()).render(
                 Rect {
