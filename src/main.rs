@@ -27,6 +27,25 @@ const EXIT_ERROR: u8 = 2;
 /// Columns to print to when there is no terminal to ask.
 const DEFAULT_WIDTH: usize = 80;
 
+/// The functions of glibc's libm that the program's libraries call (tokio's multi-thread
+/// scheduler weighs its poll times with `f64::powf`; num-bigint, under russh, sizes numbers
+/// with `f64::log2`), defined here from the `libm` crate, so that the linker does not make the
+/// program load `libm.so` at every start: loading one more shared library is about 0.1 ms of a
+/// start-up that is measured against `less` (docs/PERFORMANCE.md). A test fails if the program
+/// names `libm.so` again, as it would if another function of libm came into use.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+mod without_libm_so {
+    #[unsafe(no_mangle)]
+    pub extern "C" fn pow(base: f64, exponent: f64) -> f64 {
+        libm::pow(base, exponent)
+    }
+
+    #[unsafe(no_mangle)]
+    pub extern "C" fn log2(x: f64) -> f64 {
+        libm::log2(x)
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::from_env();
     match run(cli) {
@@ -530,4 +549,20 @@ fn load(cli: &Cli, capabilities: &Capabilities) -> Result<Content, String> {
         }
         message
     })
+}
+
+#[cfg(all(test, target_os = "linux", target_env = "gnu"))]
+mod tests {
+    use super::without_libm_so::{log2, pow};
+
+    #[test]
+    fn the_program_s_own_pow_and_log2_compute_them() {
+        assert_eq!(pow(2.0, 10.0), 1024.0);
+        assert_eq!(pow(0.5, -3.0), 8.0);
+        assert_eq!(pow(9.0, 0.5), 3.0);
+        assert!(pow(-8.0, 0.5).is_nan());
+        assert_eq!(log2(8.0), 3.0);
+        assert_eq!(log2(1.0), 0.0);
+        assert_eq!(log2(0.0), f64::NEG_INFINITY);
+    }
 }

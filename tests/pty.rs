@@ -109,16 +109,19 @@ fn a_panic_gives_the_terminal_back_and_says_what_happened() {
     );
 }
 
-/// The unwinder that a panic goes through (above) is linked into the program (build.rs), so
-/// no `libgcc_s.so` is loaded at every start.
+/// The unwinder that a panic goes through (above) is linked into the program (build.rs), and
+/// the functions of libm it calls are its own (src/main.rs): no `libgcc_s.so` and no `libm.so`
+/// is loaded at every start.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 #[test]
-fn the_program_does_not_load_libgcc_s() {
+fn the_program_loads_neither_libgcc_s_nor_libm() {
     let program = std::fs::read(env!("CARGO_BIN_EXE_clsv")).expect("the program is built");
-    assert!(
-        memchr::memmem::find(&program, b"libgcc_s.so").is_none(),
-        "the program names libgcc_s.so among the libraries it loads"
-    );
+    for library in ["libgcc_s.so", "libm.so"] {
+        assert!(
+            memchr::memmem::find(&program, library.as_bytes()).is_none(),
+            "the program names {library} among the libraries it loads"
+        );
+    }
 }
 
 #[test]
