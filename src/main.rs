@@ -1,9 +1,13 @@
 //! The `clsv` binary: parse the command line, load the content, then browse, print, search
 //! or describe the terminal.
 
+// On Linux with glibc the process starts at `process_start::main`, not the standard library's
+// (the unit tests keep the test harness's, and test only what is below the entry).
+#![cfg_attr(all(target_os = "linux", target_env = "gnu", not(test)), no_main)]
+#![cfg_attr(test, allow(dead_code, unused_imports))]
+
 use std::io::{IsTerminal, Write};
 use std::path::Path;
-use std::process::ExitCode;
 
 use clap::CommandFactory;
 
@@ -18,6 +22,9 @@ use clsv::search::{Index, Query};
 use clsv::terminal;
 use clsv::theme::Theme;
 
+/// Exit code of success.
+const EXIT_OK: u8 = 0;
+
 /// Exit code of a search that found nothing, as grep does.
 const EXIT_NOTHING_FOUND: u8 = 1;
 
@@ -27,14 +34,77 @@ const EXIT_ERROR: u8 = 2;
 /// Columns to print to when there is no terminal to ask.
 const DEFAULT_WIDTH: usize = 80;
 
-/// The functions of glibc's libm that the program's libraries call (tokio's multi-thread
-/// scheduler weighs its poll times with `f64::powf`; num-bigint, under russh, sizes numbers
-/// with `f64::log2`), defined here from the `libm` crate, so that the linker does not make the
-/// program load `libm.so` at every start: loading one more shared library is about 0.1 ms of a
-/// start-up that is measured against `less` (docs/PERFORMANCE.md). A test fails if the program
-/// names `libm.so` again, as it would if another function of libm came into use.
+/// Runs clsv on its command line and gives its exit code.
+fn clsv_main() -> u8 {
+    let cli = Cli::from_env();
+    match run(cli) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("{message}");
+            EXIT_ERROR
+        }
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn main() -> std::process::ExitCode {
+    std::process::ExitCode::from(clsv_main())
+}
+
+/// How the process starts and what it links to on Linux with glibc, where the start-up is
+/// measured against `less` (docs/PERFORMANCE.md).
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
-mod without_libm_so {
+mod process_start {
+    use std::ffi::{c_char, c_int};
+
+    /// Exit code of a panic, as from a `main` started by the standard library.
+    const EXIT_PANIC: u8 = 101;
+
+    /// The process's entry, in place of the standard library's start, which before `main`
+    /// reads `/proc/self/maps` to find the main thread's stack and sets up a handler for stack
+    /// overflows: about 0.1 ms, a twentieth of the whole first screen. Of what that start
+    /// does, clsv needs and does here: standard descriptors that are open, SIGPIPE ignored
+    /// (writes to a closed pipe fail with an error instead of killing the process), a panic
+    /// ending in exit code 101, and standard output flushed at the end (`process::exit`). The
+    /// arguments reach `std::env::args` without it: on glibc the standard library takes them
+    /// from the C start-up's `.init_array` call. What clsv goes without: the message on a stack
+    /// overflow (the process still ends, by SIGSEGV) and the name "main" for the main thread.
+    #[cfg(not(test))]
+    #[unsafe(no_mangle)]
+    extern "C" fn main(_argc: c_int, _argv: *const *const c_char) -> c_int {
+        open_closed_standard_descriptors();
+        // SAFETY: setting a signal's disposition to "ignore" involves no handler code.
+        unsafe {
+            libc::signal(libc::SIGPIPE, libc::SIG_IGN);
+        }
+        // A panic must not unwind into C: it stops here; the panic hook has reported it.
+        let code = std::panic::catch_unwind(super::clsv_main).unwrap_or(EXIT_PANIC);
+        std::process::exit(c_int::from(code))
+    }
+
+    /// Opens `/dev/null` in place of a closed standard input, output or error, as the standard
+    /// library's start does, so that a file clsv opens or writes never takes their number.
+    fn open_closed_standard_descriptors() {
+        for fd in 0..=2 {
+            // SAFETY: F_GETFD only reads the descriptor's flags; open gets a C string literal.
+            unsafe {
+                if libc::fcntl(fd, libc::F_GETFD) == -1
+                    && std::io::Error::last_os_error().raw_os_error() == Some(libc::EBADF)
+                {
+                    // The lowest free number is taken: this one, as the lower ones are open.
+                    libc::open(c"/dev/null".as_ptr(), libc::O_RDWR);
+                }
+            }
+        }
+    }
+
+    // The functions of glibc's libm that the program's libraries call (tokio's multi-thread
+    // scheduler weighs its poll times with `f64::powf`; num-bigint, under russh, sizes numbers
+    // with `f64::log2`), defined here from the `libm` crate, so that the linker does not make
+    // the program load `libm.so`: one more shared library to load is about 0.1 ms of start-up.
+    // A test fails if the program names `libm.so` again, as it would if another function of
+    // libm came into use.
+
     #[unsafe(no_mangle)]
     pub extern "C" fn pow(base: f64, exponent: f64) -> f64 {
         libm::pow(base, exponent)
@@ -46,18 +116,7 @@ mod without_libm_so {
     }
 }
 
-fn main() -> ExitCode {
-    let cli = Cli::from_env();
-    match run(cli) {
-        Ok(code) => code,
-        Err(message) => {
-            eprintln!("{message}");
-            ExitCode::from(EXIT_ERROR)
-        }
-    }
-}
-
-fn run(cli: Cli) -> Result<ExitCode, String> {
+fn run(cli: Cli) -> Result<u8, String> {
     let config_path = config::default_path();
     let loaded = config::load(config_path.as_deref());
     let settings = &loaded.config;
@@ -92,12 +151,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
             clap_complete::generate(*shell, &mut Cli::command(), "clsv", &mut out);
-            return write_out(&String::from_utf8_lossy(&out)).map(|()| ExitCode::SUCCESS);
+            return write_out(&String::from_utf8_lossy(&out)).map(|()| EXIT_OK);
         }
         Some(Command::Man) => {
             let mut out = Vec::new();
             man_page(&mut out).map_err(|e| format!("clsv: {e}"))?;
-            return write_out(&String::from_utf8_lossy(&out)).map(|()| ExitCode::SUCCESS);
+            return write_out(&String::from_utf8_lossy(&out)).map(|()| EXIT_OK);
         }
         Some(Command::Doctor) => {
             let content = load(&cli, &capabilities);
@@ -114,7 +173,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 (None, _, None) => "config:    none (no configuration folder)\n".to_string(),
             };
             text.push_str(&config_line);
-            return write_out(&text).map(|()| ExitCode::SUCCESS);
+            return write_out(&text).map(|()| EXIT_OK);
         }
         Some(Command::Check { dir, strict }) => {
             let dir = dir.as_ref().or(cli.content.as_ref());
@@ -147,7 +206,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             | Command::Init { .. }
             | Command::Completions { .. }
             | Command::Man,
-        ) => Ok(ExitCode::SUCCESS),
+        ) => Ok(EXIT_OK),
         Some(Command::Present {
             check_fit: Some((width, height)),
             ..
@@ -179,7 +238,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 lang,
             };
             clsv::serve::run(content, options).map_err(|e| format!("clsv serve: {e}"))?;
-            Ok(ExitCode::SUCCESS)
+            Ok(EXIT_OK)
         }
         Some(Command::Present {
             start,
@@ -224,7 +283,7 @@ fn browse(
     talk: Talk,
     settings: &config::Config,
     notice: Option<String>,
-) -> Result<ExitCode, String> {
+) -> Result<u8, String> {
     if !browser_possible() {
         return Err("clsv: presenting needs a terminal that can show a screen".to_string());
     }
@@ -237,11 +296,11 @@ fn browse(
     }
     let watch = cli.watch.then(|| cli.content.clone()).flatten();
     terminal::run(app, watch).map_err(|e| format!("clsv: {e}"))?;
-    Ok(ExitCode::SUCCESS)
+    Ok(EXIT_OK)
 }
 
 /// `clsv present --check-fit WxH`: every slide that would need scrolling on such a screen.
-fn check_fit(content: Content, lang: Lang, width: u16, height: u16) -> Result<ExitCode, String> {
+fn check_fit(content: Content, lang: Lang, width: u16, height: u16) -> Result<u8, String> {
     let theme = Theme::new(capability::ColorLevel::None, false);
     let start = StartAt {
         lang,
@@ -270,8 +329,8 @@ fn check_fit(content: Content, lang: Lang, width: u16, height: u16) -> Result<Ex
     });
     write_out(&report)?;
     Ok(match overflowing {
-        0 => ExitCode::SUCCESS,
-        _ => ExitCode::from(EXIT_NOTHING_FOUND),
+        0 => EXIT_OK,
+        _ => EXIT_NOTHING_FOUND,
     })
 }
 
@@ -299,7 +358,7 @@ fn print_pack(
     pane: Option<Pane>,
     width: Option<usize>,
     format: Format,
-) -> Result<ExitCode, String> {
+) -> Result<u8, String> {
     let width = width.unwrap_or_else(terminal_width);
     let options = print::Options {
         lang,
@@ -310,7 +369,7 @@ fn print_pack(
     let mut text = print::render(content, &options);
     text.push('\n');
     write_out(&text)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(EXIT_OK)
 }
 
 /// The width of the terminal clsv's output goes to, or of the one it runs in, or 80.
@@ -329,7 +388,7 @@ fn terminal_width() -> usize {
 }
 
 /// `clsv search`: one line per result, tab-separated: pane, id, title, the match in context.
-fn print_search(content: &Content, lang: Lang, query: &str) -> Result<ExitCode, String> {
+fn print_search(content: &Content, lang: Lang, query: &str) -> Result<u8, String> {
     let hits = Index::new(content).search(&Query::new(query), lang);
     let mut lines = String::new();
     for hit in &hits {
@@ -342,8 +401,8 @@ fn print_search(content: &Content, lang: Lang, query: &str) -> Result<ExitCode, 
     }
     write_out(&lines)?;
     Ok(match hits.is_empty() {
-        true => ExitCode::from(EXIT_NOTHING_FOUND),
-        false => ExitCode::SUCCESS,
+        true => EXIT_NOTHING_FOUND,
+        false => EXIT_OK,
     })
 }
 
@@ -462,11 +521,7 @@ fn report_for(dir: Option<&Path>) -> content::load::Report {
 
 /// `clsv check`: every problem drawn on standard output; exit 1 on errors (and, with
 /// `--strict`, on warnings).
-fn check(
-    dir: Option<&Path>,
-    strict: bool,
-    capabilities: &Capabilities,
-) -> Result<ExitCode, String> {
+fn check(dir: Option<&Path>, strict: bool, capabilities: &Capabilities) -> Result<u8, String> {
     let report = report_for(dir);
     let style = diagnostic_style(capabilities, std::io::stdout().is_terminal());
     let name = dir.map_or("the built-in pack".to_string(), |d| d.display().to_string());
@@ -487,14 +542,14 @@ fn check(
     write_out(&text)?;
     let failed = report.errors().next().is_some() || (strict && report.warnings().next().is_some());
     Ok(match failed {
-        true => ExitCode::from(EXIT_NOTHING_FOUND),
-        false => ExitCode::SUCCESS,
+        true => EXIT_NOTHING_FOUND,
+        false => EXIT_OK,
     })
 }
 
 /// `clsv init DIR`: the built-in pack written out as a start, never over a pack unless
 /// forced.
-fn init(dir: &Path, force: bool) -> Result<ExitCode, String> {
+fn init(dir: &Path, force: bool) -> Result<u8, String> {
     let existing: Vec<&str> = content::load::FILES
         .iter()
         .copied()
@@ -518,7 +573,7 @@ fn init(dir: &Path, force: bool) -> Result<ExitCode, String> {
     write_out(&format!(
         "clsv: wrote the built-in pack to {shown}\n  check it:   clsv check {shown}\n  browse it:  clsv --content {shown}\n  the format: docs/CONTENT.md\n"
     ))?;
-    Ok(ExitCode::SUCCESS)
+    Ok(EXIT_OK)
 }
 
 fn load(cli: &Cli, capabilities: &Capabilities) -> Result<Content, String> {
@@ -553,7 +608,7 @@ fn load(cli: &Cli, capabilities: &Capabilities) -> Result<Content, String> {
 
 #[cfg(all(test, target_os = "linux", target_env = "gnu"))]
 mod tests {
-    use super::without_libm_so::{log2, pow};
+    use super::process_start::{log2, pow};
 
     #[test]
     fn the_program_s_own_pow_and_log2_compute_them() {

@@ -28,13 +28,23 @@ impl Server {
     }
 
     fn start_in(dir: tempfile::TempDir, extra: &[&str]) -> Server {
+        Server::start_with(dir, extra, |_| {})
+    }
+
+    /// Starts the server with `prepare` applied to its command first.
+    fn start_with(
+        dir: tempfile::TempDir,
+        extra: &[&str],
+        prepare: impl FnOnce(&mut Command),
+    ) -> Server {
         let port = TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
             .unwrap()
             .port();
         let key = dir.path().join("host_key");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_clsv"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_clsv"));
+        command
             .args([
                 "serve",
                 "--listen",
@@ -43,9 +53,9 @@ impl Server {
                 key.to_str().unwrap(),
             ])
             .args(extra)
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+            .stderr(Stdio::piped());
+        prepare(&mut command);
+        let mut child = command.spawn().unwrap();
         let mut log = BufReader::new(child.stderr.take().unwrap());
         let mut line = String::new();
         log.read_line(&mut line).unwrap();
@@ -142,6 +152,25 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// Started with its standard input closed, clsv opens /dev/null in its place before anything
+/// else, so that no file or socket of the server takes descriptor 0.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_closed_standard_input_is_opened_on_dev_null() {
+    use std::os::unix::process::CommandExt;
+    let server = Server::start_with(tempfile::tempdir().unwrap(), &[], |command| {
+        // SAFETY: close is async-signal-safe, as code between fork and exec must be.
+        unsafe {
+            command.pre_exec(|| match libc::close(0) {
+                0 => Ok(()),
+                _ => Err(std::io::Error::last_os_error()),
+            });
+        }
+    });
+    let input = std::fs::read_link(format!("/proc/{}/fd/0", server.child.id())).unwrap();
+    assert_eq!(input, Path::new("/dev/null"));
 }
 
 #[test]
