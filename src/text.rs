@@ -90,22 +90,36 @@ pub fn width(s: &str) -> usize {
 }
 
 /// Whether `c` is a grapheme of its own, one column wide, whatever surrounds it: the
-/// printable characters below U+0300 but the soft hyphen (see [`graphemes`]; a test checks
-/// each of them against unicode-width). Text made of them is measured and wrapped by
-/// character, several times faster than grapheme by grapheme, and the same.
+/// printable characters below U+0300 but the soft hyphen, and the punctuation of
+/// [`is_lone_punctuation`] (see [`graphemes`]; a test checks each of them against
+/// unicode-width). Text made of them is measured and wrapped by character, several times
+/// faster than grapheme by grapheme, and the same.
 pub(crate) fn is_single_column(c: char) -> bool {
-    (' '..'\u{300}').contains(&c) && !('\u{7f}'..='\u{9f}').contains(&c) && c != '\u{ad}'
+    ((' '..'\u{300}').contains(&c) && !('\u{7f}'..='\u{9f}').contains(&c) && c != '\u{ad}')
+        || is_lone_punctuation(c)
+}
+
+/// The General Punctuation that prose is full of (dashes, the quotation marks of every
+/// language, Romanian „…” included, bullets, the ellipsis, per mille, primes, single
+/// guillemets): characters that never join a neighbour in a grapheme and take one column.
+/// The separators, spaces and invisible marks of the block are left out.
+fn is_lone_punctuation(c: char) -> bool {
+    ('\u{2010}'..='\u{2027}').contains(&c) || ('\u{2030}'..='\u{203b}').contains(&c)
 }
 
 /// The graphemes of `text` with their byte offsets, as `grapheme_indices(true)` gives them.
 ///
 /// Text below U+0300 without a carriage return (ASCII, Latin-1 and Latin Extended, which
-/// hold the Romanian letters: most of any pack) is split by character instead, which is
-/// several times faster and gives the same graphemes: every rule of UAX #29 that keeps two
-/// characters together involves CR LF or a character at or above U+0300 (combining marks,
-/// joiners, spacing marks, prepended marks, Hangul jamo, regional indicators).
+/// hold the Romanian letters: most of any pack), with the punctuation of
+/// [`is_lone_punctuation`], is split by character instead, which is several times faster and
+/// gives the same graphemes: every rule of UAX #29 that keeps two characters together
+/// involves CR LF or another character at or above U+0300 (combining marks, joiners, spacing
+/// marks, prepended marks, Hangul jamo, regional indicators).
 pub fn graphemes(text: &str) -> Graphemes<'_> {
-    match text.chars().all(|c| c < '\u{300}' && c != '\r') {
+    match text
+        .chars()
+        .all(|c| (c < '\u{300}' && c != '\r') || is_lone_punctuation(c))
+    {
         true => Graphemes::Chars {
             text,
             chars: text.char_indices(),
@@ -359,14 +373,16 @@ mod tests {
     }
 
     #[test]
-    fn text_below_u0300_splits_into_the_graphemes_of_uax29() {
+    fn text_below_u0300_and_lone_punctuation_splits_into_the_graphemes_of_uax29() {
         // Grapheme boundaries are decided pair by pair for these characters, so every pair
         // agreeing with unicode-segmentation proves the shortcut.
         let below = || {
             (0..0x300u32)
+                .chain(0x2000..0x2070)
                 .filter_map(char::from_u32)
-                .filter(|&c| c != '\r')
+                .filter(|&c| (c < '\u{300}' && c != '\r') || is_lone_punctuation(c))
         };
+        assert_eq!(below().count(), 0x300 - 1 + 24 + 12);
         let mut pair = String::new();
         for a in below() {
             for b in below() {
@@ -385,16 +401,17 @@ mod tests {
 
     #[test]
     fn single_column_characters_are_one_column_wide_for_unicode_width() {
-        let single: Vec<char> = (0..0x300u32)
+        let single: Vec<char> = (0..0x2070u32)
             .filter_map(char::from_u32)
             .filter(|&c| is_single_column(c))
             .collect();
-        // Every printable character below U+0300 but the soft hyphen.
-        assert_eq!(single.len(), 0x300 - 32 - 33 - 1);
+        // Every printable character below U+0300 but the soft hyphen, and the punctuation.
+        assert_eq!(single.len(), 0x300 - 32 - 33 - 1 + 24 + 12);
         for c in single {
             assert_eq!(UnicodeWidthStr::width(c.to_string().as_str()), 1, "{c:?}");
         }
         assert_eq!(width("Ţările, încă"), 12);
+        assert_eq!(width("„Declaraţia” – 2011…"), 20);
     }
 
     proptest::proptest! {
