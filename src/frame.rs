@@ -112,99 +112,135 @@ const BRIDGED_GAP: u16 = 6;
 /// cells between two changes on one row put in, where writing them costs fewer bytes than
 /// moving over them: cells of one byte after a one-column change (so no wide character is
 /// cut), in the style of the change before them and then in the style of the change after
-/// them, so that they need no attribute that the next change would not set anyway.
+/// them, so that they need no attribute that the next change would not set anyway. Lazy, as
+/// the changes are: a frame's cells are written without a list of them being made.
 pub fn bridge_short_gaps<'a>(
-    updates: Vec<(u16, u16, &'a Cell)>,
+    updates: impl IntoIterator<Item = (u16, u16, &'a Cell)>,
     current: &'a Buffer,
-) -> Vec<(u16, u16, &'a Cell)> {
-    let mut out: Vec<(u16, u16, &Cell)> = Vec::with_capacity(updates.len());
-    for (x, y, cell) in updates {
-        if let Some(&(last_x, last_y, last)) = out.last()
-            && last_y == y
-            && last.symbol().width() == 1
-            && x > last_x + 1
-            && x - last_x - 1 <= BRIDGED_GAP
-        {
-            let gap: Option<Vec<&Cell>> = (last_x + 1..x)
-                .map(|gap_x| {
-                    current
-                        .cell((gap_x, y))
-                        .filter(|c| c.symbol().len() == 1 && c.diff_option == CellDiffOption::None)
-                })
-                .collect();
-            let styles_in_order = |gap: &[&Cell]| {
-                let switch = gap
-                    .iter()
-                    .position(|c| c.style() != last.style())
-                    .unwrap_or(gap.len());
-                gap[switch..].iter().all(|c| c.style() == cell.style())
-            };
-            if let Some(gap) = gap.filter(|gap| styles_in_order(gap)) {
-                out.extend((last_x + 1..x).zip(gap).map(|(gap_x, c)| (gap_x, y, c)));
-            }
-        }
-        out.push((x, y, cell));
-    }
-    out
+) -> impl Iterator<Item = (u16, u16, &'a Cell)> {
+    let mut before: Option<(u16, u16, &Cell)> = None;
+    updates.into_iter().flat_map(move |(x, y, cell)| {
+        let gap = before
+            .filter(|&(last_x, last_y, last)| {
+                last_y == y
+                    && last.symbol().width() == 1
+                    && x > last_x + 1
+                    && x - last_x - 1 <= BRIDGED_GAP
+                    && gap_can_be_written(current, last_x + 1..x, y, last, cell)
+            })
+            .map_or(0..0, |(last_x, _, _)| last_x + 1..x);
+        before = Some((x, y, cell));
+        gap.filter_map(move |gap_x| current.cell((gap_x, y)).map(|c| (gap_x, y, c)))
+            .chain(std::iter::once((x, y, cell)))
+    })
+}
+
+/// Whether the unchanged cells at `columns` of row `y` can be written between the changes
+/// `last` and `next`: one byte each, drawn normally, in the style of `last` and then in the
+/// style of `next`.
+fn gap_can_be_written(
+    current: &Buffer,
+    columns: std::ops::Range<u16>,
+    y: u16,
+    last: &Cell,
+    next: &Cell,
+) -> bool {
+    let mut in_last_style = true;
+    columns.map(|x| current.cell((x, y))).all(|gap| {
+        let Some(gap) =
+            gap.filter(|c| c.symbol().len() == 1 && c.diff_option == CellDiffOption::None)
+        else {
+            return false;
+        };
+        in_last_style = in_last_style && gap.style() == last.style();
+        in_last_style || gap.style() == next.style()
+    })
 }
 
 /// The changes that turn a blank screen into `current`, the same as
 /// `Buffer::empty(current.area).diff(current)` gives, without making the blank buffer: on the
 /// way to the first screen, a second buffer is a hundred kilobytes of fresh memory to fault in
-/// (about a tenth of clsv's own start-up). Wide characters are followed as ratatui's diff
-/// does: the columns they cover are passed over, and the ones after an emoji with VS16 are
-/// written when they are not blank. A test holds the two equal on random buffers.
-pub fn changes_from_blank(current: &Buffer) -> Vec<(u16, u16, &Cell)> {
-    let cells = &current.content;
-    let width = usize::from(current.area.width).max(1);
-    let place = |i: usize| {
+/// (about a tenth of clsv's own start-up), and the list of changes a few pages more. Wide
+/// characters are followed as ratatui's diff does: the columns they cover are passed over, and
+/// the ones after an emoji with VS16 are written when they are not blank. A test holds the two
+/// equal on random buffers.
+pub fn changes_from_blank(current: &Buffer) -> ChangesFromBlank<'_> {
+    ChangesFromBlank {
+        current,
+        next: 0,
+        after_emoji: None,
+    }
+}
+
+/// The iterator of [`changes_from_blank`].
+pub struct ChangesFromBlank<'a> {
+    current: &'a Buffer,
+    /// The index of the next cell to look at.
+    next: usize,
+    /// While passing over the columns after an emoji with VS16: where they end.
+    after_emoji: Option<usize>,
+}
+
+impl<'a> ChangesFromBlank<'a> {
+    fn place(&self, i: usize) -> (u16, u16, &'a Cell) {
+        let width = usize::from(self.current.area.width).max(1);
         // Within the buffer's area, whose coordinates are u16: the casts cannot truncate.
-        let x = (i % width) as u16 + current.area.x;
-        let y = (i / width) as u16 + current.area.y;
-        (x, y, &cells[i])
-    };
-    let blank = Cell::EMPTY;
-    let mut changes = Vec::with_capacity(cells.len());
-    let mut i = 0;
-    while i < cells.len() {
-        let cell = &cells[i];
-        let at = i;
-        i += 1;
-        match cell.diff_option {
-            _ if is_skipped(cell) => {}
-            CellDiffOption::ForcedWidth(forced) => {
-                i += usize::from(forced.get()) - 1;
-                if *cell != blank {
-                    changes.push(place(at));
-                }
-            }
-            _ => {
-                let cell_width = usize::from(cell.cell_width());
-                if cell.diff_option == CellDiffOption::None && *cell == blank {
-                    i += cell_width.saturating_sub(1);
+        let x = (i % width) as u16 + self.current.area.x;
+        let y = (i / width) as u16 + self.current.area.y;
+        (x, y, &self.current.content[i])
+    }
+}
+
+impl<'a> Iterator for ChangesFromBlank<'a> {
+    type Item = (u16, u16, &'a Cell);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let cells = &self.current.content;
+        let blank = Cell::EMPTY;
+        loop {
+            if let Some(end) = self.after_emoji {
+                if self.next >= end {
+                    self.next = end;
+                    self.after_emoji = None;
                     continue;
                 }
-                changes.push(place(at));
-                if cell_width > 1 && cell.symbol().contains('\u{FE0F}') {
-                    // Some terminals leave the column after such an emoji as it was.
-                    let mut end = (at + cell_width).min(cells.len());
-                    while i < end {
-                        let trailing = &cells[i];
-                        let covered = i;
-                        i += usize::from(trailing.cell_width().max(1));
-                        end = end.max(i).min(cells.len());
-                        if !is_skipped(trailing) && trailing.symbol() != blank.symbol() {
-                            changes.push(place(covered));
-                        }
+                // Some terminals leave the columns after such an emoji as they were.
+                let covered = self.next;
+                let trailing = &cells[covered];
+                self.next += usize::from(trailing.cell_width().max(1));
+                self.after_emoji = Some(end.max(self.next).min(cells.len()));
+                if !is_skipped(trailing) && trailing.symbol() != blank.symbol() {
+                    return Some(self.place(covered));
+                }
+                continue;
+            }
+            let at = self.next;
+            let cell = cells.get(at)?;
+            self.next += 1;
+            match cell.diff_option {
+                _ if is_skipped(cell) => {}
+                CellDiffOption::ForcedWidth(forced) => {
+                    self.next += usize::from(forced.get()) - 1;
+                    if *cell != blank {
+                        return Some(self.place(at));
                     }
-                    i = end;
-                } else {
-                    i += cell_width.saturating_sub(1);
+                }
+                _ => {
+                    let cell_width = usize::from(cell.cell_width());
+                    if cell.diff_option == CellDiffOption::None && *cell == blank {
+                        self.next += cell_width.saturating_sub(1);
+                        continue;
+                    }
+                    if cell_width > 1 && cell.symbol().contains('\u{FE0F}') {
+                        self.after_emoji = Some((at + cell_width).min(cells.len()));
+                    } else {
+                        self.next += cell_width.saturating_sub(1);
+                    }
+                    return Some(self.place(at));
                 }
             }
         }
     }
-    changes
 }
 
 /// Whether ratatui's diff passes over `cell`.
@@ -349,7 +385,7 @@ impl<W: Write> Screen<W> {
         app.render(self.area, &mut current);
         let out = &mut Vec::with_capacity(16 * 1024);
         out.extend_from_slice(b"\x1b[?2026h");
-        let changes = match self.previous.take() {
+        match self.previous.take() {
             Some(mut previous) => {
                 if let Some(screen) = layout::screen(self.area) {
                     // Inside the body's frame: its top and bottom borders stay where they are.
@@ -359,15 +395,17 @@ impl<W: Write> Screen<W> {
                         apply_shift(&mut previous, shift);
                     }
                 }
-                previous.diff(&current)
+                write_cells(out, bridge_short_gaps(previous.diff(&current), &current))?;
             }
             None => {
                 out.extend_from_slice(b"\x1b[0m\x1b[2J");
                 queue!(out, Hide)?;
-                changes_from_blank(&current)
+                write_cells(
+                    out,
+                    bridge_short_gaps(changes_from_blank(&current), &current),
+                )?;
             }
-        };
-        write_cells(out, bridge_short_gaps(changes, &current))?;
+        }
         out.extend_from_slice(b"\x1b[?2026l");
         self.writer.write_all(out)?;
         self.previous = Some(current);
@@ -383,8 +421,8 @@ mod tests {
         Buffer::with_lines(lines.iter().copied())
     }
 
-    fn columns(updates: &[(u16, u16, &Cell)]) -> Vec<u16> {
-        updates.iter().map(|&(x, _, _)| x).collect()
+    fn columns<'a>(updates: impl IntoIterator<Item = (u16, u16, &'a Cell)>) -> Vec<u16> {
+        updates.into_iter().map(|(x, _, _)| x).collect()
     }
 
     #[test]
@@ -394,10 +432,10 @@ mod tests {
         let bridged = bridge_short_gaps(blank.diff(&words), &words);
         // The space between the words is written; the five between cd and ef too; the
         // blank row after them is not (nothing changes past ef).
-        assert_eq!(columns(&bridged), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+        assert_eq!(columns(bridged), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
         let far = buffer(&["ab          cd      "]);
         assert_eq!(
-            columns(&bridge_short_gaps(blank.diff(&far), &far)),
+            columns(bridge_short_gaps(blank.diff(&far), &far)),
             [0, 1, 12, 13],
             "a run longer than a cursor move is moved over"
         );
@@ -412,9 +450,9 @@ mod tests {
         let mut framed = buffer(&["| ab      "]);
         framed.set_style(Rect::new(0, 0, 1, 1), Style::new().fg(Color::Cyan));
         let updates = blank.diff(&framed);
-        assert_eq!(columns(&updates), [0, 2, 3]);
+        assert_eq!(columns(updates.clone()), [0, 2, 3]);
         assert_eq!(
-            columns(&bridge_short_gaps(updates.clone(), &framed)),
+            columns(bridge_short_gaps(updates.clone(), &framed)),
             [0, 1, 2, 3]
         );
     }
@@ -428,9 +466,9 @@ mod tests {
         let mut styled = buffer(&["ab cd     "]);
         styled.set_style(Rect::new(2, 0, 1, 1), red);
         let updates = before.diff(&styled);
-        assert_eq!(columns(&updates), [0, 1, 3, 4]);
+        assert_eq!(columns(updates.clone()), [0, 1, 3, 4]);
         assert_eq!(
-            columns(&bridge_short_gaps(updates.clone(), &styled)),
+            columns(bridge_short_gaps(updates.clone(), &styled)),
             [0, 1, 3, 4]
         );
         // The style after, then the style before: one more change of attributes.
@@ -441,17 +479,17 @@ mod tests {
         swapped.set_style(Rect::new(2, 0, 1, 1), blue);
         swapped.set_style(Rect::new(4, 0, 2, 1), blue);
         let updates = before.diff(&swapped);
-        assert_eq!(columns(&updates), [0, 1, 4, 5]);
+        assert_eq!(columns(updates.clone()), [0, 1, 4, 5]);
         assert_eq!(
-            columns(&bridge_short_gaps(updates.clone(), &swapped)),
+            columns(bridge_short_gaps(updates.clone(), &swapped)),
             [0, 1, 4, 5]
         );
         let blank = buffer(&["          "]);
         let wide = buffer(&["自 cd     "]);
         let updates = blank.diff(&wide);
-        assert_eq!(columns(&updates), [0, 3, 4]);
+        assert_eq!(columns(updates.clone()), [0, 3, 4]);
         assert_eq!(
-            columns(&bridge_short_gaps(updates.clone(), &wide)),
+            columns(bridge_short_gaps(updates.clone(), &wide)),
             [0, 3, 4]
         );
     }
@@ -564,11 +602,8 @@ mod tests {
                     };
                 }
                 let expected = Buffer::empty(area).diff(&buffer);
-                let changes = changes_from_blank(&buffer);
-                let positions = |changes: &[(u16, u16, &ratatui::buffer::Cell)]| {
-                    changes.iter().map(|&(x, y, cell)| (x, y, cell.clone())).collect::<Vec<_>>()
-                };
-                prop_assert_eq!(positions(&changes), positions(&expected));
+                let changes: Vec<_> = changes_from_blank(&buffer).collect();
+                prop_assert_eq!(changes, expected);
             }
         }
     }
