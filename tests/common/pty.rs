@@ -159,6 +159,31 @@ impl Session {
         self.child.process_id().expect("a running child has a pid")
     }
 
+    /// Whether the terminal is in raw mode (no line editing), as a full-screen program sets it.
+    pub fn is_raw(&self) -> bool {
+        let fd = self
+            .master
+            .as_ref()
+            .and_then(|master| master.as_raw_fd())
+            .expect("the terminal is open");
+        // SAFETY: termios is plain data, and tcgetattr only fills it in.
+        let mut termios: libc::termios = unsafe { std::mem::zeroed() };
+        assert_eq!(unsafe { libc::tcgetattr(fd, &mut termios) }, 0, "tcgetattr");
+        termios.c_lflag & libc::ICANON == 0
+    }
+
+    /// Waits until the program has put the terminal in raw mode.
+    pub fn wait_for_raw_mode(&self) {
+        let deadline = Instant::now() + PATIENCE;
+        while !self.is_raw() {
+            assert!(
+                Instant::now() < deadline,
+                "the terminal never went into raw mode"
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
     /// Closes the terminal's master side, as a dropped SSH connection does.
     pub fn hang_up(&mut self) {
         self.stop_reading();
