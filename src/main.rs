@@ -288,7 +288,10 @@ fn browse(
         return Err("clsv: presenting needs a terminal that can show a screen".to_string());
     }
     let theme = Theme::for_terminal(capabilities).with_colors(&settings.colors);
-    let mut app = App::new(content, theme, start, 80, 24)
+    // Laid out at the terminal's size from the start: the first frame then finds the pane's
+    // text laid out for it (`DocMemo`), not laid out for another size.
+    let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = App::new(content, theme, start, width, height)
         .with_keymap(std::sync::Arc::clone(&settings.keymap))
         .with_talk(talk);
     if let Some(notice) = notice {
