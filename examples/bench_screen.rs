@@ -11,8 +11,6 @@
 //! cargo run --release --example bench_screen -- --runs 20 --wait Denumirea --key j -- less /tmp/clsv.txt -- target/release/clsv
 //! ```
 
-#![allow(clippy::expect_used, clippy::unwrap_used)] // a measurement that cannot run has nothing to report
-
 use std::io::{Read, Write};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
@@ -36,7 +34,7 @@ fn settle(output: &Receiver<Vec<u8>>, parser: &mut vt100::Parser, quiet: Duratio
     bytes
 }
 
-fn run_once(command: &[String], wait: &str, key: &str) -> Run {
+fn run_once(command: &[String], wait: &str, key: &str) -> Result<Run, String> {
     let pair = native_pty_system()
         .openpty(PtySize {
             rows: 24,
@@ -44,10 +42,11 @@ fn run_once(command: &[String], wait: &str, key: &str) -> Run {
             pixel_width: 0,
             pixel_height: 0,
         })
-        .unwrap();
+        .map_err(|e| format!("cannot open a pseudo-terminal: {e}"))?;
     // A path to a program is made absolute: the pty's spawner looks bare names up in PATH.
     let program = match command[0].contains('/') {
-        true => std::fs::canonicalize(&command[0]).expect("the program exists"),
+        true => std::fs::canonicalize(&command[0])
+            .map_err(|e| format!("cannot find {}: {e}", command[0]))?,
         false => std::path::PathBuf::from(&command[0]),
     };
     let mut builder = CommandBuilder::new(program);
@@ -56,10 +55,14 @@ fn run_once(command: &[String], wait: &str, key: &str) -> Run {
     builder.env("LANG", "C.UTF-8");
     builder.env("LESS", "");
     let started = Instant::now();
-    let mut child = pair.slave.spawn_command(builder).unwrap();
+    let mut child = pair
+        .slave
+        .spawn_command(builder)
+        .map_err(|e| format!("cannot start {}: {e}", command[0]))?;
     drop(pair.slave);
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let mut writer = pair.master.take_writer().unwrap();
+    let terminal = |e: anyhow::Error| format!("the pseudo-terminal failed: {e}");
+    let mut reader = pair.master.try_clone_reader().map_err(terminal)?;
+    let mut writer = pair.master.take_writer().map_err(terminal)?;
     let (send, output) = channel();
     std::thread::spawn(move || {
         let mut buffer = [0u8; 65536];
@@ -72,9 +75,13 @@ fn run_once(command: &[String], wait: &str, key: &str) -> Run {
     let mut parser = vt100::Parser::new(24, 80, 0);
     let mut first_bytes = 0;
     let first_screen = loop {
-        let chunk = output
-            .recv_timeout(Duration::from_secs(30))
-            .expect("the program drew within 30 s");
+        let chunk = output.recv_timeout(Duration::from_secs(30)).map_err(|_| {
+            format!(
+                "{} did not show {wait:?} within 30 s; its screen:\n{}",
+                command.join(" "),
+                parser.screen().contents()
+            )
+        })?;
         first_bytes += chunk.len();
         parser.process(&chunk);
         if parser.screen().contents().contains(wait) {
@@ -82,22 +89,26 @@ fn run_once(command: &[String], wait: &str, key: &str) -> Run {
         }
     };
     first_bytes += settle(&output, &mut parser, Duration::from_millis(300));
-    writer.write_all(key.as_bytes()).unwrap();
-    writer.flush().unwrap();
+    let typed = |writer: &mut Box<dyn Write + Send>, keys: &[u8]| {
+        writer
+            .write_all(keys)
+            .and_then(|()| writer.flush())
+            .map_err(|e| format!("cannot type into the pseudo-terminal: {e}"))
+    };
+    typed(&mut writer, key.as_bytes())?;
     let key_bytes = settle(&output, &mut parser, Duration::from_millis(300));
     // The peak memory so far (VmHWM), read before the program is told to quit: with the
     // commands interleaved, the children's rusage would mix the programs.
     let peak_kb = child.process_id().map_or(0, peak_resident_kb);
-    writer.write_all(b"q").unwrap();
-    writer.flush().unwrap();
+    typed(&mut writer, b"q")?;
     let _ = child.wait();
     drop(pair.master);
-    Run {
+    Ok(Run {
         first_screen,
         first_bytes,
         key_bytes,
         peak_kb,
-    }
+    })
 }
 
 /// The peak resident memory of a running process, in KiB (0 if it cannot be read).
@@ -110,39 +121,79 @@ fn peak_resident_kb(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
-fn median<T: Copy + Ord>(mut values: Vec<T>) -> T {
+fn median<T: Copy + Ord + Default>(mut values: Vec<T>) -> T {
     values.sort();
-    values[values.len() / 2]
+    values.get(values.len() / 2).copied().unwrap_or_default()
 }
 
-fn main() {
-    let mut runs = 10;
-    let mut wait = String::from("Denumirea");
-    let mut key = String::from("j");
-    let mut args = std::env::args().skip(1);
-    let mut commands: Vec<Vec<String>> = Vec::new();
+const USAGE: &str =
+    "usage: bench_screen [--runs N] [--wait TEXT] [--key KEY] -- COMMAND... [-- COMMAND...]";
+
+/// The commands to run and how, from the command line.
+struct Plan {
+    runs: usize,
+    wait: String,
+    key: String,
+    commands: Vec<Vec<String>>,
+}
+
+fn plan(mut args: impl Iterator<Item = String>) -> Result<Plan, String> {
+    let mut plan = Plan {
+        runs: 10,
+        wait: String::from("Denumirea"),
+        key: String::from("j"),
+        commands: Vec::new(),
+    };
     while let Some(arg) = args.next() {
-        match (arg.as_str(), commands.last_mut()) {
-            ("--", _) => commands.push(Vec::new()),
+        match (arg.as_str(), plan.commands.last_mut()) {
+            ("--", _) => plan.commands.push(Vec::new()),
             (_, Some(command)) => command.push(arg),
-            ("--runs", None) => runs = args.next().and_then(|n| n.parse().ok()).expect("--runs N"),
-            ("--wait", None) => wait = args.next().expect("--wait TEXT"),
-            ("--key", None) => key = args.next().expect("--key KEY"),
-            (other, None) => commands.push(vec![other.to_string()]),
+            ("--runs", None) => {
+                plan.runs = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .filter(|&n| n > 0)
+                    .ok_or("--runs needs a number above 0")?
+            }
+            ("--wait", None) => plan.wait = args.next().ok_or("--wait needs a text")?,
+            ("--key", None) => plan.key = args.next().ok_or("--key needs the keys to type")?,
+            (other, None) => return Err(format!("unknown option {other}\n{USAGE}")),
         }
     }
-    assert!(
-        !commands.is_empty() && commands.iter().all(|c| !c.is_empty()),
-        "usage: bench_screen [--runs N] [--wait TEXT] [--key K] -- COMMAND... [-- COMMAND...]"
-    );
-    let mut results: Vec<Vec<Run>> = commands.iter().map(|_| Vec::new()).collect();
-    for _ in 0..runs {
-        for (command, runs) in commands.iter().zip(&mut results) {
-            runs.push(run_once(command, &wait, &key));
+    if plan.commands.is_empty() || plan.commands.iter().any(Vec::is_empty) {
+        return Err(USAGE.to_string());
+    }
+    Ok(plan)
+}
+
+fn main() -> std::process::ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let options = args.iter().take_while(|arg| *arg != "--");
+    if options
+        .into_iter()
+        .any(|arg| arg == "-h" || arg == "--help")
+    {
+        println!("{USAGE}");
+        return std::process::ExitCode::SUCCESS;
+    }
+    match plan(args.into_iter()).and_then(|plan| measure(&plan)) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("bench_screen: {message}");
+            std::process::ExitCode::from(2)
+        }
+    }
+}
+
+fn measure(plan: &Plan) -> Result<(), String> {
+    let mut results: Vec<Vec<Run>> = plan.commands.iter().map(|_| Vec::new()).collect();
+    for _ in 0..plan.runs {
+        for (command, runs) in plan.commands.iter().zip(&mut results) {
+            runs.push(run_once(command, &plan.wait, &plan.key)?);
         }
     }
     let mut baseline = None;
-    for (command, runs) in commands.iter().zip(results) {
+    for (command, runs) in plan.commands.iter().zip(results) {
         let first = median(runs.iter().map(|r| r.first_screen).collect());
         let first_ms = first.as_secs_f64() * 1000.0;
         let first_bytes = median(runs.iter().map(|r| r.first_bytes).collect());
@@ -164,4 +215,5 @@ fn main() {
             runs = runs.len()
         );
     }
+    Ok(())
 }
