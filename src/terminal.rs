@@ -265,8 +265,6 @@ pub fn run(mut app: App, watch: Option<PathBuf>) -> io::Result<()> {
     crossterm::queue!(writer, EnterAlternateScreen, EnableMouseCapture)?;
     let mut screen = Screen::new(writer, width, height);
     app.update(Action::Resize { width, height });
-    // As `draw`, with the thread that acts on signals started between the frame and the
-    // search index, which a long pack takes a while to build.
     if cfg!(debug_assertions)
         && let Some(pause) = std::env::var_os("CLSV_TEST_PAUSE_BEFORE_FIRST_FRAME")
     {
@@ -274,6 +272,8 @@ pub fn run(mut app: App, watch: Option<PathBuf>) -> io::Result<()> {
         let millis = pause.to_str().and_then(|ms| ms.parse().ok()).unwrap_or(0);
         std::thread::sleep(Duration::from_millis(millis));
     }
+    // As `draw`, with the signals caught and the thread that acts on them started between the
+    // frame and the search index, which a long pack takes a while to build.
     screen.draw(&app)?;
     frames.send()?;
     let signals = catch_signals()?;

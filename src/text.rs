@@ -107,6 +107,11 @@ fn is_lone_punctuation(c: char) -> bool {
     ('\u{2010}'..='\u{2027}').contains(&c) || ('\u{2030}'..='\u{203b}').contains(&c)
 }
 
+/// Whether `c` is a grapheme of its own whatever surrounds it (see [`graphemes`]).
+fn is_grapheme_alone(c: char) -> bool {
+    (c < '\u{300}' && c != '\r') || is_lone_punctuation(c)
+}
+
 /// The graphemes of `text` with their byte offsets, as `grapheme_indices(true)` gives them.
 ///
 /// Text below U+0300 without a carriage return (ASCII, Latin-1 and Latin Extended, which
@@ -116,10 +121,7 @@ fn is_lone_punctuation(c: char) -> bool {
 /// involves CR LF or another character at or above U+0300 (combining marks, joiners, spacing
 /// marks, prepended marks, Hangul jamo, regional indicators).
 pub fn graphemes(text: &str) -> Graphemes<'_> {
-    match text
-        .chars()
-        .all(|c| (c < '\u{300}' && c != '\r') || is_lone_punctuation(c))
-    {
+    match text.chars().all(is_grapheme_alone) {
         true => Graphemes::Chars {
             text,
             chars: text.char_indices(),
@@ -380,7 +382,7 @@ mod tests {
             (0..0x300u32)
                 .chain(0x2000..0x2070)
                 .filter_map(char::from_u32)
-                .filter(|&c| (c < '\u{300}' && c != '\r') || is_lone_punctuation(c))
+                .filter(|&c| is_grapheme_alone(c))
         };
         assert_eq!(below().count(), 0x300 - 1 + 24 + 12);
         let mut pair = String::new();
@@ -418,7 +420,7 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
         #[test]
         fn latin_text_wraps_by_character_as_by_grapheme(
-            words in proptest::collection::vec("[a-zăâîşţ\u{a0}.,]{0,12}", 0..12),
+            words in proptest::collection::vec("[a-zăâîşţ\u{a0}.,„”–…]{0,12}", 0..12),
             spaces in proptest::collection::vec(1usize..4, 12),
             max_width in 1usize..24,
         ) {
