@@ -8,11 +8,12 @@ use ratatui::backend::TestBackend;
 use std::hint::black_box;
 
 use clsv::action::Action;
-use clsv::app::{App, Pane, StartAt};
+use clsv::app::{App, StartAt};
 use clsv::capability::ColorLevel;
 use clsv::content::generate::pack_files;
 use clsv::content::load::{load_embedded, load_files};
 use clsv::theme::Theme;
+use clsv::vocabulary::Pane;
 
 fn app(content: clsv::content::Content) -> App {
     let lang = content.default_language;

@@ -1,7 +1,7 @@
 //! What a user can ask for. Keys and mouse events become `Action`s (through the keymap and
 //! the hit test); `App::update` carries them out. Nothing else changes the state.
 
-use crate::app::Pane;
+use crate::vocabulary::Pane;
 
 /// A user intent, independent of the key or click that expressed it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

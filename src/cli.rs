@@ -5,9 +5,9 @@ use std::str::FromStr;
 
 use clap::{Parser, Subcommand};
 
-use crate::app::Pane;
 use crate::capability::ColorChoice;
 use crate::print::Format;
+use crate::vocabulary::Pane;
 
 /// A terminal browser for the profile of the Freedom Online Coalition (Coaliţia privind
 /// Libertatea în Spaţiul Virtual): its overview, members, declaration and areas of action.

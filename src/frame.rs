@@ -1,27 +1,20 @@
-//! Sending frames to the terminal as few bytes as it takes: each frame is compared with the
-//! one before and only the cells that changed are written (in the bytes ratatui's crossterm
-//! backend would write for them).
+//! Sending frames to the terminal as few bytes as it takes: each frame (a ratatui buffer) is
+//! compared with the one before and only the cells that changed are written, by ratatui's
+//! crossterm backend. This layer knows buffers and which rows may scroll, not what they show.
 //! When the text in the body moved up or down, as when reading line by line, the terminal is
 //! first asked to scroll the body itself, the way `less` does, so that only the lines that
 //! came into view are sent instead of every line that moved.
 
 use std::io::{self, Write};
 
-use crossterm::cursor::{Hide, MoveTo};
-use crossterm::queue;
-use crossterm::style::{
-    Attribute, Colors, SetAttribute, SetBackgroundColor, SetColors, SetForegroundColor,
-    SetUnderlineColor,
-};
-use ratatui::backend::IntoCrossterm;
-use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
-use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier};
-use ratatui::widgets::Widget;
-use unicode_width::UnicodeWidthStr;
+use std::ops::Range;
 
-use crate::app::App;
-use crate::ui::layout;
+use crossterm::cursor::Hide;
+use crossterm::queue;
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::buffer::{Buffer, Cell, CellDiffOption};
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
 
 /// A shift of rows: content moved `lines` rows up (positive) or down (negative) within the
 /// rows `top..bottom`.
@@ -157,198 +150,6 @@ fn gap_can_be_written(
     })
 }
 
-/// The changes that turn a blank screen into `current`, the same as
-/// `Buffer::empty(current.area).diff(current)` gives, without making the blank buffer: on the
-/// way to the first screen, a second buffer is a hundred kilobytes of fresh memory to fault in
-/// (about a tenth of clsv's own start-up), and the list of changes a few pages more. Wide
-/// characters are followed as ratatui's diff does: the columns they cover are passed over, and
-/// the ones after an emoji with VS16 are written when they are not blank. A test holds the two
-/// equal on random buffers.
-pub fn changes_from_blank(current: &Buffer) -> ChangesFromBlank<'_> {
-    ChangesFromBlank {
-        current,
-        next: 0,
-        after_emoji: None,
-    }
-}
-
-/// The iterator of [`changes_from_blank`].
-pub struct ChangesFromBlank<'a> {
-    current: &'a Buffer,
-    /// The index of the next cell to look at.
-    next: usize,
-    /// While passing over the columns after an emoji with VS16: where they end.
-    after_emoji: Option<usize>,
-}
-
-impl<'a> ChangesFromBlank<'a> {
-    fn place(&self, i: usize) -> (u16, u16, &'a Cell) {
-        let width = usize::from(self.current.area.width).max(1);
-        // Within the buffer's area, whose coordinates are u16: the casts cannot truncate.
-        let x = (i % width) as u16 + self.current.area.x;
-        let y = (i / width) as u16 + self.current.area.y;
-        (x, y, &self.current.content[i])
-    }
-}
-
-impl<'a> Iterator for ChangesFromBlank<'a> {
-    type Item = (u16, u16, &'a Cell);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        let cells = &self.current.content;
-        let blank = Cell::EMPTY;
-        loop {
-            if let Some(end) = self.after_emoji {
-                if self.next >= end {
-                    self.next = end;
-                    self.after_emoji = None;
-                    continue;
-                }
-                // Some terminals leave the columns after such an emoji as they were.
-                let covered = self.next;
-                let trailing = &cells[covered];
-                self.next += usize::from(trailing.cell_width().max(1));
-                self.after_emoji = Some(end.max(self.next).min(cells.len()));
-                if !is_skipped(trailing) && trailing.symbol() != blank.symbol() {
-                    return Some(self.place(covered));
-                }
-                continue;
-            }
-            let at = self.next;
-            let cell = cells.get(at)?;
-            self.next += 1;
-            match cell.diff_option {
-                _ if is_skipped(cell) => {}
-                CellDiffOption::ForcedWidth(forced) => {
-                    self.next += usize::from(forced.get()) - 1;
-                    if *cell != blank {
-                        return Some(self.place(at));
-                    }
-                }
-                _ => {
-                    let cell_width = usize::from(cell.cell_width());
-                    if cell.diff_option == CellDiffOption::None && *cell == blank {
-                        self.next += cell_width.saturating_sub(1);
-                        continue;
-                    }
-                    if cell_width > 1 && cell.symbol().contains('\u{FE0F}') {
-                        self.after_emoji = Some((at + cell_width).min(cells.len()));
-                    } else {
-                        self.next += cell_width.saturating_sub(1);
-                    }
-                    return Some(self.place(at));
-                }
-            }
-        }
-    }
-}
-
-/// Whether ratatui's diff passes over `cell`.
-fn is_skipped(cell: &Cell) -> bool {
-    #[allow(deprecated)] // still read by ratatui's diff, so read here too
-    let skip = cell.skip;
-    cell.diff_option == CellDiffOption::Skip || (skip && cell.diff_option == CellDiffOption::None)
-}
-
-/// Writes `cells` into `out` as ratatui's crossterm backend draws them
-/// (`CrosstermBackend::draw`), byte for byte: a cursor move where a cell does not follow the
-/// one before, the attributes and colours that change, the cell, and the colours and
-/// attributes reset at the end. The cells themselves are copied, not formatted one command
-/// each: on a first frame that formatting was a tenth of clsv's own start-up. A test holds
-/// the bytes equal to the backend's.
-pub fn write_cells<'a>(
-    out: &mut Vec<u8>,
-    cells: impl IntoIterator<Item = (u16, u16, &'a Cell)>,
-) -> io::Result<()> {
-    let (mut fg, mut bg, mut underline) = (Color::Reset, Color::Reset, Color::Reset);
-    let mut modifier = Modifier::empty();
-    let mut last: Option<(u16, u16)> = None;
-    for (x, y, cell) in cells {
-        if !matches!(last, Some((last_x, last_y)) if last_x.checked_add(1) == Some(x) && last_y == y)
-        {
-            queue!(out, MoveTo(x, y))?;
-        }
-        last = Some((x, y));
-        if cell.modifier != modifier {
-            change_modifier(out, modifier, cell.modifier)?;
-            modifier = cell.modifier;
-        }
-        if cell.fg != fg || cell.bg != bg {
-            let colors = Colors::new(cell.fg.into_crossterm(), cell.bg.into_crossterm());
-            queue!(out, SetColors(colors))?;
-            (fg, bg) = (cell.fg, cell.bg);
-        }
-        if cell.underline_color != underline {
-            queue!(
-                out,
-                SetUnderlineColor(cell.underline_color.into_crossterm())
-            )?;
-            underline = cell.underline_color;
-        }
-        out.extend_from_slice(cell.symbol().as_bytes());
-    }
-    queue!(
-        out,
-        SetForegroundColor(crossterm::style::Color::Reset),
-        SetBackgroundColor(crossterm::style::Color::Reset),
-        SetUnderlineColor(crossterm::style::Color::Reset),
-        SetAttribute(Attribute::Reset),
-    )
-}
-
-/// The attributes that take `from` to `to`, in the backend's order: those removed (normal
-/// intensity for bold or dim, then the one of the two that stays), then those added.
-fn change_modifier(out: &mut Vec<u8>, from: Modifier, to: Modifier) -> io::Result<()> {
-    let removed = from - to;
-    let added = to - from;
-    let intensity_reset = removed.intersects(Modifier::BOLD | Modifier::DIM);
-    let mut set = |attribute| queue!(out, SetAttribute(attribute));
-    if removed.contains(Modifier::REVERSED) {
-        set(Attribute::NoReverse)?;
-    }
-    if intensity_reset {
-        set(Attribute::NormalIntensity)?;
-        if to.contains(Modifier::DIM) {
-            set(Attribute::Dim)?;
-        }
-        if to.contains(Modifier::BOLD) {
-            set(Attribute::Bold)?;
-        }
-    }
-    for (modifier, off) in [
-        (Modifier::ITALIC, Attribute::NoItalic),
-        (Modifier::UNDERLINED, Attribute::NoUnderline),
-        (Modifier::CROSSED_OUT, Attribute::NotCrossedOut),
-        (Modifier::HIDDEN, Attribute::NoHidden),
-        (
-            Modifier::SLOW_BLINK | Modifier::RAPID_BLINK,
-            Attribute::NoBlink,
-        ),
-    ] {
-        if removed.intersects(modifier) {
-            set(off)?;
-        }
-    }
-    for (modifier, on) in [
-        (Modifier::REVERSED, Attribute::Reverse),
-        (Modifier::BOLD, Attribute::Bold),
-        (Modifier::ITALIC, Attribute::Italic),
-        (Modifier::UNDERLINED, Attribute::Underlined),
-        (Modifier::DIM, Attribute::Dim),
-        (Modifier::CROSSED_OUT, Attribute::CrossedOut),
-        (Modifier::HIDDEN, Attribute::Hidden),
-        (Modifier::SLOW_BLINK, Attribute::SlowBlink),
-        (Modifier::RAPID_BLINK, Attribute::RapidBlink),
-    ] {
-        // Bold and dim after a reset of intensity were set above.
-        let already_set = intensity_reset && (Modifier::BOLD | Modifier::DIM).contains(modifier);
-        if added.contains(modifier) && !already_set {
-            set(on)?;
-        }
-    }
-    Ok(())
-}
-
 /// What the terminal shows, and how to change it into the next frame.
 pub struct Screen<W: Write> {
     writer: W,
@@ -378,36 +179,38 @@ impl<W: Write> Screen<W> {
         self.previous = None;
     }
 
-    /// Writes the changes from the last frame to `app` as it is now, as one synchronized
-    /// update, into the writer.
-    pub fn draw(&mut self, app: &App) -> io::Result<()> {
+    /// Writes the changes from the last frame to the one `render` draws, as one synchronized
+    /// update, into the writer. Where the frame's rows `scrolling` show text that moved up or
+    /// down, the terminal is asked to scroll them first.
+    pub fn draw(
+        &mut self,
+        render: impl FnOnce(&mut Buffer),
+        scrolling: Option<Range<u16>>,
+    ) -> io::Result<()> {
         let mut current = Buffer::empty(self.area);
-        app.render(self.area, &mut current);
-        let out = &mut Vec::with_capacity(16 * 1024);
+        render(&mut current);
+        let mut out = Vec::with_capacity(16 * 1024);
         out.extend_from_slice(b"\x1b[?2026h");
-        match self.previous.take() {
+        let previous = match self.previous.take() {
             Some(mut previous) => {
-                if let Some(screen) = layout::screen(self.area) {
-                    // Inside the body's frame: its top and bottom borders stay where they are.
-                    let (top, bottom) = (screen.body.y + 1, screen.body.bottom().saturating_sub(1));
-                    if let Some(shift) = detect_shift(&previous, &current, top, bottom) {
-                        out.extend_from_slice(scroll_sequence(shift).as_bytes());
-                        apply_shift(&mut previous, shift);
-                    }
+                if let Some(rows) = scrolling
+                    && let Some(shift) = detect_shift(&previous, &current, rows.start, rows.end)
+                {
+                    out.extend_from_slice(scroll_sequence(shift).as_bytes());
+                    apply_shift(&mut previous, shift);
                 }
-                write_cells(out, bridge_short_gaps(previous.diff(&current), &current))?;
+                previous
             }
             None => {
                 out.extend_from_slice(b"\x1b[0m\x1b[2J");
                 queue!(out, Hide)?;
-                write_cells(
-                    out,
-                    bridge_short_gaps(changes_from_blank(&current), &current),
-                )?;
+                Buffer::empty(self.area)
             }
-        }
+        };
+        let changes = bridge_short_gaps(previous.diff(&current), &current);
+        CrosstermBackend::new(&mut out).draw(changes)?;
         out.extend_from_slice(b"\x1b[?2026l");
-        self.writer.write_all(out)?;
+        self.writer.write_all(&out)?;
         self.previous = Some(current);
         Ok(())
     }
@@ -492,120 +295,6 @@ mod tests {
             columns(bridge_short_gaps(updates.clone(), &wide)),
             [0, 3, 4]
         );
-    }
-
-    mod written_cells {
-        use proptest::prelude::*;
-        use ratatui::backend::{Backend, CrosstermBackend};
-        use ratatui::buffer::Cell;
-        use ratatui::style::{Color, Modifier};
-
-        use super::super::write_cells;
-
-        const COLORS: &[Color] = &[
-            Color::Reset,
-            Color::Red,
-            Color::LightCyan,
-            Color::Indexed(37),
-            Color::Rgb(1, 2, 3),
-        ];
-
-        proptest! {
-            #![proptest_config(ProptestConfig::with_cases(500))]
-            #[test]
-            fn are_the_bytes_of_ratatuis_crossterm_backend(
-                cells in proptest::collection::vec(
-                    (0u16..4, 0u16..3, "[a ţ自]", 0..COLORS.len(), 0..COLORS.len(), 0..COLORS.len(), 0u16..512),
-                    0..30,
-                ),
-            ) {
-                let mut x = 0;
-                let mut y = 0;
-                let cells: Vec<(u16, u16, Cell)> = cells
-                    .into_iter()
-                    .map(|(step, down, symbol, fg, bg, underline, modifier)| {
-                        // Mostly the next column, sometimes a jump: both ways of moving on.
-                        (x, y) = match down {
-                            0 => (x + step.max(1), y),
-                            _ => (step, y + down),
-                        };
-                        let mut cell = Cell::new("");
-                        cell.set_symbol(&symbol);
-                        cell.fg = COLORS[fg];
-                        cell.bg = COLORS[bg];
-                        cell.underline_color = COLORS[underline];
-                        cell.modifier = Modifier::from_bits_truncate(modifier);
-                        (x, y, cell)
-                    })
-                    .collect();
-                let items = || cells.iter().map(|(x, y, cell)| (*x, *y, cell));
-                let mut ours = Vec::new();
-                write_cells(&mut ours, items()).unwrap();
-                let mut theirs = Vec::new();
-                CrosstermBackend::new(&mut theirs).draw(items()).unwrap();
-                prop_assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&theirs));
-            }
-        }
-    }
-
-    mod from_blank {
-        use std::num::NonZeroU16;
-
-        use proptest::prelude::*;
-        use ratatui::buffer::{Buffer, CellDiffOption};
-        use ratatui::layout::Rect;
-        use ratatui::style::{Color, Modifier};
-
-        use super::super::changes_from_blank;
-
-        /// Symbols of every width the diff treats apart: blank, one column, none, two
-        /// columns, two with VS16, and a combining sequence.
-        const SYMBOLS: &[&str] = &[" ", "a", "ţ", "", "自", "❤\u{fe0f}", "👍🏽", "e\u{301}", "🇷🇴"];
-
-        fn cell() -> impl Strategy<Value = (usize, u8, u8, u8)> {
-            (0..SYMBOLS.len(), 0u8..3, 0u8..3, 0u8..12)
-        }
-
-        proptest! {
-            #![proptest_config(ProptestConfig::with_cases(500))]
-            #[test]
-            fn are_what_ratatui_diffs_against_a_blank_buffer(
-                x in 0u16..3,
-                y in 0u16..3,
-                width in 1u16..9,
-                cells in proptest::collection::vec(cell(), 1..40),
-            ) {
-                let height = (cells.len() as u16).div_ceil(width);
-                let area = Rect::new(x, y, width, height);
-                let mut buffer = Buffer::empty(area);
-                for (content, &(symbol, fg, modifier, option)) in
-                    buffer.content.iter_mut().zip(&cells)
-                {
-                    content.set_symbol(SYMBOLS[symbol]);
-                    content.fg = [Color::Reset, Color::Red, Color::Indexed(37)][fg as usize];
-                    content.modifier =
-                        [Modifier::empty(), Modifier::BOLD, Modifier::REVERSED][modifier as usize];
-                    content.diff_option = match option {
-                        0 => CellDiffOption::Skip,
-                        1 => CellDiffOption::AlwaysUpdate,
-                        2 | 3 => CellDiffOption::ForcedWidth(
-                            NonZeroU16::new(u16::from(option) - 1).unwrap_or(NonZeroU16::MIN),
-                        ),
-                        4 => {
-                            #[allow(deprecated)] // ratatui's diff still reads it
-                            {
-                                content.skip = true;
-                            }
-                            CellDiffOption::None
-                        }
-                        _ => CellDiffOption::None,
-                    };
-                }
-                let expected = Buffer::empty(area).diff(&buffer);
-                let changes: Vec<_> = changes_from_blank(&buffer).collect();
-                prop_assert_eq!(changes, expected);
-            }
-        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! words here show the interface in English.
 
 use crate::action::Action;
-use crate::app::Pane;
+use crate::vocabulary::Pane;
 
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use std::fmt;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::action::Action;
-use crate::app::{Mode, Pane};
+use crate::vocabulary::{Mode, Pane};
 
 /// A key with the modifiers that matter for binding (Control and Alt; Shift is part of the
 /// character or of `BackTab`).

@@ -1,24 +1,37 @@
 //! clsv: a terminal browser for the profile of the Freedom Online Coalition.
 //!
-//! Input becomes an [`action::Action`] (through [`keymap`] or [`ui::hit`]), [`app::App::update`]
-//! applies it, and [`ui`] draws the app from a shared reference. See `docs/ARCHITECTURE.md`.
+//! Input becomes an [`action::Action`] (through [`keymap`] or [`mouse`]), [`app::App::update`]
+//! applies it, and [`ui`] draws the app from a shared reference. The modules are listed
+//! below in layers, from the bottom up; each imports only the layers above it in this list.
+//! See `docs/ARCHITECTURE.md`.
 
+// Names shared by everyone.
 pub mod action;
-pub mod app;
-pub mod baked;
+pub mod vocabulary;
+// Text, the environment, the look.
 pub mod capability;
-pub mod cli;
+pub mod text;
+pub mod theme;
+// The content and what is derived from it.
+pub mod baked;
 pub mod config;
 pub mod content;
 pub mod diagnostic;
-pub mod frame;
 pub mod i18n;
 pub mod keymap;
 pub mod present;
-pub mod print;
 pub mod search;
+// Where things go on screen, and the laid-out text of each view.
+pub mod doc;
+pub mod geometry;
+// The state and `update`.
+pub mod app;
+pub mod mouse;
+// Drawing, and sending frames.
+pub mod frame;
+pub mod ui;
+// The ways out: plain text, the local terminal, SSH, the command line.
+pub mod cli;
+pub mod print;
 pub mod serve;
 pub mod terminal;
-pub mod text;
-pub mod theme;
-pub mod ui;

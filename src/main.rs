@@ -11,7 +11,7 @@ use std::path::Path;
 
 use clap::CommandFactory;
 
-use clsv::app::{App, Pane, StartAt, Talk};
+use clsv::app::{App, StartAt, Talk};
 use clsv::capability::{self, Capabilities};
 use clsv::cli::{Cli, Command};
 use clsv::config;
@@ -21,6 +21,7 @@ use clsv::print::{self, Format};
 use clsv::search::{Index, Query};
 use clsv::terminal;
 use clsv::theme::Theme;
+use clsv::vocabulary::Pane;
 
 /// Exit code of success.
 const EXIT_OK: u8 = 0;
@@ -316,9 +317,9 @@ fn check_fit(content: Content, lang: Lang, width: u16, height: u16) -> Result<u8
     let mut report = String::new();
     let mut overflowing = 0;
     for (i, slide) in app.deck().iter().enumerate() {
-        if let Some((needed, shown)) = clsv::ui::present::overflow(&app, slide) {
+        if let Some((needed, shown)) = app.overflow(slide) {
             overflowing += 1;
-            let title = clsv::ui::present::slide_title(&app, slide);
+            let title = clsv::doc::slide::title(app.doc_context(), slide);
             report.push_str(&format!(
                 "slide {} \"{title}\": {needed} lines of text, {shown} fit at {width}x{height}\n",
                 i + 1

@@ -5,8 +5,8 @@
 
 use std::time::Duration;
 
-use crate::app::Pane;
 use crate::content::{Content, Slide, SlideShows};
+use crate::vocabulary::Pane;
 
 /// The slides of a pack: its own choice, or one slide per part of the content.
 pub fn deck(content: &Content) -> Vec<Slide> {

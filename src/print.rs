@@ -5,10 +5,10 @@
 //! Added facts carry a number in brackets that refers to the numbered list of sources at the
 //! end, so every fact keeps its source without repeating it.
 
-use crate::app::Pane;
 use crate::content::{Content, Fact, Lang, SourceRef};
 use crate::i18n::{Strings, UiLang};
 use crate::text;
+use crate::vocabulary::Pane;
 
 /// The form of the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]

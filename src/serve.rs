@@ -20,12 +20,13 @@ use russh::server::{
 use russh::{Channel, ChannelId, MethodKind, MethodSet, Pty};
 
 use crate::action::Action;
-use crate::app::{App, Pack, Pane, StartAt, Talk};
+use crate::app::{App, Pack, StartAt, Talk};
 use crate::capability;
 use crate::content::{Content, Lang};
 use crate::frame::Screen;
 use crate::terminal;
 use crate::theme::Theme;
+use crate::vocabulary::Pane;
 
 /// How the server is run.
 #[derive(Debug, Clone)]
@@ -648,7 +649,7 @@ impl Connection {
 impl Browser {
     /// The next frame's bytes.
     fn frame(&mut self) -> Result<Vec<u8>, russh::Error> {
-        self.screen.draw(&self.app).map_err(russh::Error::IO)?;
+        terminal::draw_frame(&mut self.screen, &self.app).map_err(russh::Error::IO)?;
         Ok(self.sink.take())
     }
 }

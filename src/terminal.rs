@@ -26,10 +26,14 @@ use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
 use signal_hook::consts::SIGTSTP;
 use signal_hook::iterator::Signals;
 
+use ratatui::widgets::Widget;
+
 use crate::action::Action;
-use crate::app::{App, Mode, Reload};
+use crate::app::{App, Reload};
 use crate::frame::Screen;
-use crate::ui::hit;
+use crate::geometry;
+use crate::mouse;
+use crate::vocabulary::Mode;
 
 /// The escape sequences that give the terminal back, in one write: end a synchronized
 /// update that a signal may have interrupted, reset attributes, stop mouse reports (every
@@ -274,7 +278,7 @@ pub fn run(mut app: App, watch: Option<PathBuf>) -> io::Result<()> {
     }
     // As `draw`, with the signals caught and the thread that acts on them started between the
     // frame and the search index, which a long pack takes a while to build.
-    screen.draw(&app)?;
+    draw_frame(&mut screen, &app)?;
     frames.send()?;
     let signals = catch_signals()?;
     drop(held);
@@ -366,10 +370,18 @@ fn event_loop(
 /// index if it is not built yet (the first frame, or the first after a reload, does not wait
 /// for it).
 fn draw(terminal: &mut Display, frames: &Frames, app: &App) -> io::Result<()> {
-    terminal.draw(app)?;
+    draw_frame(terminal, app)?;
     frames.send()?;
     app.prepare_search();
     Ok(())
+}
+
+/// Renders `app` into the screen's next frame, telling it which rows may scroll.
+pub fn draw_frame<W: Write>(screen: &mut Screen<W>, app: &App) -> io::Result<()> {
+    screen.draw(
+        |buf| app.render(buf.area, buf),
+        geometry::scrolling_rows(app.area()),
+    )
 }
 
 /// Ctrl-Z: in raw mode it arrives as a key, not as the signal the shell expects.
@@ -397,7 +409,7 @@ pub fn action_for(app: &App, event: Event) -> Option<Action> {
         Event::Key(key) if key.kind == KeyEventKind::Press => {
             app.keymap().action_for(app.mode(), &key)
         }
-        Event::Mouse(mouse) => hit::mouse_action(app, &mouse),
+        Event::Mouse(event) => mouse::mouse_action(app, &event),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         _ => None,
     }

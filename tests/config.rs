@@ -9,10 +9,11 @@ use std::process::{Command, Output};
 use std::sync::Arc;
 
 use clsv::action::Action;
-use clsv::app::{App, Mode, Pane, StartAt};
+use clsv::app::{App, StartAt};
 use clsv::capability::ColorLevel;
 use clsv::config;
 use clsv::theme::Theme;
+use clsv::vocabulary::{Mode, Pane};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
 
@@ -128,7 +129,8 @@ fn rebound_keys_act_and_show_in_the_help_and_the_footer() {
         "{footer}"
     );
     app.update(Action::OpenHelp);
-    let help: Vec<String> = clsv::ui::help::lines(&app, 70)
+    let help: Vec<String> = app
+        .help_lines(70)
         .iter()
         .map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect())
         .collect();

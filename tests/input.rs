@@ -5,9 +5,9 @@
 mod common;
 
 use clsv::action::{Action, ScrollTarget};
-use clsv::app::{Mode, Pane};
+use clsv::mouse::mouse_action;
 use clsv::terminal::action_for;
-use clsv::ui::hit::mouse_action;
+use clsv::vocabulary::{Mode, Pane};
 use common::{app_on, embedded, find};
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,

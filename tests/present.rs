@@ -9,10 +9,11 @@ use std::process::Command;
 use std::time::Duration;
 
 use clsv::action::Action;
-use clsv::app::{App, Mode, Pane, StartAt, Talk};
+use clsv::app::{App, StartAt, Talk};
 use clsv::capability::ColorLevel;
 use clsv::content::SlideShows;
 use clsv::theme::Theme;
+use clsv::vocabulary::{Mode, Pane};
 use common::{app_on, embedded, find, fixture, render, screen};
 
 fn presenting(content: clsv::content::Content, width: u16, height: u16, talk: Talk) -> App {
@@ -150,7 +151,7 @@ fn a_slide_too_long_scrolls_with_a_marker_before_the_next_slide() {
             ..Talk::default()
         },
     );
-    let max = clsv::ui::present::max_scroll(&app);
+    let max = app.max_slide_scroll();
     assert!(max > 0, "the Digital Defenders slide is longer than 40x12");
     assert!(screen(&app).contains("mai mult ↓"));
     let mut presses = 0;

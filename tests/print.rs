@@ -7,8 +7,8 @@ mod common;
 use std::io::Read;
 use std::process::{Command, Output, Stdio};
 
-use clsv::app::Pane;
 use clsv::print::{self, Format, Options};
+use clsv::vocabulary::Pane;
 use common::{embedded, fixture};
 
 fn clsv(args: &[&str], env: &[(&str, &str)]) -> Output {

@@ -7,9 +7,9 @@
 mod common;
 
 use clsv::action::{Action, ScrollTarget};
-use clsv::app::Pane;
 use clsv::content::load::{PackFile, embedded_files, load_files};
-use clsv::{text, ui};
+use clsv::text;
+use clsv::vocabulary::Pane;
 use common::{app_on, embedded, render, text_of};
 use proptest::prelude::*;
 use std::cell::RefCell;
@@ -104,7 +104,7 @@ proptest! {
             app.update(action);
             if let Some(p) = app.presentation() {
                 prop_assert!(p.slide < app.deck().len());
-                prop_assert!(p.scroll <= clsv::ui::present::max_scroll(&app));
+                prop_assert!(p.scroll <= app.max_slide_scroll());
             }
             for pane in Pane::ALL {
                 if let Some(position) = app.list_position(pane) {
@@ -112,7 +112,7 @@ proptest! {
                     prop_assert!(position.offset <= position.selected);
                 }
             }
-            prop_assert!(app.overview_scroll() <= ui::max_text_scroll(&app) || app.pane() != Pane::Overview);
+            prop_assert!(app.overview_scroll() <= app.max_text_scroll() || app.pane() != Pane::Overview);
         }
         render(&app);
     }
@@ -137,7 +137,7 @@ proptest! {
                 Some(action) => app.update(action),
                 None => {}
             }
-            screen.draw(&app).unwrap();
+            clsv::terminal::draw_frame(&mut screen, &app).unwrap();
             terminal.process(&written.0.borrow_mut().split_off(0));
             let shown: Vec<String> = terminal.screen().rows(0, width).map(|r| r.trim_end().to_string()).collect();
             prop_assert_eq!(shown, rows_of(&text_of(&render(&app))));

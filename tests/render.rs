@@ -5,9 +5,10 @@
 mod common;
 
 use clsv::action::Action;
-use clsv::app::{App, Pane};
+use clsv::app::App;
 use clsv::capability::ColorLevel;
 use clsv::theme::Theme;
+use clsv::vocabulary::Pane;
 use common::{app_on, embedded, find, fixture, render, screen};
 use ratatui::style::{Color, Modifier};
 

@@ -7,10 +7,10 @@
 mod common;
 
 use clsv::action::Action;
-use clsv::app::Pane;
 use clsv::content::generate::pack_files;
 use clsv::content::load::{Severity, check_files, load_files};
 use clsv::diagnostic::{self, Style};
+use clsv::vocabulary::Pane;
 use common::{app_on, screen};
 
 #[test]

@@ -4,9 +4,9 @@
 
 mod common;
 
-use clsv::app::Pane;
 use clsv::content::Content;
 use clsv::search::{Index, Query, Target, fold::fold};
+use clsv::vocabulary::Pane;
 use common::{embedded, member_index};
 use proptest::prelude::*;
 

@@ -4,8 +4,8 @@
 mod common;
 
 use clsv::action::{Action, ScrollTarget};
-use clsv::app::{Focus, Mode, Note, Pane};
-use clsv::ui;
+use clsv::app::Note;
+use clsv::vocabulary::{Focus, Mode, Pane};
 use common::{app_on, embedded, fixture, screen};
 
 #[test]
@@ -78,7 +78,7 @@ fn paging_moves_by_the_visible_rows_and_keeps_the_selection_in_view() {
     // 22 members in a list that shows fewer rows at 80×16.
     let mut app = app_on(embedded(), 80, 16);
     app.update(Action::ShowPane(Pane::Members));
-    let rows = ui::layout::list_rows(&app);
+    let rows = app.list_rows();
     assert!(rows > 1 && rows < 22, "{rows} rows");
     app.update(Action::PageDown);
     assert_eq!(selected(&app), rows);
@@ -139,14 +139,14 @@ fn the_overview_has_no_detail_to_focus() {
 #[test]
 fn text_scrolls_no_further_than_its_end() {
     let mut app = app_on(embedded(), 80, 24);
-    let max = ui::max_text_scroll(&app);
+    let max = app.max_text_scroll();
     assert!(max > 0, "the default overview is longer than a screen");
     app.update(Action::MoveToBottom);
     assert_eq!(app.overview_scroll(), max);
     app.update(Action::MoveDown);
     assert_eq!(app.overview_scroll(), max);
     app.update(Action::PageUp);
-    assert_eq!(app.overview_scroll(), max - ui::layout::text_rows(&app));
+    assert_eq!(app.overview_scroll(), max - app.text_rows());
     app.update(Action::MoveToTop);
     assert_eq!(app.overview_scroll(), 0);
     app.update(Action::MoveUp);
@@ -190,7 +190,7 @@ fn help_opens_scrolls_and_closes() {
     // Keys act on the help, not on the pane behind it.
     app.update(Action::NextPane);
     assert_eq!(app.pane(), Pane::Overview);
-    let max = ui::help::max_scroll(&app);
+    let max = app.max_help_scroll();
     assert!(max > 0, "the help is longer than a 40×12 screen");
     app.update(Action::MoveToBottom);
     assert_eq!(app.help_scroll(), max);
@@ -231,7 +231,7 @@ fn a_resize_keeps_the_selection_visible_and_the_scroll_in_range() {
         width: 80,
         height: 12,
     });
-    let rows = ui::layout::list_rows(&app);
+    let rows = app.list_rows();
     let position = app.list_position(Pane::Members).unwrap();
     assert!(position.selected >= position.offset && position.selected < position.offset + rows);
     app.update(Action::ShowPane(Pane::Overview));
@@ -242,7 +242,7 @@ fn a_resize_keeps_the_selection_visible_and_the_scroll_in_range() {
         height: 60,
     });
     assert!(app.overview_scroll() < scrolled);
-    assert_eq!(app.overview_scroll(), ui::max_text_scroll(&app));
+    assert_eq!(app.overview_scroll(), app.max_text_scroll());
 }
 
 #[test]
@@ -328,7 +328,7 @@ fn moving_through_the_results_stops_at_both_ends() {
     app.update(Action::MoveDown);
     assert_eq!(app.prompt().unwrap().selected, 1);
     app.update(Action::PageDown);
-    let page = ui::search::visible_results(&app);
+    let page = app.visible_results();
     assert_eq!(app.prompt().unwrap().selected, 1 + page);
     for _ in 0..len {
         app.update(Action::PageDown);

@@ -13,9 +13,9 @@ use std::ops::Range;
 
 use memchr::memmem::Finder;
 
-use crate::app::Pane;
 use crate::content::{Content, Lang};
 use crate::text;
+use crate::vocabulary::Pane;
 use fold::{ends_word, fold, fold_with_origins, original_range, starts_word};
 
 /// What a search result leads to.

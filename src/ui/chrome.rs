@@ -7,10 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::action::Action;
-use crate::app::{App, Focus, Mode, Note, Pane};
+use crate::app::{App, Note};
+use crate::geometry::{MIN_HEIGHT, MIN_WIDTH};
 use crate::keymap;
 use crate::text;
-use crate::ui::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::vocabulary::{Focus, Mode};
 
 /// Draws the pack's title on the left and the languages on the right, the current one
 /// in capitals.
@@ -47,81 +48,10 @@ pub fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
     Line::from(right).render(right_area, buf);
 }
 
-/// A tab's label and the columns it takes, from `x`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TabLabel {
-    pub pane: Pane,
-    pub label: String,
-    pub x: u16,
-    pub width: u16,
-}
-
-/// The tabs as they fit in `width`: full names if they can, else the current tab named and
-/// the others by number.
-pub fn tab_labels(app: &App, area: Rect) -> Vec<TabLabel> {
-    let strings = app.strings();
-    let full = |pane: Pane| match pane {
-        Pane::Members => format!(
-            " {} {} ({}) ",
-            pane.index() + 1,
-            strings.pane(pane),
-            app.list_len(pane)
-        ),
-        _ => format!(" {} {} ", pane.index() + 1, strings.pane(pane)),
-    };
-    let short = |pane: Pane| match pane == app.pane() {
-        true => full(pane),
-        false => format!(" {} ", pane.index() + 1),
-    };
-    let layout = |label: &dyn Fn(Pane) -> String| {
-        let mut x = area.x;
-        Pane::ALL
-            .iter()
-            .map(|&pane| {
-                let label = label(pane);
-                let width = text::width(&label) as u16;
-                let tab = TabLabel {
-                    pane,
-                    label,
-                    x,
-                    width,
-                };
-                x = x.saturating_add(width);
-                tab
-            })
-            .collect::<Vec<_>>()
-    };
-    let tabs = layout(&full);
-    let fits = |tabs: &[TabLabel]| {
-        tabs.iter().map(|t| t.width as usize).sum::<usize>() <= area.width as usize
-    };
-    if fits(&tabs) {
-        return tabs;
-    }
-    let mut tabs = layout(&short);
-    // On the narrowest screens even the current tab's name may not fit: cut it.
-    let others: u16 = tabs
-        .iter()
-        .filter(|t| t.pane != app.pane())
-        .map(|t| t.width)
-        .sum();
-    let room = area.width.saturating_sub(others);
-    let mut x = area.x;
-    for tab in &mut tabs {
-        if tab.pane == app.pane() && tab.width > room {
-            tab.label = text::truncate(&tab.label, room as usize);
-            tab.width = text::width(&tab.label) as u16;
-        }
-        tab.x = x;
-        x = x.saturating_add(tab.width);
-    }
-    tabs
-}
-
 /// Draws the tab bar.
 pub fn render_tabs(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
-    for tab in tab_labels(app, area) {
+    for tab in app.tab_labels(area) {
         if tab.x >= area.right() {
             break;
         }

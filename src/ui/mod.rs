@@ -1,31 +1,26 @@
 //! Drawing the browser: `impl Widget for &App`, one file per view. Rendering only reads the
-//! app; it never changes it.
+//! app; it never changes it. Where things go comes from the geometry (through the app's
+//! `layout`), and what the text says from `doc`: this layer only draws.
 
 pub mod chrome;
-pub mod doc;
 pub mod help;
-pub mod hit;
-pub mod items;
-pub mod layout;
-pub mod members;
 pub mod overview;
 pub mod present;
 pub mod search;
 
-use std::sync::Arc;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget,
     Widget,
 };
 
-use crate::app::{App, Focus, Mode, Pane};
+use crate::app::App;
+use crate::doc;
+use crate::geometry;
 use crate::text;
-use doc::{Doc, DocKey, DocText};
+use crate::vocabulary::{Focus, Mode, Pane};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -34,11 +29,11 @@ impl Widget for &App {
         if presenting {
             present::render(self, area, buf);
             if self.mode() == Mode::Help {
-                help::render(self, area, buf);
+                help::render(self, buf);
             }
             return;
         }
-        let Some(screen) = layout::screen(area) else {
+        let Some(screen) = geometry::bands(area) else {
             chrome::render_too_small(self, area, buf);
             return;
         };
@@ -54,61 +49,9 @@ impl Widget for &App {
             _ => chrome::render_footer(self, screen.footer, buf),
         }
         if self.mode() == Mode::Help {
-            help::render(self, area, buf);
+            help::render(self, buf);
         }
     }
-}
-
-/// The introduction shown above a list pane.
-pub fn intro_text(app: &App, pane: Pane) -> &str {
-    let content = app.content();
-    let lang = app.lang();
-    let intro = match pane {
-        Pane::Overview => None,
-        Pane::Members => content.members.intro.as_ref(),
-        Pane::Declaration => content.declaration.intro.as_ref(),
-        Pane::Actions => content.actions.intro.as_ref(),
-    };
-    intro.map_or("", |t| t.get(lang))
-}
-
-/// The text of a list row of `pane`.
-pub fn row_label(app: &App, pane: Pane, row: usize) -> String {
-    match pane {
-        Pane::Overview => String::new(),
-        Pane::Members => members::row_label(app, row),
-        Pane::Declaration | Pane::Actions => items::row_label(app, pane, row),
-    }
-}
-
-/// The current pane's text (the overview, or the selected item's detail) at `width`
-/// columns.
-pub fn text_doc(app: &App, width: usize) -> Arc<DocText> {
-    let pane = app.pane();
-    let row = app.list_position(pane).map_or(0, |p| p.selected);
-    let key = DocKey {
-        pane,
-        row,
-        width,
-        lang: app.lang(),
-        highlight: app.highlight().cloned(),
-    };
-    app.laid_out().get_or_lay_out(key, || match pane {
-        Pane::Overview => overview::doc(app, width),
-        Pane::Members => members::doc(app, row, width),
-        pane => items::doc(app, pane, row, width),
-    })
-}
-
-/// How far the current pane's text can scroll: its length past one screenful.
-pub fn max_text_scroll(app: &App) -> usize {
-    let Some(area) = layout::text_area(app) else {
-        return 0;
-    };
-    text_doc(app, area.width as usize)
-        .lines
-        .len()
-        .saturating_sub(area.height as usize)
 }
 
 /// A bordered block with a title, styled for focus.
@@ -133,7 +76,7 @@ pub fn render_text_block(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let inner = layout::text_inner(area);
+    let inner = geometry::text_inner(area);
     let total = lines.len();
     let scroll = scroll.min(total.saturating_sub(inner.height as usize));
     block(app, title, focused, area.width).render(area, buf);
@@ -149,43 +92,10 @@ pub fn render_text_block(
     );
 }
 
-/// Draws `lines` from the top of `area`, one a row, as `Paragraph::new(lines)` does (lines cut
-/// at the right edge, none wrapped): a left-aligned line of single-column characters cell by
-/// cell, any other through the paragraph itself. The paragraph splits every span into
-/// graphemes and measures each, which was a fifth of drawing a screen of text; for such
-/// characters each is one grapheme one column wide. A test holds the two equal.
-pub fn render_lines(lines: &[Line], area: Rect, buf: &mut Buffer) {
-    if area.is_empty() {
-        return;
-    }
-    let simple = |span: &Span| span.content.chars().all(text::is_single_column);
-    for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
-        let left = matches!(
-            line.alignment,
-            None | Some(ratatui::layout::Alignment::Left)
-        );
-        if !left || !line.spans.iter().all(simple) {
-            Paragraph::new(line.clone()).render(
-                Rect {
-                    y,
-                    height: 1,
-                    ..area
-                },
-                buf,
-            );
-            continue;
-        }
-        let mut columns = area.left()..area.right();
-        for span in &line.spans {
-            let style = Style::default().patch(line.style).patch(span.style);
-            // Characters first: a span that ends takes no column from the next.
-            for ((at, c), x) in span.content.char_indices().zip(columns.by_ref()) {
-                buf[(x, y)]
-                    .set_symbol(&span.content[at..at + c.len_utf8()])
-                    .set_style(style);
-            }
-        }
-    }
+/// Draws `lines` from the top of `area`, one a row, cut at the right edge.
+pub fn render_lines(lines: &[Line<'static>], area: Rect, buf: &mut Buffer) {
+    let shown = lines.get(..area.height as usize).unwrap_or(lines);
+    Paragraph::new(shown.to_vec()).render(area, buf);
 }
 
 /// A scrollbar over the right border of a block, when its content overflows.
@@ -217,14 +127,14 @@ pub fn render_scrollbar(
 
 /// Draws a list pane: the intro, the list and the detail of the selected row.
 fn render_list_pane(app: &App, pane: Pane, body: Rect, buf: &mut Buffer) {
-    let areas = layout::pane_areas(app, pane, body, app.focus());
+    let areas = app.pane_areas(pane, body, app.focus());
     render_intro(app, pane, areas.intro, buf);
     if let Some(list) = areas.list {
         render_list(app, pane, list, buf);
     }
     if let Some(detail) = areas.detail {
         let position = app.list_position(pane).unwrap_or_default();
-        let inner = layout::text_inner(detail);
+        let inner = geometry::text_inner(detail);
         // The item's own title heads its text (wrapped, never cut); the block says where
         // in the list it stands.
         let len = app.list_len(pane);
@@ -232,7 +142,7 @@ fn render_list_pane(app: &App, pane: Pane, body: Rect, buf: &mut Buffer) {
             0 => String::new(),
             _ => format!("{}/{len}", position.selected + 1),
         };
-        let text = text_doc(app, inner.width as usize);
+        let text = app.text_doc(inner.width as usize);
         let focused = app.focus() == Focus::Detail;
         render_text_block(
             app,
@@ -252,15 +162,8 @@ fn render_intro(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
     }
-    let width = layout::intro_width(area);
-    let mut doc = Doc::new(app, width);
-    doc.hanging(
-        intro_text(app, pane),
-        (" ", Style::new()),
-        " ",
-        app.theme().dim(),
-    );
-    let mut lines = doc.finish().lines;
+    let width = geometry::intro_width(area);
+    let mut lines = doc::intro(app.doc_context(), pane, width).lines;
     if lines.len() > area.height as usize {
         lines.truncate(area.height as usize);
         if let Some(last) = lines.last_mut() {
@@ -281,7 +184,7 @@ fn render_list(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     let len = app.list_len(pane);
     let title = format!("{} ({len})", strings.pane(pane));
     block(app, &title, focused, area.width).render(area, buf);
-    let inner = layout::inner(area);
+    let inner = geometry::inner(area);
     if len == 0 {
         Paragraph::new(Line::styled(strings.nothing_here, theme.dim())).render(inner, buf);
         return;
@@ -297,7 +200,7 @@ fn render_list(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
         let selected = row == position.selected;
         let style = theme.row(selected, focused);
         let prefix = text::fit(if selected { marker } else { "" }, marker_width);
-        let label = text::fit(&row_label(app, pane, row), text_width);
+        let label = text::fit(&doc::row_label(app.doc_context(), pane, row), text_width);
         let marks = app
             .highlight()
             .map(|q| q.matches_in(&label))
@@ -313,62 +216,5 @@ fn render_list(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
         );
         let row_area = Rect::new(inner.x, inner.y + y as u16, inner.width, 1);
         Line::from(spans).render(row_area, buf);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use proptest::prelude::*;
-    use ratatui::buffer::Buffer;
-    use ratatui::layout::{Alignment, Rect};
-    use ratatui::style::{Color, Modifier, Style};
-    use ratatui::text::{Line, Span};
-    use ratatui::widgets::{Paragraph, Widget};
-
-    use super::render_lines;
-
-    fn style(choice: u8) -> Style {
-        match choice {
-            0 => Style::new(),
-            1 => Style::new().fg(Color::Red),
-            2 => Style::new()
-                .bg(Color::Indexed(24))
-                .add_modifier(Modifier::BOLD),
-            _ => Style::new().remove_modifier(Modifier::BOLD).fg(Color::Cyan),
-        }
-    }
-
-    fn line() -> impl Strategy<Value = Line<'static>> {
-        let span = ("[a ţă.]{0,9}|[a自👍\u{301}]{0,4}", 0u8..4)
-            .prop_map(|(text, choice)| Span::styled(text, style(choice)));
-        (proptest::collection::vec(span, 0..4), 0u8..4, 0u8..4).prop_map(
-            |(spans, choice, alignment)| {
-                let line = Line::from(spans).style(style(choice));
-                match alignment {
-                    0 => line,
-                    1 => line.alignment(Alignment::Left),
-                    2 => line.alignment(Alignment::Center),
-                    _ => line.alignment(Alignment::Right),
-                }
-            },
-        )
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(300))]
-        #[test]
-        fn lines_are_drawn_as_a_paragraph_draws_them(
-            lines in proptest::collection::vec(line(), 0..6),
-            (x, y, width, height) in (0u16..3, 0u16..3, 0u16..14, 0u16..7),
-        ) {
-            // On a buffer that already shows something, so that cells left alone show too.
-            let mut expected = Buffer::with_lines(vec!["#".repeat(17); 10]);
-            expected.set_style(Rect::new(0, 0, 17, 10), Style::new().fg(Color::Green));
-            let mut drawn = expected.clone();
-            let area = Rect::new(x, y, width, height);
-            Paragraph::new(lines.clone()).render(area, &mut expected);
-            render_lines(&lines, area, &mut drawn);
-            prop_assert_eq!(drawn, expected);
-        }
     }
 }

@@ -2,61 +2,18 @@
 //! pane, its title and the match in context.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::app::{App, Mode};
+use crate::app::App;
+use crate::doc;
+use crate::geometry;
 use crate::keymap;
 use crate::text;
-use crate::ui::{block, chrome, doc, layout, render_scrollbar};
-
-/// Below this many rows inside the results' frame, the list is compact: the count goes into
-/// the frame's title and each result takes one line (its pane and title, no context).
-const COMPACT_BELOW: u16 = 5;
-
-fn inner_area(app: &App) -> Option<Rect> {
-    layout::screen(app.area()).map(|screen| layout::inner(screen.body))
-}
-
-fn compact(app: &App) -> bool {
-    inner_area(app).is_none_or(|inner| inner.height < COMPACT_BELOW)
-}
-
-/// Lines each result takes: its pane and title, then the match in context (one line when
-/// compact).
-pub fn result_lines(app: &App) -> u16 {
-    if compact(app) { 1 } else { 2 }
-}
-
-/// Where the results are listed (inside the frame, below the count line).
-pub fn results_area(app: &App) -> Option<Rect> {
-    let inner = inner_area(app)?;
-    let count_line = u16::from(!compact(app));
-    Some(Rect::new(
-        inner.x,
-        inner.y + count_line,
-        inner.width,
-        inner.height.saturating_sub(count_line),
-    ))
-}
-
-/// How many results are shown at once.
-pub fn visible_results(app: &App) -> usize {
-    results_area(app).map_or(0, |a| (a.height / result_lines(app)) as usize)
-}
-
-/// The result under a point of the screen.
-pub fn result_at(app: &App, at: Position) -> Option<usize> {
-    let area = results_area(app)?;
-    let prompt = app.prompt()?;
-    if !area.contains(at) {
-        return None;
-    }
-    let index = prompt.offset + ((at.y - area.y) / result_lines(app)) as usize;
-    (index < prompt.hits.len()).then_some(index)
-}
+use crate::ui::{block, chrome, render_scrollbar};
+use crate::vocabulary::Mode;
 
 /// Draws the results in the body.
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
@@ -65,13 +22,16 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let Some(prompt) = app.prompt() else {
         return;
     };
-    let inner = layout::inner(body);
+    let Some(layout) = app.results_layout() else {
+        return;
+    };
+    let inner = geometry::inner(body);
     let count = match (prompt.query.trim().is_empty(), prompt.hits.len()) {
         (true, _) => strings.search_hint.to_string(),
         (false, n) => strings.results(n),
     };
-    let lines_per_result = result_lines(app);
-    if compact(app) {
+    let lines_per_result = layout.lines_per_result();
+    if layout.compact {
         let title = format!(
             "{} {} {count}",
             strings.search_title,
@@ -87,14 +47,12 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         )
         .render(count_area, buf);
     }
-    let Some(area) = results_area(app) else {
-        return;
-    };
+    let area = layout.list;
     let content = app.content();
     let marker = theme.glyphs().selected;
     let width = area.width as usize;
     for (slot, index) in (prompt.offset..prompt.hits.len())
-        .take(visible_results(app))
+        .take(layout.visible())
         .enumerate()
     {
         let hit = &prompt.hits[index];
@@ -132,7 +90,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             Line::from(spans).render(Rect::new(area.x, y + 1, area.width, 1), buf);
         }
     }
-    let visible = visible_results(app);
+    let visible = layout.visible();
     render_scrollbar(
         app,
         true,

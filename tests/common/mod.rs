@@ -4,10 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
-use clsv::app::{App, Pane, StartAt};
+use clsv::app::{App, StartAt};
 use clsv::capability::ColorLevel;
 use clsv::content::{self, Content};
 use clsv::theme::Theme;
+use clsv::vocabulary::Pane;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;

@@ -1,34 +1,33 @@
-//! The members pane: the list of members and the detail of the selected one.
+//! The text of the members pane: a row of the list, and the detail of a member.
 
 use ratatui::style::Style;
 
-use crate::app::App;
+use super::{Context, Doc, DocText};
 use crate::search::Target;
 use crate::text;
-use crate::ui::doc::{Doc, DocText};
 
 /// A row of the member list: the ISO code and the name.
-pub fn row_label(app: &App, row: usize) -> String {
-    app.content()
+pub fn row_label(cx: Context, row: usize) -> String {
+    cx.content
         .members
         .members
         .get(row)
         .map_or(String::new(), |m| {
-            format!("{}  {}", m.code, m.name.get(app.lang()))
+            format!("{}  {}", m.code, m.name.get(cx.lang))
         })
 }
 
 /// The detail of member `row` at `width` columns: its names in every language, code,
 /// region, year of joining, note, and the source of each added fact.
-pub fn doc(app: &App, row: usize, width: usize) -> DocText {
-    let content = app.content();
-    let mut doc = Doc::new(app, width);
+pub fn doc(cx: Context, row: usize, width: usize) -> DocText {
+    let content = cx.content;
+    let mut doc = Doc::new(cx, width);
     let Some(member) = content.members.members.get(row) else {
         return doc.finish();
     };
-    let strings = app.strings();
-    let lang = app.lang();
-    let theme = app.theme();
+    let strings = cx.strings;
+    let lang = cx.lang;
+    let theme = cx.theme;
     let region = content.region_of(member).map_or("", |r| r.name.get(lang));
     let joined = member.joined.to_string();
 

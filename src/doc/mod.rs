@@ -1,7 +1,9 @@
-//! A text being laid out for a view: wrapped paragraphs, label–value fields and blank lines,
-//! with the words of the current search highlighted at their exact place. It also remembers
-//! which lines hold a highlight and where each item starts, so that a jump to a search
-//! result can scroll to the match.
+//! Laid-out text: the lines each view shows, built from the content, the theme and a few
+//! explicit inputs (the language, the width, the search to highlight), never from the state
+//! of the browser. `Doc` is the builder: wrapped paragraphs, label–value fields and blank
+//! lines, with the words of the current search highlighted at their exact place. It also
+//! remembers which lines hold a highlight and where each item starts, so that a jump to a
+//! search result can scroll to the match. The files beside this one build each view's text.
 
 use std::cell::RefCell;
 use std::ops::Range;
@@ -10,10 +12,79 @@ use std::sync::Arc;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::app::{App, Pane};
-use crate::content::Lang;
+use crate::content::{Content, Lang};
+use crate::i18n::Strings;
 use crate::search::{Query, Target};
 use crate::text;
+use crate::theme::Theme;
+use crate::vocabulary::Pane;
+
+pub mod help;
+mod items;
+mod members;
+mod overview;
+pub mod slide;
+
+/// What every text is laid out from besides its width: the content, the theme, the language
+/// (and the interface's words in it) and the search whose words are highlighted.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    pub content: &'a Content,
+    pub theme: &'a Theme,
+    pub lang: Lang,
+    pub strings: &'static Strings,
+    pub highlight: Option<&'a Query>,
+}
+
+/// The text of a pane: the overview, or the detail of item `row` of a list pane.
+pub fn pane_text(cx: Context, pane: Pane, row: usize, width: usize) -> DocText {
+    match pane {
+        Pane::Overview => overview::doc(cx, width),
+        Pane::Members => members::doc(cx, row, width),
+        Pane::Declaration | Pane::Actions => items::doc(cx, pane, row, width),
+    }
+}
+
+/// The text of a list row of `pane`.
+pub fn row_label(cx: Context, pane: Pane, row: usize) -> String {
+    match pane {
+        Pane::Overview => String::new(),
+        Pane::Members => members::row_label(cx, row),
+        Pane::Declaration | Pane::Actions => items::row_label(cx, pane, row),
+    }
+}
+
+/// The introduction shown above a list pane ("" for none).
+pub fn intro_text(cx: Context<'_>, pane: Pane) -> &str {
+    let content = cx.content;
+    let intro = match pane {
+        Pane::Overview => None,
+        Pane::Members => content.members.intro.as_ref(),
+        Pane::Declaration => content.declaration.intro.as_ref(),
+        Pane::Actions => content.actions.intro.as_ref(),
+    };
+    intro.map_or("", |t| t.get(cx.lang))
+}
+
+/// The introduction of a list pane laid out at `width` (one column of padding on the left).
+pub fn intro(cx: Context, pane: Pane, width: usize) -> DocText {
+    let mut doc = Doc::new(cx, width);
+    doc.hanging(
+        intro_text(cx, pane),
+        (" ", Style::new()),
+        " ",
+        cx.theme.dim(),
+    );
+    doc.finish()
+}
+
+/// How many lines the introduction of a list pane takes at `width`.
+pub fn intro_lines(cx: Context, pane: Pane, width: usize) -> usize {
+    match intro_text(cx, pane) {
+        "" => 0,
+        intro => text::wrap(intro, width).len(),
+    }
+}
 
 /// A laid-out text.
 #[derive(Debug, Default)]
@@ -42,8 +113,8 @@ impl DocText {
     }
 }
 
-/// What the text of a pane is laid out from, besides the content and the theme (which an
-/// `App` never changes without forgetting its [`DocMemo`]).
+/// What the text of a pane is laid out from, besides the content and the theme (which are
+/// never changed without forgetting the [`DocMemo`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocKey {
     pub pane: Pane,
@@ -84,29 +155,28 @@ impl DocMemo {
 
 /// Builds a [`DocText`] at a width.
 pub struct Doc<'a> {
-    app: &'a App,
+    cx: Context<'a>,
     width: usize,
-    highlight: Option<&'a Query>,
     out: DocText,
 }
 
 impl<'a> Doc<'a> {
-    /// A text of the content, with the current search highlighted.
-    pub fn new(app: &'a App, width: usize) -> Doc<'a> {
+    /// A text of the content, with the search of `cx` highlighted.
+    pub fn new(cx: Context<'a>, width: usize) -> Doc<'a> {
         Doc {
-            app,
+            cx,
             width,
-            highlight: app.highlight(),
             out: DocText::default(),
         }
     }
 
-    /// A text of the interface itself (the help), never highlighted.
-    pub fn plain(app: &'a App, width: usize) -> Doc<'a> {
-        Doc {
+    /// A text that is never highlighted (the help, the slides).
+    pub fn plain(cx: Context<'a>, width: usize) -> Doc<'a> {
+        let cx = Context {
             highlight: None,
-            ..Doc::new(app, width)
-        }
+            ..cx
+        };
+        Doc::new(cx, width)
     }
 
     pub fn width(&self) -> usize {
@@ -133,10 +203,11 @@ impl<'a> Doc<'a> {
         let first_room = self.width.saturating_sub(text::width(first.0)).max(1);
         let rest_room = self.width.saturating_sub(text::width(rest)).max(1);
         let marks = self
+            .cx
             .highlight
             .map(|q| q.matches_in(text))
             .unwrap_or_default();
-        let mark_style = self.app.theme().mark();
+        let mark_style = self.cx.theme.mark();
         let lines = text::wrap_hanging(text, first_room, rest_room);
         for (i, range) in lines.into_iter().enumerate() {
             let prefix = match i {
@@ -155,7 +226,7 @@ impl<'a> Doc<'a> {
     /// A label and its value: side by side when there is room, the value under the label
     /// when there is not.
     pub fn field(&mut self, label: &str, label_width: usize, value: &str) {
-        let label_style = self.app.theme().label();
+        let label_style = self.cx.theme.label();
         if self.width >= label_width + 12 {
             let first = text::fit(label, label_width);
             let rest = " ".repeat(label_width);

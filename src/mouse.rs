@@ -1,12 +1,14 @@
 //! The mouse: which action a click or a turn of the wheel asks for, from where it happened
-//! on the screen. The same layout as rendering decides, so a click lands on what is drawn.
+//! on the screen. The rectangles come from the geometry that rendering draws in, so a click
+//! lands on what is drawn.
 
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Position;
 
 use crate::action::{Action, ScrollTarget};
-use crate::app::{App, Mode, Pane};
-use crate::ui::{chrome, help, layout, search};
+use crate::app::App;
+use crate::geometry;
+use crate::vocabulary::{Mode, Pane};
 
 /// Lines the wheel scrolls text by, per notch.
 const WHEEL_LINES: i16 = 3;
@@ -22,7 +24,7 @@ pub fn mouse_action(app: &App, event: &MouseEvent) -> Option<Action> {
     };
     if app.mode() == Mode::Help {
         return match wheel {
-            0 if !help::area(app).contains(at) => Some(Action::CloseHelp),
+            0 if !app.help_area().contains(at) => Some(Action::CloseHelp),
             0 => None,
             notch => Some(Action::Scroll(ScrollTarget::Help, notch * WHEEL_LINES)),
         };
@@ -32,13 +34,20 @@ pub fn mouse_action(app: &App, event: &MouseEvent) -> Option<Action> {
     }
     if app.mode() == Mode::Search {
         return match wheel {
-            0 => search::result_at(app, at).map(Action::SelectResult),
+            0 => {
+                let prompt = app.prompt()?;
+                let results = app.results_layout()?;
+                results
+                    .result_at(prompt.offset, prompt.hits.len(), at)
+                    .map(Action::SelectResult)
+            }
             notch => Some(Action::Scroll(ScrollTarget::List, notch)),
         };
     }
-    let screen = layout::screen(app.area())?;
+    let screen = app.bands()?;
     if wheel == 0 && screen.tabs.contains(at) {
-        return chrome::tab_labels(app, screen.tabs)
+        return app
+            .tab_labels(screen.tabs)
             .into_iter()
             .find(|tab| (tab.x..tab.x.saturating_add(tab.width)).contains(&at.x))
             .map(|tab| Action::ShowPane(tab.pane));
@@ -49,12 +58,14 @@ pub fn mouse_action(app: &App, event: &MouseEvent) -> Option<Action> {
     if app.pane() == Pane::Overview {
         return (wheel != 0).then_some(Action::Scroll(ScrollTarget::Text, wheel * WHEEL_LINES));
     }
-    let areas = layout::pane_areas(app, app.pane(), screen.body, app.focus());
+    let areas = app.pane_areas(app.pane(), screen.body, app.focus());
     if let Some(list) = areas.list.filter(|list| list.contains(at)) {
         if wheel != 0 {
             return Some(Action::Scroll(ScrollTarget::List, wheel));
         }
-        return row_at(app, layout::inner(list), at).map(Action::SelectRow);
+        let offset = app.list_position(app.pane())?.offset;
+        let len = app.list_len(app.pane());
+        return geometry::row_at(geometry::inner(list), offset, len, at).map(Action::SelectRow);
     }
     if areas.detail.is_some_and(|detail| detail.contains(at)) {
         return Some(match wheel {
@@ -63,14 +74,4 @@ pub fn mouse_action(app: &App, event: &MouseEvent) -> Option<Action> {
         });
     }
     None
-}
-
-/// The list row under `at`, if there is one.
-fn row_at(app: &App, inner: Rect, at: Position) -> Option<usize> {
-    if !inner.contains(at) {
-        return None;
-    }
-    let offset = app.list_position(app.pane())?.offset;
-    let row = offset + (at.y - inner.y) as usize;
-    (row < app.list_len(app.pane())).then_some(row)
 }

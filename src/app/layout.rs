@@ -1,0 +1,219 @@
+//! Where things are on the screen for the app as it is: the inputs the pure geometry needs
+//! (the area, the lines of an introduction, the widest row of a list, the rows of a slide's
+//! title), gathered from the state and the laid-out text. `update` pages and clamps with
+//! these, rendering draws in them and the mouse finds its target in them, so the three agree.
+
+use std::sync::Arc;
+
+use ratatui::layout::Rect;
+
+use super::App;
+use crate::content::Slide;
+use crate::doc::{self, Context, DocKey, DocText, slide::TitleLayout};
+use crate::geometry::{self, Bands, PaneAreas, PresentAreas, ResultsLayout, TabLabel};
+use crate::text;
+use crate::vocabulary::{Focus, Pane};
+
+impl App {
+    /// What the app's texts are laid out from: its content, theme, language and search.
+    pub fn doc_context(&self) -> Context<'_> {
+        Context {
+            content: self.content(),
+            theme: &self.theme,
+            lang: self.lang,
+            strings: self.strings(),
+            highlight: self.highlight(),
+        }
+    }
+
+    /// The current pane's text (the overview, or the selected item's detail) at `width`
+    /// columns, laid out once for each [`DocKey`].
+    pub fn text_doc(&self, width: usize) -> Arc<DocText> {
+        let pane = self.pane;
+        let row = self.list_position(pane).map_or(0, |p| p.selected);
+        let key = DocKey {
+            pane,
+            row,
+            width,
+            lang: self.lang,
+            highlight: self.highlight().cloned(),
+        };
+        self.laid_out
+            .get_or_lay_out(key, || doc::pane_text(self.doc_context(), pane, row, width))
+    }
+
+    /// The width of the widest row of a pane's list, measured once per language.
+    pub fn widest_row(&self, pane: Pane) -> usize {
+        Self::list_index(pane).map_or(0, |i| {
+            *self.widest_rows[i].get_or_init(|| {
+                let cx = self.doc_context();
+                (0..self.list_len(pane))
+                    .map(|row| text::width(&doc::row_label(cx, pane, row)))
+                    .max()
+                    .unwrap_or(0)
+            })
+        })
+    }
+
+    /// The bands of the browser's screen, or `None` below the minimum size.
+    pub fn bands(&self) -> Option<Bands> {
+        geometry::bands(self.area)
+    }
+
+    /// The lines of a pane's introduction on this screen.
+    fn intro_lines(&self, pane: Pane, body: Rect) -> usize {
+        doc::intro_lines(self.doc_context(), pane, geometry::intro_width(body))
+    }
+
+    /// How the body of a list pane is divided, for a given focus.
+    pub fn pane_areas(&self, pane: Pane, body: Rect, focus: Focus) -> PaneAreas {
+        let intro_lines = self.intro_lines(pane, body);
+        geometry::pane_areas(body, intro_lines, self.widest_row(pane), focus)
+    }
+
+    /// The rows a pane's list shows at once (as if the list were on screen).
+    pub fn list_rows_of(&self, pane: Pane) -> usize {
+        match (self.bands(), pane.has_list()) {
+            (Some(bands), true) => {
+                geometry::list_rows(bands.body, self.intro_lines(pane, bands.body))
+            }
+            _ => 0,
+        }
+    }
+
+    /// The rows the current pane's list shows at once.
+    pub fn list_rows(&self) -> usize {
+        self.list_rows_of(self.pane)
+    }
+
+    /// Where the current pane's text is drawn: the overview, or the selected item's detail.
+    pub fn text_area(&self) -> Option<Rect> {
+        let body = self.bands()?.body;
+        let pane = self.pane;
+        let intro_lines = match pane.has_list() {
+            true => self.intro_lines(pane, body),
+            false => 0,
+        };
+        geometry::text_area(body, pane, intro_lines, self.widest_row(pane))
+    }
+
+    /// The rows of text the current pane shows at once.
+    pub fn text_rows(&self) -> usize {
+        self.text_area().map_or(0, |a| a.height as usize)
+    }
+
+    /// The columns the current pane's text is wrapped to.
+    pub fn text_width(&self) -> usize {
+        self.text_area().map_or(0, |a| a.width as usize)
+    }
+
+    /// How far the current pane's text can scroll: its length past one screenful.
+    pub fn max_text_scroll(&self) -> usize {
+        let Some(area) = self.text_area() else {
+            return 0;
+        };
+        self.text_doc(area.width as usize)
+            .lines
+            .len()
+            .saturating_sub(area.height as usize)
+    }
+
+    /// The tabs of the tab bar in `area`: full names if they fit, else the current tab named
+    /// and the others by number.
+    pub fn tab_labels(&self, area: Rect) -> Vec<TabLabel> {
+        let strings = self.strings();
+        let full = |pane: Pane| match pane {
+            Pane::Members => format!(
+                " {} {} ({}) ",
+                pane.index() + 1,
+                strings.pane(pane),
+                self.list_len(pane)
+            ),
+            _ => format!(" {} {} ", pane.index() + 1, strings.pane(pane)),
+        };
+        let short = |pane: Pane| format!(" {} ", pane.index() + 1);
+        geometry::tab_labels(area, self.pane, full, short)
+    }
+
+    /// The help text at `width`, from the keymap in use.
+    pub fn help_lines(&self, width: usize) -> Vec<ratatui::text::Line<'static>> {
+        doc::help::lines(self.doc_context(), &self.keymap, width)
+    }
+
+    /// Where the help box is drawn.
+    pub fn help_area(&self) -> Rect {
+        let width = geometry::help_text_width(self.area);
+        geometry::help_area(self.area, self.help_lines(width).len())
+    }
+
+    /// The rows of the help text shown at once.
+    pub fn help_rows(&self) -> usize {
+        geometry::inner(self.help_area()).height as usize
+    }
+
+    /// How far the help can scroll.
+    pub fn max_help_scroll(&self) -> usize {
+        let inner = geometry::text_inner(self.help_area());
+        self.help_lines(inner.width as usize)
+            .len()
+            .saturating_sub(inner.height as usize)
+    }
+
+    /// Where the search results go.
+    pub fn results_layout(&self) -> Option<ResultsLayout> {
+        geometry::search_results(self.area)
+    }
+
+    /// How many search results are shown at once.
+    pub fn visible_results(&self) -> usize {
+        self.results_layout().map_or(0, |r| r.visible())
+    }
+
+    /// The parts of the screen while presenting.
+    pub fn present_areas(&self) -> PresentAreas {
+        let notes = self.presentation.as_ref().is_some_and(|p| p.notes);
+        geometry::present_areas(self.area, notes)
+    }
+
+    /// How the title of `slide` is laid out in `content` (a slide inside its margins).
+    pub fn title_layout(&self, slide: &Slide, content: Rect) -> TitleLayout {
+        let cx = self.doc_context();
+        // Block letters are drawn with Unicode quadrants: not on an ASCII terminal.
+        let big_letters = !self.theme.ascii && doc::slide::deck_in_block_letters(cx, &self.deck);
+        TitleLayout::new(&doc::slide::title(cx, slide), big_letters, content)
+    }
+
+    /// The rows of body text the current slide shows at once at the current size.
+    pub fn slide_body_rows(&self) -> usize {
+        let Some(slide) = self.current_slide() else {
+            return 0;
+        };
+        let content = geometry::slide_content(self.present_areas().slide);
+        let title_rows = self.title_layout(slide, content).rows();
+        content.height.saturating_sub(title_rows) as usize
+    }
+
+    /// How far the current slide can scroll: its body past what the screen shows.
+    pub fn max_slide_scroll(&self) -> usize {
+        self.current_slide()
+            .and_then(|slide| self.overflow(slide))
+            .map_or(0, |(needed, shown)| needed - shown)
+    }
+
+    /// For a slide that does not fit: the rows its body needs and the rows it has.
+    pub fn overflow(&self, slide: &Slide) -> Option<(usize, usize)> {
+        let content = geometry::slide_content(self.present_areas().slide);
+        let title_rows = self.title_layout(slide, content).rows();
+        let rows = content.height.saturating_sub(title_rows) as usize;
+        let needed = doc::slide::body(self.doc_context(), slide, content.width as usize)
+            .lines
+            .len();
+        // A slide that does not fit gives its last row to the "more" marker.
+        (needed > rows).then_some((needed, rows.saturating_sub(1)))
+    }
+
+    /// The slide being presented.
+    fn current_slide(&self) -> Option<&Slide> {
+        self.deck.get(self.presentation.as_ref()?.slide)
+    }
+}

@@ -1,0 +1,529 @@
+//! The state of the browser and `App::update`, the one place it changes.
+//!
+//! `update` does no I/O and never touches the terminal: every behaviour is a unit test away.
+//! It knows the terminal's size (from `Action::Resize`) so that it can keep the selection
+//! visible and stop scrolling at the end of a text; it measures with the same geometry and
+//! laid-out text that rendering draws (`layout.rs`, over `geometry` and `doc`). Each mode's
+//! transitions have a file: browsing, searching, presenting, reloading.
+
+mod browse;
+mod layout;
+mod present;
+mod reload;
+mod search;
+
+use std::cell::OnceCell;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use ratatui::layout::Rect;
+
+use crate::action::{Action, ScrollTarget};
+use crate::content::{Content, Lang, Slide};
+use crate::doc::DocMemo;
+use crate::i18n::{Strings, UiLang};
+use crate::keymap::Keymap;
+use crate::present::Presentation;
+use crate::search::{Hit, Index, Query};
+use crate::theme::Theme;
+use crate::vocabulary::{Focus, ListPosition, Mode, Pane};
+
+/// Where the browser stands: enough to come back to exactly this view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Place {
+    pane: Pane,
+    focus: Focus,
+    overview_scroll: usize,
+    lists: [ListPosition; 3],
+}
+
+/// A search being typed.
+#[derive(Debug, Clone)]
+pub struct SearchPrompt {
+    pub query: String,
+    /// The results for the query as typed, best first.
+    pub hits: Vec<Hit>,
+    pub selected: usize,
+    /// The first result shown.
+    pub offset: usize,
+    /// Where the search began, to go back to on Esc.
+    origin: Place,
+}
+
+/// A search that was accepted: its words are highlighted and `n`/`N` go through its
+/// results.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub query: Query,
+    pub text: String,
+    pub hits: Vec<Hit>,
+    pub current: usize,
+}
+
+/// A one-time remark shown in the footer until the next action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Note {
+    /// `n` or `N` went past the last or first result and started over.
+    SearchWrapped,
+}
+
+/// A new version of the pack, from `--watch`: loaded, or refused with the first line of
+/// its first problem.
+#[derive(Debug, Clone)]
+pub enum Reload {
+    Loaded(Box<Content>),
+    Failed(String),
+}
+
+/// Where the browser starts.
+#[derive(Debug, Clone, Copy)]
+pub struct StartAt {
+    pub lang: Lang,
+    pub pane: Pane,
+}
+
+/// How a presentation goes: its countdown, and whether the speaker's view is shown. With
+/// `start`, clsv opens presenting at that slide (from 0).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Talk {
+    pub start: Option<usize>,
+    pub duration: Option<Duration>,
+    pub notes: bool,
+}
+
+/// A loaded pack and its search index, shared by every browser that shows it (each session
+/// of `clsv serve` has its own `App` on one `Pack`). The index is built once, when first
+/// needed or asked for: the terminal asks after the first frame, so the first screen never
+/// waits for it.
+#[derive(Debug)]
+pub struct Pack {
+    content: Content,
+    index: OnceLock<Index>,
+}
+
+impl Pack {
+    pub fn new(content: Content) -> Pack {
+        Pack {
+            content,
+            index: OnceLock::new(),
+        }
+    }
+
+    pub fn content(&self) -> &Content {
+        &self.content
+    }
+
+    /// Whether the search index has been built.
+    pub fn is_indexed(&self) -> bool {
+        self.index.get().is_some()
+    }
+
+    /// The search index, built now if it was not yet.
+    pub fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::new(&self.content))
+    }
+}
+
+/// The whole state of the browser.
+#[derive(Debug, Clone)]
+pub struct App {
+    pack: Arc<Pack>,
+    theme: Theme,
+    lang: Lang,
+    pane: Pane,
+    mode: Mode,
+    focus: Focus,
+    overview_scroll: usize,
+    /// Positions of the list panes: members, declaration, actions.
+    lists: [ListPosition; 3],
+    help_scroll: usize,
+    area: Rect,
+    quit: bool,
+    prompt: Option<SearchPrompt>,
+    found: Option<Found>,
+    note: Option<Note>,
+    /// Why the last edit of the pack was refused; the content shown is the last good one.
+    reload_error: Option<String>,
+    /// The slides of the pack.
+    deck: Vec<Slide>,
+    talk: Talk,
+    presentation: Option<Presentation>,
+    /// The time since the program started, from `Action::Tick`.
+    clock: Duration,
+    /// The mode to go back to when the help closes.
+    before_help: Mode,
+    /// The keys, the user's over the defaults.
+    keymap: Arc<Keymap>,
+    /// A remark shown on the footer until the first key (a configuration that was refused).
+    notice: Option<String>,
+    /// The width of the widest row of each list in the current language, so that layout
+    /// measures a whole list once: when it is first laid out (not before the first frame,
+    /// which a long list would delay). Forgotten with the language.
+    widest_rows: [OnceCell<usize>; 3],
+    /// The text of the current pane as last laid out.
+    laid_out: DocMemo,
+}
+
+/// How far a movement goes.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Movement {
+    By(isize),
+    Pages(isize),
+    Top,
+    Bottom,
+}
+
+impl App {
+    /// A browser on `content`, drawn on a terminal of `width`×`height`.
+    pub fn new(content: Content, theme: Theme, start: StartAt, width: u16, height: u16) -> App {
+        App::on(Arc::new(Pack::new(content)), theme, start, width, height)
+    }
+
+    /// A browser on a pack that other browsers may show too.
+    pub fn on(pack: Arc<Pack>, theme: Theme, start: StartAt, width: u16, height: u16) -> App {
+        let deck = crate::present::deck(&pack.content);
+        let mut app = App {
+            pack,
+            theme,
+            lang: start.lang,
+            pane: start.pane,
+            mode: Mode::Browse,
+            focus: Focus::List,
+            overview_scroll: 0,
+            lists: [ListPosition::default(); 3],
+            help_scroll: 0,
+            area: Rect::new(0, 0, width, height),
+            quit: false,
+            widest_rows: Default::default(),
+            laid_out: DocMemo::default(),
+            prompt: None,
+            found: None,
+            note: None,
+            reload_error: None,
+            deck,
+            talk: Talk::default(),
+            presentation: None,
+            clock: Duration::ZERO,
+            before_help: Mode::Browse,
+            keymap: Arc::new(Keymap::default()),
+            notice: None,
+        };
+        app.clamp_all();
+        app
+    }
+
+    pub fn content(&self) -> &Content {
+        &self.pack.content
+    }
+
+    /// Builds the search index now, unless it is built: called once the first frame is out,
+    /// so that the first search does not wait for it either.
+    pub fn prepare_search(&self) {
+        self.pack.index();
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The interface's words in the current language.
+    pub fn strings(&self) -> &'static Strings {
+        UiLang::for_tag(self.pack.content.lang_tag(self.lang)).strings()
+    }
+
+    pub fn pane(&self) -> Pane {
+        self.pane
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// The terminal area the app is laid out in.
+    pub fn area(&self) -> Rect {
+        self.area
+    }
+
+    pub fn overview_scroll(&self) -> usize {
+        self.overview_scroll
+    }
+
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    /// The search being typed, in `Mode::Search`.
+    pub fn prompt(&self) -> Option<&SearchPrompt> {
+        self.prompt.as_ref()
+    }
+
+    /// The accepted search, whose words are highlighted.
+    pub fn found(&self) -> Option<&Found> {
+        self.found.as_ref()
+    }
+
+    /// The words to highlight in the text, if a search was accepted.
+    pub fn highlight(&self) -> Option<&Query> {
+        self.found.as_ref().map(|f| &f.query)
+    }
+
+    /// The remark for the footer, if the last action left one.
+    pub fn note(&self) -> Option<Note> {
+        self.note
+    }
+
+    /// Uses these keys instead of the default ones.
+    pub fn with_keymap(mut self, keymap: Arc<Keymap>) -> App {
+        self.keymap = keymap;
+        self
+    }
+
+    /// Shows `notice` on the footer until the first key.
+    pub fn with_notice(mut self, notice: String) -> App {
+        self.notice = Some(notice);
+        self
+    }
+
+    /// The keys in use.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    /// The remark on the footer, if there is one.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    /// Sets how presentations go; with `talk.start`, starts presenting at once.
+    pub fn with_talk(mut self, talk: Talk) -> App {
+        self.talk = talk;
+        if let Some(start) = talk.start {
+            let last = self.deck.len().saturating_sub(1);
+            self.present_from(start.min(last));
+        }
+        self
+    }
+
+    /// The slides of the pack.
+    pub fn deck(&self) -> &[Slide] {
+        &self.deck
+    }
+
+    /// The presentation, while presenting.
+    pub fn presentation(&self) -> Option<&Presentation> {
+        self.presentation.as_ref()
+    }
+
+    /// The time shown by the presentation's timer.
+    pub fn elapsed(&self) -> Duration {
+        self.presentation
+            .as_ref()
+            .map_or(Duration::ZERO, |p| self.clock.saturating_sub(p.timer_start))
+    }
+
+    /// Why the last edit of the pack was refused, while it is.
+    pub fn reload_error(&self) -> Option<&str> {
+        self.reload_error.as_deref()
+    }
+
+    /// Whether the user asked to leave.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The position of a list pane (the overview has none).
+    pub fn list_position(&self, pane: Pane) -> Option<ListPosition> {
+        Self::list_index(pane).map(|i| self.lists[i])
+    }
+
+    pub(super) fn list_index(pane: Pane) -> Option<usize> {
+        pane.index().checked_sub(1)
+    }
+
+    /// The number of rows in a pane's list.
+    pub fn list_len(&self, pane: Pane) -> usize {
+        match pane {
+            Pane::Overview => 0,
+            Pane::Members => self.pack.content.members.members.len(),
+            Pane::Declaration => self.pack.content.declaration.items.len(),
+            Pane::Actions => self.pack.content.actions.items.len(),
+        }
+    }
+
+    /// Carries out one action. This is the only place the state changes.
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize { .. } | Action::Tick(_)) {
+            self.note = None;
+            self.notice = None;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Resize { width, height } => self.area = Rect::new(0, 0, width, height),
+            Action::Tick(clock) => self.clock = clock,
+            Action::OpenHelp => {
+                self.before_help = self.mode;
+                self.mode = Mode::Help;
+                self.help_scroll = 0;
+            }
+            Action::CloseHelp => self.mode = self.before_help,
+            Action::Scroll(ScrollTarget::Help, lines) => {
+                self.scroll_help(Movement::By(lines.into()))
+            }
+            _ if self.mode == Mode::Help => {
+                if let Some(movement) = Self::movement(action) {
+                    self.scroll_help(movement);
+                }
+            }
+            _ if self.mode == Mode::Search => self.update_search(action),
+            _ if self.mode == Mode::Present => self.update_presentation(action),
+            Action::StartPresenting => {
+                let row = self.list_position(self.pane).map_or(0, |p| p.selected);
+                self.present_from(crate::present::slide_for(&self.deck, self.pane, row));
+            }
+            Action::OpenSearch => self.open_search(),
+            Action::NextMatch => self.next_match(1),
+            Action::PrevMatch => self.next_match(-1),
+            Action::NextPane => self.show(self.pane.next()),
+            Action::PrevPane => self.show(self.pane.prev()),
+            Action::ShowPane(pane) => self.show(pane),
+            Action::FocusDetail if self.pane.has_list() && self.list_len(self.pane) > 0 => {
+                self.focus = Focus::Detail
+            }
+            Action::FocusDetail => {}
+            Action::FocusList => self.focus = Focus::List,
+            Action::Back if self.focus == Focus::Detail => self.focus = Focus::List,
+            Action::Back => self.found = None,
+            Action::SwitchLanguage => self.switch_language(),
+            Action::SelectRow(row) => {
+                if let Some(i) = Self::list_index(self.pane) {
+                    let last = self.list_len(self.pane).saturating_sub(1);
+                    self.focus = Focus::List;
+                    self.select(i, row.min(last));
+                }
+            }
+            Action::Scroll(ScrollTarget::List, lines) => {
+                if let Some(i) = Self::list_index(self.pane) {
+                    let selected = self.lists[i].selected;
+                    let moved = Self::moved(
+                        selected,
+                        Movement::By(lines.into()),
+                        1,
+                        self.list_len(self.pane),
+                    );
+                    self.select(i, moved);
+                }
+            }
+            Action::Scroll(ScrollTarget::Text, lines) => {
+                self.scroll_text(Movement::By(lines.into()))
+            }
+            Action::MoveDown
+            | Action::MoveUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::MoveToTop
+            | Action::MoveToBottom => {
+                if let Some(movement) = Self::movement(action) {
+                    self.navigate(movement);
+                }
+            }
+            // Actions of the search and of the presentation ask for nothing elsewhere.
+            Action::InsertChar(_)
+            | Action::DeleteChar
+            | Action::ClearQuery
+            | Action::AcceptSearch
+            | Action::CancelSearch
+            | Action::SelectResult(_)
+            | Action::StopPresenting
+            | Action::NextSlide
+            | Action::PrevSlide
+            | Action::FirstSlide
+            | Action::LastSlide
+            | Action::TypeDigit(_)
+            | Action::GoToTypedSlide
+            | Action::BlankScreen
+            | Action::ResetTimer
+            | Action::Follow { .. } => {}
+        }
+        self.clamp_all();
+    }
+
+    pub(super) fn movement(action: Action) -> Option<Movement> {
+        Some(match action {
+            Action::MoveDown => Movement::By(1),
+            Action::MoveUp => Movement::By(-1),
+            Action::PageDown => Movement::Pages(1),
+            Action::PageUp => Movement::Pages(-1),
+            Action::MoveToTop => Movement::Top,
+            Action::MoveToBottom => Movement::Bottom,
+            _ => return None,
+        })
+    }
+
+    /// Where `position` ends up after `movement` in a range of `len`, paging by `page`.
+    pub(super) fn moved(position: usize, movement: Movement, page: usize, len: usize) -> usize {
+        let last = len.saturating_sub(1);
+        match movement {
+            Movement::By(delta) => position.saturating_add_signed(delta).min(last),
+            Movement::Pages(pages) => position
+                .saturating_add_signed(pages.saturating_mul(page as isize))
+                .min(last),
+            Movement::Top => 0,
+            Movement::Bottom => last,
+        }
+    }
+
+    /// Keeps every position valid for the current content, language and size: selections
+    /// inside their lists and visible, scrolls no further than the end of their text.
+    pub(super) fn clamp_all(&mut self) {
+        let current = self.pane;
+        for pane in Pane::ALL {
+            let len = self.list_len(pane);
+            if let Some(i) = Self::list_index(pane) {
+                let rows = self.list_rows_of(pane);
+                let position = &mut self.lists[i];
+                (position.selected, position.offset) =
+                    in_view(position.selected, position.offset, len, rows);
+            }
+        }
+        // Text lengths depend on the width and language; only the visible pane needs its
+        // scroll clamped now, the others are clamped when they are shown.
+        let max = self.max_text_scroll();
+        match Self::list_index(current) {
+            None => self.overview_scroll = self.overview_scroll.min(max),
+            Some(i) => self.lists[i].detail_scroll = self.lists[i].detail_scroll.min(max),
+        }
+        if self.mode == Mode::Help {
+            self.help_scroll = self.help_scroll.min(self.max_help_scroll());
+        }
+        let slide_scroll = self.max_slide_scroll();
+        if let Some(p) = self.presentation.as_mut() {
+            p.scroll = p.scroll.min(slide_scroll);
+        }
+        let visible = self.visible_results();
+        if let Some(prompt) = self.prompt.as_mut() {
+            (prompt.selected, prompt.offset) =
+                in_view(prompt.selected, prompt.offset, prompt.hits.len(), visible);
+        }
+    }
+}
+
+/// A selection inside a list of `len` rows and the first row shown, moved as little as
+/// possible so that the selection is among the `rows` shown and no rows are left empty
+/// below the end.
+fn in_view(selected: usize, offset: usize, len: usize, rows: usize) -> (usize, usize) {
+    let rows = rows.max(1);
+    let selected = selected.min(len.saturating_sub(1));
+    let offset = offset
+        .min(selected)
+        .max((selected + 1).saturating_sub(rows))
+        .min(len.saturating_sub(rows));
+    (selected, offset)
+}

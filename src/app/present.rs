@@ -1,0 +1,81 @@
+//! Presenting: the slide shown, its scroll, the blank screen, the typed slide number and the
+//! timer, as the presenter's keys and the shared slide of a talk change them.
+
+use super::App;
+use crate::action::Action;
+use crate::present::Presentation;
+use crate::vocabulary::Mode;
+
+impl App {
+    pub(super) fn present_from(&mut self, slide: usize) {
+        let talk = self.talk;
+        self.presentation = Some(Presentation::new(
+            slide,
+            self.clock,
+            talk.duration,
+            talk.notes,
+        ));
+        self.mode = Mode::Present;
+    }
+
+    /// An action while presenting.
+    pub(super) fn update_presentation(&mut self, action: Action) {
+        let last = self.deck.len().saturating_sub(1);
+        let page = self.slide_body_rows().max(1);
+        let max_scroll = self.max_slide_scroll();
+        let Some(p) = self.presentation.as_mut() else {
+            self.mode = Mode::Browse;
+            return;
+        };
+        if let Action::Follow { slide, blank } = action {
+            if p.slide != slide.min(last) {
+                p.slide = slide.min(last);
+                p.scroll = 0;
+            }
+            p.blank = blank;
+            return;
+        }
+        if p.blank {
+            // Any key brings the slide back, and does nothing else.
+            p.blank = false;
+            return;
+        }
+        if !matches!(action, Action::TypeDigit(_) | Action::GoToTypedSlide) {
+            p.typed.clear();
+        }
+        let go = |p: &mut Presentation, slide: usize| {
+            if p.slide != slide {
+                p.slide = slide;
+                p.scroll = 0;
+            }
+        };
+        match action {
+            Action::NextSlide if p.scroll < max_scroll => {
+                p.scroll = (p.scroll + page).min(max_scroll)
+            }
+            Action::NextSlide => go(p, (p.slide + 1).min(last)),
+            Action::PrevSlide if p.scroll > 0 => p.scroll = p.scroll.saturating_sub(page),
+            Action::PrevSlide => go(p, p.slide.saturating_sub(1)),
+            Action::FirstSlide => go(p, 0),
+            Action::LastSlide => go(p, last),
+            Action::TypeDigit(digit) if p.typed.len() < 4 => p.typed.push(char::from(b'0' + digit)),
+            Action::GoToTypedSlide => {
+                if let Ok(number) = p.typed.parse::<usize>() {
+                    go(p, number.saturating_sub(1).min(last));
+                }
+                p.typed.clear();
+            }
+            Action::BlankScreen => p.blank = true,
+            Action::SwitchLanguage => self.switch_language(),
+            Action::ResetTimer => p.timer_start = self.clock,
+            Action::Scroll(_, lines) => {
+                p.scroll = p.scroll.saturating_add_signed(lines.into()).min(max_scroll)
+            }
+            Action::StopPresenting => {
+                self.presentation = None;
+                self.mode = Mode::Browse;
+            }
+            _ => {}
+        }
+    }
+}

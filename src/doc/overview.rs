@@ -1,0 +1,76 @@
+//! The overview's text: its sections, then the timeline of conferences, as one scrollable
+//! text; and the pieces other texts share with it (a conference, added facts, a source).
+
+use ratatui::style::Style;
+
+use super::{Context, Doc, DocText};
+use crate::content::{Event, Fact, SourceRef};
+use crate::search::Target;
+
+/// The overview's text at `width` columns.
+pub fn doc(cx: Context, width: usize) -> DocText {
+    let theme = cx.theme;
+    let lang = cx.lang;
+    let overview = &cx.content.overview;
+    let mut doc = Doc::new(cx, width);
+    for (i, section) in overview.sections.iter().enumerate() {
+        doc.anchor(Target::Section(i));
+        doc.text(section.title.get(lang), theme.heading());
+        doc.text(section.body.get(lang), Style::new());
+        facts(&mut doc, cx, &section.facts);
+        doc.blank();
+    }
+    if !overview.timeline.is_empty() {
+        doc.text(cx.strings.timeline, theme.heading());
+        for (i, event) in overview.timeline.iter().enumerate() {
+            doc.anchor(Target::Event(i));
+            self::event(&mut doc, cx, event);
+            source(&mut doc, cx, event.source);
+        }
+    }
+    doc.finish()
+}
+
+/// A conference: its date and place, then what happened.
+pub fn event(doc: &mut Doc, cx: Context, event: &Event) {
+    let lang = cx.lang;
+    let separator = cx.theme.glyphs().separator;
+    let heading = format!(
+        "{} {separator} {}",
+        event.date.get(lang),
+        event.place.get(lang)
+    );
+    doc.text(&heading, cx.theme.label());
+    doc.hanging(
+        event.text.get(lang),
+        ("  ", Style::new()),
+        "  ",
+        Style::new(),
+    );
+}
+
+/// Added facts as a bulleted list, each followed by its source.
+pub fn facts(doc: &mut Doc, cx: Context, facts: &[Fact]) {
+    let bullet = format!("{} ", cx.theme.glyphs().bullet);
+    for fact in facts {
+        doc.hanging(
+            fact.text.get(cx.lang),
+            (&bullet, Style::new()),
+            "  ",
+            Style::new(),
+        );
+        source(doc, cx, fact.source);
+    }
+}
+
+/// "Source: …" under a fact, indented and dim.
+pub fn source(doc: &mut Doc, cx: Context, source: SourceRef) {
+    let Some(source) = cx.content.source(source) else {
+        return;
+    };
+    let mut text = format!("{}: {}", cx.strings.source, source.title.get(cx.lang));
+    if let Some(url) = &source.url {
+        text.push_str(&format!(" <{url}>"));
+    }
+    doc.hanging(&text, ("  ", Style::new()), "  ", cx.theme.dim());
+}

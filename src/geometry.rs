@@ -1,0 +1,535 @@
+//! The geometry of the screen: where each part of each view goes, as pure functions of
+//! explicit inputs (the terminal's area and a few measured numbers, such as the lines of a
+//! pane's introduction or the width of its widest row). Rendering, the mouse and
+//! `App::update` (page sizes, scroll bounds) all take their rectangles from here, so what is
+//! drawn, what a click hits and how far a page goes always agree.
+//!
+//! ```text
+//! ┌ title bar ───────────────────────────────────────────┐ 1 row
+//! │ tabs                                                  │ 1 row
+//! │ intro (list panes, up to a quarter of the body)       │
+//! │ ╭ list ──────╮╭ detail ─────────────────────────────╮ │
+//! │ │            ││                                     │ │ body
+//! │ ╰────────────╯╰─────────────────────────────────────╯ │
+//! │ footer: key hints                                     │ 1 row
+//! └───────────────────────────────────────────────────────┘
+//! ```
+//! Below `WIDE` columns a list pane shows either its list or its detail, as the focus says.
+
+use std::ops::Range;
+
+use ratatui::layout::{Position, Rect};
+
+use crate::text;
+use crate::vocabulary::{Focus, Pane};
+
+/// The smallest terminal the browser draws itself on; below it, a one-line notice.
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 6;
+
+/// From this width, a list pane shows its list and its detail side by side.
+pub const WIDE: u16 = 60;
+
+/// The list column: its share of the width and its bounds.
+const LIST_MIN_WIDTH: u16 = 16;
+const LIST_MAX_SHARE: u16 = 40; // percent
+/// Columns a list row needs besides its text: two borders and the selection marker.
+const LIST_CHROME: u16 = 4;
+
+/// The widest the help box gets.
+const HELP_MAX_WIDTH: u16 = 72;
+
+/// Below this many rows inside the search results' frame, the list is compact: the count goes
+/// into the frame's title and each result takes one line (its pane and title, no context).
+const COMPACT_RESULTS_BELOW: u16 = 5;
+
+/// The speaker's view puts its panel beside the slide from this width.
+const SPEAKER_PANEL_FROM: u16 = 60;
+
+/// The four horizontal bands of the browser's screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bands {
+    pub title: Rect,
+    pub tabs: Rect,
+    pub body: Rect,
+    pub footer: Rect,
+}
+
+/// The bands of `area`, or `None` when it is below the minimum size.
+pub fn bands(area: Rect) -> Option<Bands> {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return None;
+    }
+    let row = |y, height| Rect::new(area.x, y, area.width, height);
+    Some(Bands {
+        title: row(area.y, 1),
+        tabs: row(area.y + 1, 1),
+        body: row(area.y + 2, area.height - 3),
+        footer: row(area.bottom() - 1, 1),
+    })
+}
+
+/// The rows inside the body's frame, where text moves up and down as it scrolls (the frame's
+/// top and bottom borders stay where they are): the rows worth asking the terminal to scroll.
+pub fn scrolling_rows(area: Rect) -> Option<Range<u16>> {
+    let body = bands(area)?.body;
+    Some(body.y + 1..body.bottom().saturating_sub(1))
+}
+
+/// The parts of a list pane's body. `list` and `detail` are the outer rectangles of their
+/// blocks; either is `None` when the pane is too narrow to show both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PaneAreas {
+    pub intro: Rect,
+    pub list: Option<Rect>,
+    pub detail: Option<Rect>,
+}
+
+/// The width the introduction of a list pane is wrapped to (one column of padding each side).
+pub fn intro_width(body: Rect) -> usize {
+    body.width.saturating_sub(2) as usize
+}
+
+/// How the body of a list pane is divided, for a given focus: `intro_lines` is the length of
+/// its introduction wrapped to [`intro_width`], `widest_row` the width of its widest row.
+pub fn pane_areas(body: Rect, intro_lines: usize, widest_row: usize, focus: Focus) -> PaneAreas {
+    let (intro, rest) = below_intro(body, intro_lines);
+    if rest.width < WIDE {
+        let (list, detail) = match focus {
+            Focus::List => (Some(rest), None),
+            Focus::Detail => (None, Some(rest)),
+        };
+        return PaneAreas {
+            intro,
+            list,
+            detail,
+        };
+    }
+    let wanted = u16::try_from(widest_row)
+        .unwrap_or(u16::MAX)
+        .saturating_add(LIST_CHROME);
+    let list_width = wanted
+        .min(rest.width * LIST_MAX_SHARE / 100)
+        .max(LIST_MIN_WIDTH);
+    let (list, detail) = side_by_side(rest, list_width);
+    PaneAreas {
+        intro,
+        list: Some(list),
+        detail: Some(detail),
+    }
+}
+
+/// The introduction of a list pane at the top of `body` (at most a quarter of it), and the
+/// rest of `body`, where the list and the detail go.
+pub fn below_intro(body: Rect, intro_lines: usize) -> (Rect, Rect) {
+    let intro_height = u16::try_from(intro_lines)
+        .unwrap_or(u16::MAX)
+        .min(body.height / 4);
+    let intro = Rect::new(body.x, body.y, body.width, intro_height);
+    let rest = Rect::new(
+        body.x,
+        body.y + intro_height,
+        body.width,
+        body.height - intro_height,
+    );
+    (intro, rest)
+}
+
+/// The rows a list pane's list shows at once: the list has the height of what is below the
+/// introduction whatever its width, so its rows are known without measuring its labels.
+pub fn list_rows(body: Rect, intro_lines: usize) -> usize {
+    inner(below_intro(body, intro_lines).1).height as usize
+}
+
+/// Where a pane's text is drawn: the overview's, or the selected item's detail. The detail's
+/// width is the same whichever column has the focus when both are shown; when only one is,
+/// it takes the whole width.
+pub fn text_area(body: Rect, pane: Pane, intro_lines: usize, widest_row: usize) -> Option<Rect> {
+    if !pane.has_list() {
+        return Some(text_inner(body));
+    }
+    pane_areas(body, intro_lines, widest_row, Focus::Detail)
+        .detail
+        .map(text_inner)
+}
+
+/// `area` cut in two side by side, the left part `left_width` columns wide (at most all of it).
+pub fn side_by_side(area: Rect, left_width: u16) -> (Rect, Rect) {
+    let left_width = left_width.min(area.width);
+    (
+        Rect::new(area.x, area.y, left_width, area.height),
+        Rect::new(
+            area.x + left_width,
+            area.y,
+            area.width - left_width,
+            area.height,
+        ),
+    )
+}
+
+/// The inside of a bordered block.
+pub fn inner(block: Rect) -> Rect {
+    Rect::new(
+        block.x.saturating_add(1),
+        block.y.saturating_add(1),
+        block.width.saturating_sub(2),
+        block.height.saturating_sub(2),
+    )
+}
+
+/// The inside of a bordered block of text, with a column of padding each side when the
+/// block is wide enough to spare them.
+pub fn text_inner(block: Rect) -> Rect {
+    let inner = inner(block);
+    if inner.width > 8 {
+        Rect::new(inner.x + 1, inner.y, inner.width - 2, inner.height)
+    } else {
+        inner
+    }
+}
+
+/// The list row under `at`, in a list whose block's inside is `inner`, showing rows from
+/// `offset` of `len`.
+pub fn row_at(inner: Rect, offset: usize, len: usize, at: Position) -> Option<usize> {
+    if !inner.contains(at) {
+        return None;
+    }
+    let row = offset + (at.y - inner.y) as usize;
+    (row < len).then_some(row)
+}
+
+/// Where the help box may go: the screen above the footer, which stays visible below the box
+/// (it shows how to close it); the whole screen when the browser does not fit.
+fn help_room(area: Rect) -> Rect {
+    match bands(area) {
+        Some(bands) => Rect::new(
+            bands.title.x,
+            bands.title.y,
+            bands.title.width,
+            bands.footer.y - bands.title.y,
+        ),
+        None => area,
+    }
+}
+
+/// `size` less a margin, where there is room for one.
+fn with_margin(size: u16, margin: u16) -> u16 {
+    match size >= 24 + margin {
+        true => size - margin,
+        false => size,
+    }
+}
+
+/// The width the help text is wrapped to on a screen of `area`.
+pub fn help_text_width(area: Rect) -> usize {
+    let width = with_margin(help_room(area).width, 4).min(HELP_MAX_WIDTH);
+    text_inner(Rect::new(0, 0, width, 0)).width as usize
+}
+
+/// Where the help box is drawn: centred, with a margin where the screen has room for one,
+/// and no taller than its text (`text_lines` long at [`help_text_width`]).
+pub fn help_area(area: Rect, text_lines: usize) -> Rect {
+    let room = help_room(area);
+    let width = with_margin(room.width, 4).min(HELP_MAX_WIDTH);
+    let wanted = u16::try_from(text_lines.saturating_add(2)).unwrap_or(u16::MAX);
+    let height = with_margin(room.height, 2).min(wanted);
+    Rect::new(
+        room.x + (room.width - width) / 2,
+        room.y + (room.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+/// Where the search results go on a screen of `area`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ResultsLayout {
+    /// The frame around the results (the body).
+    pub frame: Rect,
+    /// Where the results are listed (inside the frame, below the count line unless compact).
+    pub list: Rect,
+    /// The count goes into the frame's title and each result takes one line.
+    pub compact: bool,
+}
+
+impl ResultsLayout {
+    /// Lines each result takes: its pane and title, then the match in context (one line when
+    /// compact).
+    pub fn lines_per_result(&self) -> u16 {
+        if self.compact { 1 } else { 2 }
+    }
+
+    /// How many results are shown at once.
+    pub fn visible(&self) -> usize {
+        (self.list.height / self.lines_per_result()) as usize
+    }
+
+    /// The result under `at`, with the list showing results from `offset` of `len`.
+    pub fn result_at(&self, offset: usize, len: usize, at: Position) -> Option<usize> {
+        if !self.list.contains(at) {
+            return None;
+        }
+        let index = offset + ((at.y - self.list.y) / self.lines_per_result()) as usize;
+        (index < len).then_some(index)
+    }
+}
+
+/// The search results' layout on a screen of `area`, or `None` when the browser does not fit.
+pub fn search_results(area: Rect) -> Option<ResultsLayout> {
+    let frame = bands(area)?.body;
+    let inner = inner(frame);
+    let compact = inner.height < COMPACT_RESULTS_BELOW;
+    let count_line = u16::from(!compact);
+    Some(ResultsLayout {
+        frame,
+        list: Rect::new(
+            inner.x,
+            inner.y + count_line,
+            inner.width,
+            inner.height.saturating_sub(count_line),
+        ),
+        compact,
+    })
+}
+
+/// The parts of the screen while presenting.
+///
+/// ```text
+/// ┌──────────────────────────────────────────────┐
+/// │   TITLE (block letters, or bold)             │ margins: a tenth of the width,
+/// │                                              │ a row above
+/// │   body text, wrapped; "more ↓" when longer   │
+/// │ 5 / 14 ━━━━━━━━────────────── 03:12  16:48 left│ footer: 1 row
+/// └──────────────────────────────────────────────┘
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PresentAreas {
+    /// Where the slide is drawn (the whole slide, margins included).
+    pub slide: Rect,
+    /// The frame around the slide, in the speaker's view.
+    pub frame: Option<Rect>,
+    /// The speaker's panel, in the speaker's view.
+    pub panel: Option<Rect>,
+    pub footer: Rect,
+}
+
+/// The parts of `area` while presenting, with the speaker's panel if `notes` asks for it and
+/// the screen is wide enough.
+pub fn present_areas(area: Rect, notes: bool) -> PresentAreas {
+    let footer = Rect::new(
+        area.x,
+        area.bottom().saturating_sub(1),
+        area.width,
+        area.height.min(1),
+    );
+    let rest = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
+    if notes && rest.width >= SPEAKER_PANEL_FROM {
+        let (frame, panel) = side_by_side(rest, rest.width * 3 / 5);
+        return PresentAreas {
+            slide: inner(frame),
+            frame: Some(frame),
+            panel: Some(panel),
+            footer,
+        };
+    }
+    PresentAreas {
+        slide: rest,
+        frame: None,
+        panel: None,
+        footer,
+    }
+}
+
+/// Inside a slide: margins of a tenth of the width (at least one column) and a row above
+/// where there is room.
+pub fn slide_content(slide: Rect) -> Rect {
+    let margin_x = (slide.width / 10).max(1).min(slide.width / 2);
+    let margin_y = u16::from(slide.height > 10);
+    Rect::new(
+        slide.x + margin_x,
+        slide.y + margin_y,
+        slide.width.saturating_sub(2 * margin_x),
+        slide.height.saturating_sub(margin_y),
+    )
+}
+
+/// The body of a slide whose title (with the blank row after it) takes `title_rows` of
+/// `content`.
+pub fn slide_body(content: Rect, title_rows: u16) -> Rect {
+    Rect::new(
+        content.x,
+        content.y + title_rows.min(content.height),
+        content.width,
+        content.height.saturating_sub(title_rows),
+    )
+}
+
+/// A tab of the tab bar: its label and the columns it takes, from `x`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TabLabel {
+    pub pane: Pane,
+    pub label: String,
+    pub x: u16,
+    pub width: u16,
+}
+
+/// The tabs as they fit in `area`: each with its `full` label if they all fit, else the
+/// `current` tab with its full label (cut if even that does not fit) and the others `short`.
+pub fn tab_labels(
+    area: Rect,
+    current: Pane,
+    full: impl Fn(Pane) -> String,
+    short: impl Fn(Pane) -> String,
+) -> Vec<TabLabel> {
+    let place = |label: &dyn Fn(Pane) -> String| {
+        let mut x = area.x;
+        Pane::ALL
+            .iter()
+            .map(|&pane| {
+                let label = label(pane);
+                let width = text::width(&label) as u16;
+                let tab = TabLabel {
+                    pane,
+                    label,
+                    x,
+                    width,
+                };
+                x = x.saturating_add(width);
+                tab
+            })
+            .collect::<Vec<_>>()
+    };
+    let tabs = place(&full);
+    let total: usize = tabs.iter().map(|t| t.width as usize).sum();
+    if total <= area.width as usize {
+        return tabs;
+    }
+    let mut tabs = place(&|pane| match pane == current {
+        true => full(pane),
+        false => short(pane),
+    });
+    // On the narrowest screens even the current tab's name may not fit: cut it.
+    let others: u16 = tabs
+        .iter()
+        .filter(|t| t.pane != current)
+        .map(|t| t.width)
+        .sum();
+    let room = area.width.saturating_sub(others);
+    let mut x = area.x;
+    for tab in &mut tabs {
+        if tab.pane == current && tab.width > room {
+            tab.label = text::truncate(&tab.label, room as usize);
+            tab.width = text::width(&tab.label) as u16;
+        }
+        tab.x = x;
+        x = x.saturating_add(tab.width);
+    }
+    tabs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn below_the_minimum_there_are_no_bands() {
+        assert_eq!(bands(Rect::new(0, 0, MIN_WIDTH - 1, 24)), None);
+        assert_eq!(bands(Rect::new(0, 0, 80, MIN_HEIGHT - 1)), None);
+        let bands = bands(Rect::new(0, 0, 80, 24)).unwrap();
+        assert_eq!(bands.body, Rect::new(0, 2, 80, 21));
+        assert_eq!(bands.footer, Rect::new(0, 23, 80, 1));
+    }
+
+    #[test]
+    fn a_wide_list_pane_puts_the_list_beside_the_detail_a_narrow_one_shows_one() {
+        let body = Rect::new(0, 2, 80, 21);
+        let wide = pane_areas(body, 1, 20, Focus::List);
+        assert_eq!(wide.intro, Rect::new(0, 2, 80, 1));
+        assert_eq!(wide.list, Some(Rect::new(0, 3, 24, 20)));
+        assert_eq!(wide.detail, Some(Rect::new(24, 3, 56, 20)));
+        let narrow = Rect::new(0, 2, 40, 10);
+        let list = pane_areas(narrow, 1, 20, Focus::List);
+        assert_eq!((list.list.is_some(), list.detail.is_some()), (true, false));
+        let detail = pane_areas(narrow, 1, 20, Focus::Detail);
+        assert_eq!(
+            (detail.list.is_some(), detail.detail.is_some()),
+            (false, true)
+        );
+    }
+
+    #[test]
+    fn the_list_takes_at_most_its_share_and_at_least_its_minimum() {
+        let body = Rect::new(0, 0, 100, 20);
+        assert_eq!(
+            pane_areas(body, 0, 500, Focus::List).list.unwrap().width,
+            40
+        );
+        assert_eq!(pane_areas(body, 0, 2, Focus::List).list.unwrap().width, 16);
+    }
+
+    #[test]
+    fn the_intro_takes_at_most_a_quarter_of_the_body() {
+        let (intro, rest) = below_intro(Rect::new(0, 0, 40, 12), 9);
+        assert_eq!(intro.height, 3);
+        assert_eq!(rest, Rect::new(0, 3, 40, 9));
+    }
+
+    #[test]
+    fn the_help_box_is_centred_and_no_taller_than_its_text() {
+        let area = Rect::new(0, 0, 200, 60);
+        let help = help_area(area, 10);
+        assert_eq!((help.width, help.height), (72, 12));
+        assert_eq!(help.x, (200 - 72) / 2);
+        // A long text fills the screen above the footer, which says how to close it.
+        let tall = help_area(Rect::new(0, 0, 80, 24), 500);
+        assert_eq!((tall.y, tall.height), (0, 23));
+        assert_eq!(help_text_width(area), 68);
+    }
+
+    #[test]
+    fn a_click_finds_the_row_and_the_result_under_it() {
+        let inner = Rect::new(1, 4, 20, 5);
+        assert_eq!(row_at(inner, 10, 30, Position::new(3, 6)), Some(12));
+        assert_eq!(row_at(inner, 10, 11, Position::new(3, 6)), None);
+        assert_eq!(row_at(inner, 0, 30, Position::new(0, 6)), None);
+        let results = search_results(Rect::new(0, 0, 80, 24)).unwrap();
+        assert!(!results.compact);
+        assert_eq!(results.visible(), 9);
+        let first = results.list.y;
+        assert_eq!(
+            results.result_at(3, 20, Position::new(5, first + 3)),
+            Some(4)
+        );
+        let compact = search_results(Rect::new(0, 0, 40, 8)).unwrap();
+        assert!(compact.compact);
+        assert_eq!(compact.lines_per_result(), 1);
+    }
+
+    #[test]
+    fn the_speakers_view_frames_the_slide_beside_the_panel() {
+        let areas = present_areas(Rect::new(0, 0, 100, 30), true);
+        let panel = areas.panel.unwrap();
+        assert_eq!(areas.frame, Some(Rect::new(0, 0, 60, 29)));
+        assert_eq!(panel, Rect::new(60, 0, 40, 29));
+        assert_eq!(areas.slide, Rect::new(1, 1, 58, 27));
+        let narrow = present_areas(Rect::new(0, 0, 50, 20), true);
+        assert_eq!(
+            (narrow.panel, narrow.slide),
+            (None, Rect::new(0, 0, 50, 19))
+        );
+    }
+
+    #[test]
+    fn tabs_fall_back_to_numbers_and_cut_the_current_name_last() {
+        let full = |pane: Pane| format!(" {} Pane number {} ", pane.index() + 1, pane.index());
+        let short = |pane: Pane| format!(" {} ", pane.index() + 1);
+        let wide = tab_labels(Rect::new(0, 0, 200, 1), Pane::Members, full, short);
+        assert!(wide.iter().all(|t| t.label.contains("Pane")));
+        let narrow = tab_labels(Rect::new(0, 0, 30, 1), Pane::Members, full, short);
+        assert_eq!(narrow[0].label, " 1 ");
+        assert!(narrow[1].label.contains("Pane"));
+        assert_eq!(narrow[2].x, narrow[1].x + narrow[1].width);
+        let tiny = tab_labels(Rect::new(0, 0, 12, 1), Pane::Members, full, short);
+        assert!(tiny.iter().map(|t| t.width).sum::<u16>() <= 12);
+    }
+}
