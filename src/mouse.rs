@@ -44,21 +44,21 @@ pub fn mouse_action(app: &App, event: &MouseEvent) -> Option<Action> {
             notch => Some(Action::Scroll(ScrollTarget::List, notch)),
         };
     }
-    let screen = app.bands()?;
-    if wheel == 0 && screen.tabs.contains(at) {
+    let bands = app.bands()?;
+    if wheel == 0 && bands.tabs.contains(at) {
         return app
-            .tab_labels(screen.tabs)
+            .tab_labels(bands.tabs)
             .into_iter()
             .find(|tab| (tab.x..tab.x.saturating_add(tab.width)).contains(&at.x))
             .map(|tab| Action::ShowPane(tab.pane));
     }
-    if !screen.body.contains(at) {
+    if !bands.body.contains(at) {
         return None;
     }
     if app.pane() == Pane::Overview {
         return (wheel != 0).then_some(Action::Scroll(ScrollTarget::Text, wheel * WHEEL_LINES));
     }
-    let areas = app.pane_areas(app.pane(), screen.body, app.focus());
+    let areas = app.pane_areas(app.pane(), bands.body, app.focus());
     if let Some(list) = areas.list.filter(|list| list.contains(at)) {
         if wheel != 0 {
             return Some(Action::Scroll(ScrollTarget::List, wheel));

@@ -33,20 +33,20 @@ impl Widget for &App {
             }
             return;
         }
-        let Some(screen) = geometry::bands(area) else {
+        let Some(bands) = geometry::bands(area) else {
             chrome::render_too_small(self, area, buf);
             return;
         };
-        chrome::render_title(self, screen.title, buf);
-        chrome::render_tabs(self, screen.tabs, buf);
+        chrome::render_title(self, bands.title, buf);
+        chrome::render_tabs(self, bands.tabs, buf);
         match (self.mode(), self.pane()) {
-            (Mode::Search, _) => search::render(self, screen.body, buf),
-            (_, Pane::Overview) => overview::render(self, screen.body, buf),
-            (_, pane) => render_list_pane(self, pane, screen.body, buf),
+            (Mode::Search, _) => search::render(self, bands.body, buf),
+            (_, Pane::Overview) => overview::render(self, bands.body, buf),
+            (_, pane) => render_list_pane(self, pane, bands.body, buf),
         }
         match self.mode() {
-            Mode::Search => search::render_prompt(self, screen.footer, buf),
-            _ => chrome::render_footer(self, screen.footer, buf),
+            Mode::Search => search::render_prompt(self, bands.footer, buf),
+            _ => chrome::render_footer(self, bands.footer, buf),
         }
         if self.mode() == Mode::Help {
             help::render(self, buf);
