@@ -1,7 +1,6 @@
 //! Checks the built-in pack (`assets/content/`) when clsv is built and stores it checked, in
 //! postcard form, for `src/baked.rs`: clsv then starts on it without parsing RON, and a
 //! built-in pack with any problem, even a warning, fails the build with the problems listed.
-//! On Linux with glibc it also links libgcc's unwinder into clsv (see the last function).
 
 // The loader is the program's own, compiled into this script too; the script uses only a
 // part of it.
@@ -25,7 +24,6 @@ fn main() {
     println!("cargo::rerun-if-changed=assets/content");
     println!("cargo::rerun-if-changed=src/content");
     println!("cargo::rerun-if-changed=src/text.rs");
-    link_unwinder_statically();
     let report = content::load::check_embedded();
     if !report.problems.is_empty() {
         let problems: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
@@ -47,18 +45,5 @@ fn main() {
     let path = PathBuf::from(out_dir).join("embedded-pack.postcard");
     if let Err(error) = std::fs::write(&path, bytes) {
         panic!("cannot write {}: {error}", path.display());
-    }
-}
-
-/// On Linux with glibc, links libgcc's unwinder (which panics unwind through) into clsv, as
-/// `-static-libgcc` does, instead of loading `libgcc_s.so` at every start: loading one more
-/// shared library is about 0.06 ms of a start-up that is measured against `less`
-/// (docs/PERFORMANCE.md). libgcc's runtime exception allows this. The library is named before
-/// the standard library's own `-lgcc_s`, so the linker takes the unwinder from it, and with
-/// `--as-needed` the shared one is then not needed at all.
-fn link_unwinder_statically() {
-    let target = |key: &str| std::env::var(key).unwrap_or_default();
-    if target("CARGO_CFG_TARGET_OS") == "linux" && target("CARGO_CFG_TARGET_ENV") == "gnu" {
-        println!("cargo::rustc-link-lib=static:-bundle=gcc_eh");
     }
 }

@@ -1,11 +1,6 @@
 //! The `clsv` binary: parse the command line, load the content, then browse, print, search
 //! or describe the terminal.
 
-// On Linux with glibc the process starts at `process_start::main`, not the standard library's
-// (the unit tests keep the test harness's, and test only what is below the entry).
-#![cfg_attr(all(target_os = "linux", target_env = "gnu", not(test)), no_main)]
-#![cfg_attr(test, allow(dead_code, unused_imports))]
-
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -34,86 +29,20 @@ const EXIT_ERROR: u8 = 2;
 /// Columns to print to when there is no terminal to ask.
 const DEFAULT_WIDTH: usize = 80;
 
-/// Runs clsv on its command line and gives its exit code.
-fn clsv_main() -> u8 {
+/// Runs clsv on its command line. The standard library's start has already done what a
+/// command-line program needs: standard descriptors that were closed are open on /dev/null,
+/// SIGPIPE is ignored (a write to a closed pipe fails with an error, see [`write_out`]), and a
+/// panic ends the process with exit code 101.
+fn main() -> std::process::ExitCode {
     let cli = Cli::from_env();
-    match run(cli) {
+    let code = match run(cli) {
         Ok(code) => code,
         Err(message) => {
             eprintln!("{message}");
             EXIT_ERROR
         }
-    }
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn main() -> std::process::ExitCode {
-    std::process::ExitCode::from(clsv_main())
-}
-
-/// How the process starts and what it links to on Linux with glibc, where the start-up is
-/// measured against `less` (docs/PERFORMANCE.md).
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-mod process_start {
-    use std::ffi::{c_char, c_int};
-
-    /// Exit code of a panic, as from a `main` started by the standard library.
-    const EXIT_PANIC: u8 = 101;
-
-    /// The process's entry, in place of the standard library's start, which before `main`
-    /// reads `/proc/self/maps` to find the main thread's stack and sets up a handler for stack
-    /// overflows: about 0.1 ms, a twentieth of the whole first screen. Of what that start
-    /// does, clsv needs and does here: standard descriptors that are open, SIGPIPE ignored
-    /// (writes to a closed pipe fail with an error instead of killing the process), a panic
-    /// ending in exit code 101, and standard output flushed at the end (`process::exit`). The
-    /// arguments reach `std::env::args` without it: on glibc the standard library takes them
-    /// from the C start-up's `.init_array` call. What clsv goes without: the message on a stack
-    /// overflow (the process still ends, by SIGSEGV) and the name "main" for the main thread.
-    #[cfg(not(test))]
-    #[unsafe(no_mangle)]
-    extern "C" fn main(_argc: c_int, _argv: *const *const c_char) -> c_int {
-        open_closed_standard_descriptors();
-        // SAFETY: setting a signal's disposition to "ignore" involves no handler code.
-        unsafe {
-            libc::signal(libc::SIGPIPE, libc::SIG_IGN);
-        }
-        // A panic must not unwind into C: it stops here; the panic hook has reported it.
-        let code = std::panic::catch_unwind(super::clsv_main).unwrap_or(EXIT_PANIC);
-        std::process::exit(c_int::from(code))
-    }
-
-    /// Opens `/dev/null` in place of a closed standard input, output or error, as the standard
-    /// library's start does, so that a file clsv opens or writes never takes their number.
-    fn open_closed_standard_descriptors() {
-        for fd in 0..=2 {
-            // SAFETY: F_GETFD only reads the descriptor's flags; open gets a C string literal.
-            unsafe {
-                if libc::fcntl(fd, libc::F_GETFD) == -1
-                    && std::io::Error::last_os_error().raw_os_error() == Some(libc::EBADF)
-                {
-                    // The lowest free number is taken: this one, as the lower ones are open.
-                    libc::open(c"/dev/null".as_ptr(), libc::O_RDWR);
-                }
-            }
-        }
-    }
-
-    // The functions of glibc's libm that the program's libraries call (tokio's multi-thread
-    // scheduler weighs its poll times with `f64::powf`; num-bigint, under russh, sizes numbers
-    // with `f64::log2`), defined here from the `libm` crate, so that the linker does not make
-    // the program load `libm.so`: one more shared library to load is about 0.1 ms of start-up.
-    // A test fails if the program names `libm.so` again, as it would if another function of
-    // libm came into use.
-
-    #[unsafe(no_mangle)]
-    pub extern "C" fn pow(base: f64, exponent: f64) -> f64 {
-        libm::pow(base, exponent)
-    }
-
-    #[unsafe(no_mangle)]
-    pub extern "C" fn log2(x: f64) -> f64 {
-        libm::log2(x)
-    }
+    };
+    std::process::ExitCode::from(code)
 }
 
 fn run(cli: Cli) -> Result<u8, String> {
@@ -607,20 +536,4 @@ fn load(cli: &Cli, capabilities: &Capabilities) -> Result<Content, String> {
         }
         message
     })
-}
-
-#[cfg(all(test, target_os = "linux", target_env = "gnu"))]
-mod tests {
-    use super::process_start::{log2, pow};
-
-    #[test]
-    fn the_program_s_own_pow_and_log2_compute_them() {
-        assert_eq!(pow(2.0, 10.0), 1024.0);
-        assert_eq!(pow(0.5, -3.0), 8.0);
-        assert_eq!(pow(9.0, 0.5), 3.0);
-        assert!(pow(-8.0, 0.5).is_nan());
-        assert_eq!(log2(8.0), 3.0);
-        assert_eq!(log2(1.0), 0.0);
-        assert_eq!(log2(0.0), f64::NEG_INFINITY);
-    }
 }
