@@ -5,7 +5,6 @@
 
 pub mod action;
 pub mod app;
-pub mod baked;
 pub mod capability;
 pub mod cli;
 pub mod config;

@@ -509,11 +509,7 @@ fn init(dir: &Path, force: bool) -> Result<u8, String> {
 }
 
 fn load(cli: &Cli, capabilities: &Capabilities) -> Result<Content, String> {
-    // The built-in pack was checked when clsv was built; `clsv check` checks its files again.
-    let report = match cli.content.as_deref() {
-        Some(dir) => content::load::check_dir(dir),
-        None => content::load::open_embedded(),
-    };
+    let report = report_for(cli.content.as_deref());
     let style = diagnostic_style(capabilities, std::io::stderr().is_terminal());
     let missing_file = report
         .problems

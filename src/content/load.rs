@@ -245,26 +245,12 @@ fn embedded_pack_files() -> Vec<PackFile> {
         .collect()
 }
 
-/// Loads the pack compiled into the binary (see [`open_embedded`]).
+/// Loads the pack compiled into the binary.
 pub fn load_embedded() -> Result<Content, LoadError> {
-    open_embedded().into_result()
+    check_embedded().into_result()
 }
 
-/// The pack compiled into the binary, as it was checked when clsv was built (`build.rs`
-/// fails the build on any problem in it, warnings included, so there are none); checked
-/// now, from its RON files, only if that form cannot be read back.
-pub fn open_embedded() -> Report {
-    match crate::baked::content() {
-        Some(content) => Report {
-            content: Some(content),
-            problems: Vec::new(),
-            files: Vec::new(),
-        },
-        None => check_embedded(),
-    }
-}
-
-/// Checks the pack compiled into the binary from its RON files, as `clsv check` does.
+/// Checks the pack compiled into the binary: its RON files, parsed and validated as any pack's.
 pub fn check_embedded() -> Report {
     check_files(embedded_pack_files())
 }
