@@ -16,7 +16,6 @@ use serde::Deserialize;
 use super::locate::{Locator, Position, Step, ValuePath};
 use super::model::*;
 use super::raw::*;
-use super::split::Halves;
 use crate::text::normalize;
 
 /// The files of a pack, in the order they are read.
@@ -441,20 +440,8 @@ fn check_parsed(files: &[PackFile]) -> (Option<Content>, Vec<Problem>) {
     let pack = find("pack.ron").and_then(|f| parse::<RawPack>(f, &mut problems).map(|r| (f, r)));
     let overview =
         find("overview.ron").and_then(|f| parse::<RawOverview>(f, &mut problems).map(|r| (f, r)));
-    // A long member list is parsed in two halves at once; the file whole if that fails.
-    let halves = find("members.ron").and_then(|f| Halves::cut(&f.text, "members"));
-    let members = find("members.ron").and_then(|f| {
-        let joined = halves
-            .as_ref()
-            .and_then(|h| h.parse::<RawMembers, RawMember>(&parse_options()))
-            .map(|(mut raw, rest)| {
-                raw.members.extend(rest);
-                raw
-            });
-        joined
-            .or_else(|| parse::<RawMembers>(f, &mut problems))
-            .map(|r| (f, r))
-    });
+    let members =
+        find("members.ron").and_then(|f| parse::<RawMembers>(f, &mut problems).map(|r| (f, r)));
     let declaration = find("declaration.ron")
         .and_then(|f| parse::<RawDeclaration>(f, &mut problems).map(|r| (f, r)));
     let actions =
