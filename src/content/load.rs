@@ -513,7 +513,7 @@ struct Checker<'a> {
     default_language: usize,
     sources: Vec<&'a str>,
     /// Every id seen, with where it was first seen.
-    ids: HashMap<&'a str, (&'a PackFile, IdPlace<'a>), foldhash::fast::RandomState>,
+    ids: HashMap<&'a str, (&'a PackFile, IdPlace<'a>)>,
     /// The number of members, as `{member_count}` becomes.
     member_count: String,
     /// One per file with problems, by the file's name.
@@ -562,7 +562,7 @@ impl<'a> Checker<'a> {
             default_language: 0,
             sources: Vec::new(),
             // Every member has an id, and a pack has a few dozen others.
-            ids: HashMap::with_capacity_and_hasher(member_count + 64, Default::default()),
+            ids: HashMap::with_capacity(member_count + 64),
             member_count: member_count.to_string(),
             locators: HashMap::new(),
             problems: Vec::new(),
