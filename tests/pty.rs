@@ -243,19 +243,6 @@ fn sigterm_restores_the_terminal_and_exits_143() {
     session.assert_restored();
 }
 
-/// A signal that comes while clsv sets up its first screen waits for that screen, then ends
-/// clsv as it would later: terminal given back, raw mode off, exit code 128 + its number.
-#[test]
-fn a_signal_before_the_first_frame_is_acted_on_after_it() {
-    let env = [("CLSV_TEST_PAUSE_BEFORE_FIRST_FRAME", "300")];
-    let mut session = Session::start(&[], 80, 24, &env);
-    session.wait_for_raw_mode();
-    send_signal(session.pid(), 15);
-    assert_eq!(session.wait_exit(), 128 + 15);
-    session.assert_restored();
-    assert!(!session.is_raw(), "the terminal was left in raw mode");
-}
-
 #[test]
 fn sigint_and_sigquit_restore_the_terminal_and_exit_with_their_numbers() {
     for signal in [2, 3] {
