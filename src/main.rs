@@ -4,7 +4,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use clap::CommandFactory;
+use clap::{CommandFactory, Parser};
 
 use clsv::app::{App, Pane, StartAt, Talk};
 use clsv::capability::{self, Capabilities};
@@ -34,7 +34,7 @@ const DEFAULT_WIDTH: usize = 80;
 /// SIGPIPE is ignored (a write to a closed pipe fails with an error, see [`write_out`]), and a
 /// panic ends the process with exit code 101.
 fn main() -> std::process::ExitCode {
-    let cli = Cli::from_env();
+    let cli = Cli::parse();
     let code = match run(cli) {
         Ok(code) => code,
         Err(message) => {
