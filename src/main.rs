@@ -76,16 +76,19 @@ fn run(cli: Cli) -> Result<u8, String> {
             .first()
             .map(|p| format!("configuration refused, defaults used: {p}"));
     }
+    let pane = cli.tab.map(|t| t.0);
+    // The pack, and the language to show it in, for the commands that show it.
+    let open = || open_pack(&cli, &capabilities, settings);
     match &cli.command {
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
             clap_complete::generate(*shell, &mut Cli::command(), "clsv", &mut out);
-            return write_out(&String::from_utf8_lossy(&out)).map(|()| EXIT_OK);
+            write_out(&String::from_utf8_lossy(&out)).map(|()| EXIT_OK)
         }
         Some(Command::Man) => {
             let mut out = Vec::new();
             man_page(&mut out).map_err(|e| format!("clsv: {e}"))?;
-            return write_out(&String::from_utf8_lossy(&out)).map(|()| EXIT_OK);
+            write_out(&String::from_utf8_lossy(&out)).map(|()| EXIT_OK)
         }
         Some(Command::Doctor) => {
             let content = load(&cli, &capabilities);
@@ -102,44 +105,51 @@ fn run(cli: Cli) -> Result<u8, String> {
                 (None, _, None) => "config:    none (no configuration folder)\n".to_string(),
             };
             text.push_str(&config_line);
-            return write_out(&text).map(|()| EXIT_OK);
+            write_out(&text).map(|()| EXIT_OK)
         }
         Some(Command::Check { dir, strict }) => {
             let dir = dir.as_ref().or(cli.content.as_ref());
-            return check(dir.map(|d| d.as_path()), *strict, &capabilities);
+            check(dir.map(|d| d.as_path()), *strict, &capabilities)
         }
-        Some(Command::Init { dir, force }) => return init(dir, *force),
-        _ => {}
-    }
-    let content = load(&cli, &capabilities)?;
-    let lang = match cli.lang.as_ref().or(settings.language.as_ref()) {
-        None => content.default_language,
-        Some(tag) => content.lang(tag).ok_or_else(|| {
-            format!(
-                "clsv: the pack has no language \"{tag}\" (it has: {})",
-                content.languages.join(", ")
-            )
-        })?,
-    };
-    let pane = cli.tab.map(|t| t.0);
-    let start_at = StartAt {
-        lang,
-        pane: pane.unwrap_or(Pane::Overview),
-    };
-    match &cli.command {
-        Some(Command::Search { query }) => print_search(&content, lang, &query.join(" ")),
-        Some(Command::Print { width, format }) => print_pack(&content, lang, pane, *width, *format),
-        Some(
-            Command::Doctor
-            | Command::Check { .. }
-            | Command::Init { .. }
-            | Command::Completions { .. }
-            | Command::Man,
-        ) => Ok(EXIT_OK),
+        Some(Command::Init { dir, force }) => init(dir, *force),
+        Some(Command::Search { query }) => {
+            let (content, lang) = open()?;
+            print_search(&content, lang, &query.join(" "))
+        }
+        Some(Command::Print { width, format }) => {
+            let (content, lang) = open()?;
+            print_pack(&content, lang, pane, *width, *format)
+        }
         Some(Command::Present {
             check_fit: Some((width, height)),
             ..
-        }) => check_fit(content, lang, *width, *height),
+        }) => {
+            let (content, lang) = open()?;
+            check_fit(content, lang, *width, *height)
+        }
+        Some(Command::Present {
+            start,
+            duration,
+            notes,
+            check_fit: None,
+        }) => {
+            let (content, lang) = open()?;
+            let talk = Talk {
+                start: Some(start.map_or(0, |n| n as usize - 1)),
+                duration: *duration,
+                notes: *notes,
+            };
+            let start_at = start_at(lang, pane);
+            browse(
+                &cli,
+                content,
+                &capabilities,
+                start_at,
+                talk,
+                settings,
+                notice,
+            )
+        }
         Some(Command::Serve {
             listen,
             host_key,
@@ -152,6 +162,7 @@ fn run(cli: Cli) -> Result<u8, String> {
             present: _,
             presenter_keys,
         }) => {
+            let (content, lang) = open()?;
             let options = clsv::serve::Options {
                 listen: *listen,
                 host_key: host_key
@@ -169,17 +180,13 @@ fn run(cli: Cli) -> Result<u8, String> {
             clsv::serve::run(content, options).map_err(|e| format!("clsv serve: {e}"))?;
             Ok(EXIT_OK)
         }
-        Some(Command::Present {
-            start,
-            duration,
-            notes,
-            ..
-        }) => {
-            let talk = Talk {
-                start: Some(start.map_or(0, |n| n as usize - 1)),
-                duration: *duration,
-                notes: *notes,
-            };
+        None => {
+            let (content, lang) = open()?;
+            if !browser_possible() {
+                return print_pack(&content, lang, pane, None, Format::Text);
+            }
+            let start_at = start_at(lang, pane);
+            let talk = Talk::default();
             browse(
                 &cli,
                 content,
@@ -190,16 +197,34 @@ fn run(cli: Cli) -> Result<u8, String> {
                 notice,
             )
         }
-        None if !browser_possible() => print_pack(&content, lang, pane, None, Format::Text),
-        None => browse(
-            &cli,
-            content,
-            &capabilities,
-            start_at,
-            Talk::default(),
-            settings,
-            notice,
-        ),
+    }
+}
+
+/// Loads the pack and finds the language to show it in: `--lang`, the configuration's, or
+/// the pack's default.
+fn open_pack(
+    cli: &Cli,
+    capabilities: &Capabilities,
+    settings: &config::Config,
+) -> Result<(Content, Lang), String> {
+    let content = load(cli, capabilities)?;
+    let lang = match cli.lang.as_ref().or(settings.language.as_ref()) {
+        None => content.default_language,
+        Some(tag) => content.lang(tag).ok_or_else(|| {
+            format!(
+                "clsv: the pack has no language \"{tag}\" (it has: {})",
+                content.languages.join(", ")
+            )
+        })?,
+    };
+    Ok((content, lang))
+}
+
+/// Where the browser opens: in `lang`, on the pane of `--tab` or the overview.
+fn start_at(lang: Lang, pane: Option<Pane>) -> StartAt {
+    StartAt {
+        lang,
+        pane: pane.unwrap_or(Pane::Overview),
     }
 }
 
