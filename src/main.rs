@@ -1,7 +1,7 @@
 //! The `clsv` binary: parse the command line, load the content, then browse, print, search
 //! or describe the terminal.
 
-use std::io::{IsTerminal, Write};
+use std::io::{ErrorKind, IsTerminal, Write};
 use std::path::Path;
 
 use clap::{CommandFactory, Parser};
@@ -24,7 +24,11 @@ const EXIT_OK: u8 = 0;
 const EXIT_NOTHING_FOUND: u8 = 1;
 
 /// Exit code for a usage or content error (clap uses the same for bad flags).
-const EXIT_ERROR: u8 = 2;
+const EXIT_USAGE: u8 = 2;
+
+/// Exit code for a failure of input or output: writing the output, the terminal, a file, the
+/// network.
+const EXIT_IO: u8 = 3;
 
 /// Columns to print to when there is no terminal to ask.
 const DEFAULT_WIDTH: usize = 80;
@@ -37,15 +41,39 @@ fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let code = match run(cli) {
         Ok(code) => code,
-        Err(message) => {
-            eprintln!("{message}");
-            EXIT_ERROR
+        Err(failure) => {
+            eprintln!("{}", failure.message);
+            failure.code
         }
     };
     std::process::ExitCode::from(code)
 }
 
-fn run(cli: Cli) -> Result<u8, String> {
+/// Why clsv stopped short: what it says on standard error, and its exit code.
+struct Failure {
+    message: String,
+    code: u8,
+}
+
+impl Failure {
+    /// A usage error, or a content pack with problems.
+    fn usage(message: String) -> Failure {
+        Failure {
+            message,
+            code: EXIT_USAGE,
+        }
+    }
+
+    /// A failure of input or output.
+    fn io(message: String) -> Failure {
+        Failure {
+            message,
+            code: EXIT_IO,
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<u8, Failure> {
     let config_path = config::default_path();
     let loaded = config::load(config_path.as_deref());
     let settings = &loaded.config;
@@ -87,7 +115,7 @@ fn run(cli: Cli) -> Result<u8, String> {
         }
         Some(Command::Man) => {
             let mut out = Vec::new();
-            man_page(&mut out).map_err(|e| format!("clsv: {e}"))?;
+            man_page(&mut out).map_err(|e| Failure::io(format!("clsv: {e}")))?;
             write_out(&String::from_utf8_lossy(&out)).map(|()| EXIT_OK)
         }
         Some(Command::Doctor) => {
@@ -177,7 +205,15 @@ fn run(cli: Cli) -> Result<u8, String> {
                 json_logs: *log_format == clsv::cli::LogFormat::Json,
                 lang,
             };
-            clsv::serve::run(content, options).map_err(|e| format!("clsv serve: {e}"))?;
+            clsv::serve::run(content, options).map_err(|e| {
+                Failure::io(match e.kind() {
+                    // Only binding the address fails so.
+                    ErrorKind::AddrInUse | ErrorKind::AddrNotAvailable => {
+                        format!("clsv serve: cannot listen on {listen}: {e}")
+                    }
+                    _ => format!("clsv serve: {e}"),
+                })
+            })?;
             Ok(EXIT_OK)
         }
         None => {
@@ -206,15 +242,15 @@ fn open_pack(
     cli: &Cli,
     capabilities: &Capabilities,
     settings: &config::Config,
-) -> Result<(Content, Lang), String> {
-    let content = load(cli, capabilities)?;
+) -> Result<(Content, Lang), Failure> {
+    let content = load(cli, capabilities).map_err(Failure::usage)?;
     let lang = match cli.lang.as_ref().or(settings.language.as_ref()) {
         None => content.default_language,
         Some(tag) => content.lang(tag).ok_or_else(|| {
-            format!(
+            Failure::usage(format!(
                 "clsv: the pack has no language \"{tag}\" (it has: {})",
                 content.languages.join(", ")
-            )
+            ))
         })?,
     };
     Ok((content, lang))
@@ -237,9 +273,11 @@ fn browse(
     talk: Talk,
     settings: &config::Config,
     notice: Option<String>,
-) -> Result<u8, String> {
+) -> Result<u8, Failure> {
     if !browser_possible() {
-        return Err("clsv: presenting needs a terminal that can show a screen".to_string());
+        return Err(Failure::usage(
+            "clsv: presenting needs a terminal that can show a screen".to_string(),
+        ));
     }
     let theme = Theme::for_terminal(capabilities).with_colors(&settings.colors);
     // Laid out at the terminal's size from the start: the first frame then finds the pane's
@@ -252,12 +290,12 @@ fn browse(
         app = app.with_notice(notice);
     }
     let watch = cli.watch.then(|| cli.content.clone()).flatten();
-    terminal::run(app, watch).map_err(|e| format!("clsv: {e}"))?;
+    terminal::run(app, watch).map_err(|e| Failure::io(format!("clsv: {e}")))?;
     Ok(EXIT_OK)
 }
 
 /// `clsv present --check-fit WxH`: every slide that would need scrolling on such a screen.
-fn check_fit(content: Content, lang: Lang, width: u16, height: u16) -> Result<u8, String> {
+fn check_fit(content: Content, lang: Lang, width: u16, height: u16) -> Result<u8, Failure> {
     let theme = Theme::new(capability::ColorLevel::None, false);
     let start = StartAt {
         lang,
@@ -300,10 +338,10 @@ fn browser_possible() -> bool {
 
 /// Writes `text` to standard output. A reader that stopped reading (`clsv print | head -1`)
 /// is not an error: the output simply ends.
-fn write_out(text: &str) -> Result<(), String> {
+fn write_out(text: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("clsv: {e}")),
+        Err(e) if e.kind() != ErrorKind::BrokenPipe => Err(Failure::io(format!("clsv: {e}"))),
         _ => Ok(()),
     }
 }
@@ -315,7 +353,7 @@ fn print_pack(
     pane: Option<Pane>,
     width: Option<usize>,
     format: Format,
-) -> Result<u8, String> {
+) -> Result<u8, Failure> {
     let width = width.unwrap_or_else(terminal_width);
     let options = print::Options {
         lang,
@@ -345,7 +383,7 @@ fn terminal_width() -> usize {
 }
 
 /// `clsv search`: one line per result, tab-separated: pane, id, title, the match in context.
-fn print_search(content: &Content, lang: Lang, query: &str) -> Result<u8, String> {
+fn print_search(content: &Content, lang: Lang, query: &str) -> Result<u8, Failure> {
     let hits = Index::new(content).search(&Query::new(query), lang);
     let mut lines = String::new();
     for hit in &hits {
@@ -391,6 +429,7 @@ fn man_page(out: &mut Vec<u8>) -> std::io::Result<()> {
 .TP\n0\nclsv ran and was quit; a search found something; a check found no errors.\n\
 .TP\n1\na search found nothing; a check found errors (with --strict, warnings); a deck does not fit (present --check-fit).\n\
 .TP\n2\na usage error, or a content pack with problems.\n\
+.TP\n3\nan input or output failure: output that cannot be written, a terminal that fails, a file that cannot be read or written, an address that clsv serve cannot listen on.\n\
 .TP\n101\nan internal error (the terminal is given back first).\n\
 .TP\n128+n\nended by signal n (143 for SIGTERM, 129 for SIGHUP).\n",
     );
@@ -478,7 +517,7 @@ fn report_for(dir: Option<&Path>) -> content::load::Report {
 
 /// `clsv check`: every problem drawn on standard output; exit 1 on errors (and, with
 /// `--strict`, on warnings).
-fn check(dir: Option<&Path>, strict: bool, capabilities: &Capabilities) -> Result<u8, String> {
+fn check(dir: Option<&Path>, strict: bool, capabilities: &Capabilities) -> Result<u8, Failure> {
     let report = report_for(dir);
     let style = diagnostic_style(capabilities, std::io::stdout().is_terminal());
     let name = dir.map_or("the built-in pack".to_string(), |d| d.display().to_string());
@@ -506,25 +545,25 @@ fn check(dir: Option<&Path>, strict: bool, capabilities: &Capabilities) -> Resul
 
 /// `clsv init DIR`: the built-in pack written out as a start, never over a pack unless
 /// forced.
-fn init(dir: &Path, force: bool) -> Result<u8, String> {
+fn init(dir: &Path, force: bool) -> Result<u8, Failure> {
     let existing: Vec<&str> = content::load::FILES
         .iter()
         .copied()
         .filter(|name| dir.join(name).exists())
         .collect();
     if !existing.is_empty() && !force {
-        return Err(format!(
+        return Err(Failure::usage(format!(
             "clsv: {} already holds a pack ({}); use --force to overwrite it",
             dir.display(),
             existing.join(", ")
-        ));
+        )));
     }
     std::fs::create_dir_all(dir)
-        .map_err(|e| format!("clsv: cannot create {}: {e}", dir.display()))?;
+        .map_err(|e| Failure::io(format!("clsv: cannot create {}: {e}", dir.display())))?;
     for (name, text) in content::load::embedded_files() {
         let path = dir.join(name);
         std::fs::write(&path, text)
-            .map_err(|e| format!("clsv: cannot write {}: {e}", path.display()))?;
+            .map_err(|e| Failure::io(format!("clsv: cannot write {}: {e}", path.display())))?;
     }
     let shown = dir.display();
     write_out(&format!(
