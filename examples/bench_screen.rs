@@ -60,9 +60,14 @@ fn run_once(command: &[String], wait: &str, key: &str) -> Result<Run, String> {
         .spawn_command(builder)
         .map_err(|e| format!("cannot start {}: {e}", command[0]))?;
     drop(pair.slave);
-    let terminal = |e: anyhow::Error| format!("the pseudo-terminal failed: {e}");
-    let mut reader = pair.master.try_clone_reader().map_err(terminal)?;
-    let mut writer = pair.master.take_writer().map_err(terminal)?;
+    let mut reader = pair
+        .master
+        .try_clone_reader()
+        .map_err(|e| format!("the pseudo-terminal failed: {e}"))?;
+    let mut writer = pair
+        .master
+        .take_writer()
+        .map_err(|e| format!("the pseudo-terminal failed: {e}"))?;
     let (send, output) = channel();
     std::thread::spawn(move || {
         let mut buffer = [0u8; 65536];

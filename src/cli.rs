@@ -45,31 +45,6 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-impl Cli {
-    /// The command line of this process. Run without arguments, the most common way, clsv
-    /// knows its command line without clap building the description of every flag and
-    /// command, which is a noticeable part of the time to the first screen.
-    pub fn from_env() -> Cli {
-        match std::env::args_os().len() {
-            0 | 1 => Cli::without_arguments(),
-            _ => Cli::parse(),
-        }
-    }
-
-    /// What clap makes of a command line without arguments.
-    fn without_arguments() -> Cli {
-        Cli {
-            content: None,
-            lang: None,
-            tab: None,
-            color: None,
-            watch: false,
-            ascii: false,
-            command: None,
-        }
-    }
-}
-
 /// What to do instead of browsing.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -234,14 +209,6 @@ impl FromStr for PaneArg {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn no_arguments_mean_what_clap_makes_of_none() {
-        assert_eq!(
-            format!("{:?}", Cli::without_arguments()),
-            format!("{:?}", Cli::try_parse_from(["clsv"]).unwrap())
-        );
-    }
 
     #[test]
     fn names_panes_in_either_language_or_by_number() {

@@ -2,8 +2,9 @@
 //!
 //! Input becomes an [`action::Action`] (through [`keymap`] or [`mouse`]), [`app::App::update`]
 //! applies it, and [`ui`] draws the app from a shared reference. The modules are listed
-//! below in layers, from the bottom up; each imports only the layers above it in this list.
-//! See `docs/ARCHITECTURE.md`.
+//! below in layers, from the bottom up (alphabetically within a layer); a module imports
+//! only from its own layer and the layers above it in this list, and there is no import
+//! circle. See `docs/ARCHITECTURE.md`.
 
 // Names shared by everyone.
 pub mod action;
@@ -13,7 +14,6 @@ pub mod capability;
 pub mod text;
 pub mod theme;
 // The content and what is derived from it.
-pub mod baked;
 pub mod config;
 pub mod content;
 pub mod diagnostic;

@@ -1,15 +1,10 @@
 //! The `clsv` binary: parse the command line, load the content, then browse, print, search
 //! or describe the terminal.
 
-// On Linux with glibc the process starts at `process_start::main`, not the standard library's
-// (the unit tests keep the test harness's, and test only what is below the entry).
-#![cfg_attr(all(target_os = "linux", target_env = "gnu", not(test)), no_main)]
-#![cfg_attr(test, allow(dead_code, unused_imports))]
-
-use std::io::{IsTerminal, Write};
+use std::io::{ErrorKind, IsTerminal, Write};
 use std::path::Path;
 
-use clap::CommandFactory;
+use clap::{CommandFactory, Parser};
 
 use clsv::app::{App, StartAt, Talk};
 use clsv::capability::{self, Capabilities};
@@ -30,94 +25,56 @@ const EXIT_OK: u8 = 0;
 const EXIT_NOTHING_FOUND: u8 = 1;
 
 /// Exit code for a usage or content error (clap uses the same for bad flags).
-const EXIT_ERROR: u8 = 2;
+const EXIT_USAGE: u8 = 2;
+
+/// Exit code for a failure of input or output: writing the output, the terminal, a file, the
+/// network.
+const EXIT_IO: u8 = 3;
 
 /// Columns to print to when there is no terminal to ask.
 const DEFAULT_WIDTH: usize = 80;
 
-/// Runs clsv on its command line and gives its exit code.
-fn clsv_main() -> u8 {
-    let cli = Cli::from_env();
-    match run(cli) {
-        Ok(code) => code,
-        Err(message) => {
-            eprintln!("{message}");
-            EXIT_ERROR
-        }
-    }
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+/// Runs clsv on its command line. The standard library's start has already done what a
+/// command-line program needs: standard descriptors that were closed are open on /dev/null,
+/// SIGPIPE is ignored (a write to a closed pipe fails with an error, see [`write_out`]), and a
+/// panic ends the process with exit code 101.
 fn main() -> std::process::ExitCode {
-    std::process::ExitCode::from(clsv_main())
+    let cli = Cli::parse();
+    let code = match run(cli) {
+        Ok(code) => code,
+        Err(failure) => {
+            eprintln!("{}", failure.message);
+            failure.code
+        }
+    };
+    std::process::ExitCode::from(code)
 }
 
-/// How the process starts and what it links to on Linux with glibc, where the start-up is
-/// measured against `less` (docs/PERFORMANCE.md).
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-mod process_start {
-    use std::ffi::{c_char, c_int};
+/// Why clsv stopped short: what it says on standard error, and its exit code.
+struct Failure {
+    message: String,
+    code: u8,
+}
 
-    /// Exit code of a panic, as from a `main` started by the standard library.
-    const EXIT_PANIC: u8 = 101;
-
-    /// The process's entry, in place of the standard library's start, which before `main`
-    /// reads `/proc/self/maps` to find the main thread's stack and sets up a handler for stack
-    /// overflows: about 0.1 ms, a twentieth of the whole first screen. Of what that start
-    /// does, clsv needs and does here: standard descriptors that are open, SIGPIPE ignored
-    /// (writes to a closed pipe fail with an error instead of killing the process), a panic
-    /// ending in exit code 101, and standard output flushed at the end (`process::exit`). The
-    /// arguments reach `std::env::args` without it: on glibc the standard library takes them
-    /// from the C start-up's `.init_array` call. What clsv goes without: the message on a stack
-    /// overflow (the process still ends, by SIGSEGV) and the name "main" for the main thread.
-    #[cfg(not(test))]
-    #[unsafe(no_mangle)]
-    extern "C" fn main(_argc: c_int, _argv: *const *const c_char) -> c_int {
-        open_closed_standard_descriptors();
-        // SAFETY: setting a signal's disposition to "ignore" involves no handler code.
-        unsafe {
-            libc::signal(libc::SIGPIPE, libc::SIG_IGN);
-        }
-        // A panic must not unwind into C: it stops here; the panic hook has reported it.
-        let code = std::panic::catch_unwind(super::clsv_main).unwrap_or(EXIT_PANIC);
-        std::process::exit(c_int::from(code))
-    }
-
-    /// Opens `/dev/null` in place of a closed standard input, output or error, as the standard
-    /// library's start does, so that a file clsv opens or writes never takes their number.
-    fn open_closed_standard_descriptors() {
-        for fd in 0..=2 {
-            // SAFETY: F_GETFD only reads the descriptor's flags; open gets a C string literal.
-            unsafe {
-                if libc::fcntl(fd, libc::F_GETFD) == -1
-                    && std::io::Error::last_os_error().raw_os_error() == Some(libc::EBADF)
-                {
-                    // The lowest free number is taken: this one, as the lower ones are open.
-                    libc::open(c"/dev/null".as_ptr(), libc::O_RDWR);
-                }
-            }
+impl Failure {
+    /// A usage error, or a content pack with problems.
+    fn usage(message: String) -> Failure {
+        Failure {
+            message,
+            code: EXIT_USAGE,
         }
     }
 
-    // The functions of glibc's libm that the program's libraries call (tokio's multi-thread
-    // scheduler weighs its poll times with `f64::powf`; num-bigint, under russh, sizes numbers
-    // with `f64::log2`), defined here from the `libm` crate, so that the linker does not make
-    // the program load `libm.so`: one more shared library to load is about 0.1 ms of start-up.
-    // A test fails if the program names `libm.so` again, as it would if another function of
-    // libm came into use.
-
-    #[unsafe(no_mangle)]
-    pub extern "C" fn pow(base: f64, exponent: f64) -> f64 {
-        libm::pow(base, exponent)
-    }
-
-    #[unsafe(no_mangle)]
-    pub extern "C" fn log2(x: f64) -> f64 {
-        libm::log2(x)
+    /// A failure of input or output.
+    fn io(message: String) -> Failure {
+        Failure {
+            message,
+            code: EXIT_IO,
+        }
     }
 }
 
-fn run(cli: Cli) -> Result<u8, String> {
+fn run(cli: Cli) -> Result<u8, Failure> {
     let config_path = config::default_path();
     let loaded = config::load(config_path.as_deref());
     let settings = &loaded.config;
@@ -148,16 +105,19 @@ fn run(cli: Cli) -> Result<u8, String> {
             .first()
             .map(|p| format!("configuration refused, defaults used: {p}"));
     }
+    let pane = cli.tab.map(|t| t.0);
+    // The pack, and the language to show it in, for the commands that show it.
+    let open = || open_pack(&cli, &capabilities, settings);
     match &cli.command {
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
             clap_complete::generate(*shell, &mut Cli::command(), "clsv", &mut out);
-            return write_out(&String::from_utf8_lossy(&out)).map(|()| EXIT_OK);
+            write_out(&String::from_utf8_lossy(&out)).map(|()| EXIT_OK)
         }
         Some(Command::Man) => {
             let mut out = Vec::new();
-            man_page(&mut out).map_err(|e| format!("clsv: {e}"))?;
-            return write_out(&String::from_utf8_lossy(&out)).map(|()| EXIT_OK);
+            man_page(&mut out).map_err(|e| Failure::io(format!("clsv: {e}")))?;
+            write_out(&String::from_utf8_lossy(&out)).map(|()| EXIT_OK)
         }
         Some(Command::Doctor) => {
             let content = load(&cli, &capabilities);
@@ -174,44 +134,51 @@ fn run(cli: Cli) -> Result<u8, String> {
                 (None, _, None) => "config:    none (no configuration folder)\n".to_string(),
             };
             text.push_str(&config_line);
-            return write_out(&text).map(|()| EXIT_OK);
+            write_out(&text).map(|()| EXIT_OK)
         }
         Some(Command::Check { dir, strict }) => {
             let dir = dir.as_ref().or(cli.content.as_ref());
-            return check(dir.map(|d| d.as_path()), *strict, &capabilities);
+            check(dir.map(|d| d.as_path()), *strict, &capabilities)
         }
-        Some(Command::Init { dir, force }) => return init(dir, *force),
-        _ => {}
-    }
-    let content = load(&cli, &capabilities)?;
-    let lang = match cli.lang.as_ref().or(settings.language.as_ref()) {
-        None => content.default_language,
-        Some(tag) => content.lang(tag).ok_or_else(|| {
-            format!(
-                "clsv: the pack has no language \"{tag}\" (it has: {})",
-                content.languages.join(", ")
-            )
-        })?,
-    };
-    let pane = cli.tab.map(|t| t.0);
-    let start_at = StartAt {
-        lang,
-        pane: pane.unwrap_or(Pane::Overview),
-    };
-    match &cli.command {
-        Some(Command::Search { query }) => print_search(&content, lang, &query.join(" ")),
-        Some(Command::Print { width, format }) => print_pack(&content, lang, pane, *width, *format),
-        Some(
-            Command::Doctor
-            | Command::Check { .. }
-            | Command::Init { .. }
-            | Command::Completions { .. }
-            | Command::Man,
-        ) => Ok(EXIT_OK),
+        Some(Command::Init { dir, force }) => init(dir, *force),
+        Some(Command::Search { query }) => {
+            let (content, lang) = open()?;
+            print_search(&content, lang, &query.join(" "))
+        }
+        Some(Command::Print { width, format }) => {
+            let (content, lang) = open()?;
+            print_pack(&content, lang, pane, *width, *format)
+        }
         Some(Command::Present {
             check_fit: Some((width, height)),
             ..
-        }) => check_fit(content, lang, *width, *height),
+        }) => {
+            let (content, lang) = open()?;
+            check_fit(content, lang, *width, *height)
+        }
+        Some(Command::Present {
+            start,
+            duration,
+            notes,
+            check_fit: None,
+        }) => {
+            let (content, lang) = open()?;
+            let talk = Talk {
+                start: Some(start.map_or(0, |n| n as usize - 1)),
+                duration: *duration,
+                notes: *notes,
+            };
+            let start_at = start_at(lang, pane);
+            browse(
+                &cli,
+                content,
+                &capabilities,
+                start_at,
+                talk,
+                settings,
+                notice,
+            )
+        }
         Some(Command::Serve {
             listen,
             host_key,
@@ -224,6 +191,7 @@ fn run(cli: Cli) -> Result<u8, String> {
             present: _,
             presenter_keys,
         }) => {
+            let (content, lang) = open()?;
             let options = clsv::serve::Options {
                 listen: *listen,
                 host_key: host_key
@@ -238,20 +206,24 @@ fn run(cli: Cli) -> Result<u8, String> {
                 json_logs: *log_format == clsv::cli::LogFormat::Json,
                 lang,
             };
-            clsv::serve::run(content, options).map_err(|e| format!("clsv serve: {e}"))?;
+            clsv::serve::run(content, options).map_err(|e| {
+                Failure::io(match e.kind() {
+                    // Only binding the address fails so.
+                    ErrorKind::AddrInUse | ErrorKind::AddrNotAvailable => {
+                        format!("clsv serve: cannot listen on {listen}: {e}")
+                    }
+                    _ => format!("clsv serve: {e}"),
+                })
+            })?;
             Ok(EXIT_OK)
         }
-        Some(Command::Present {
-            start,
-            duration,
-            notes,
-            ..
-        }) => {
-            let talk = Talk {
-                start: Some(start.map_or(0, |n| n as usize - 1)),
-                duration: *duration,
-                notes: *notes,
-            };
+        None => {
+            let (content, lang) = open()?;
+            if !browser_possible() {
+                return print_pack(&content, lang, pane, None, Format::Text);
+            }
+            let start_at = start_at(lang, pane);
+            let talk = Talk::default();
             browse(
                 &cli,
                 content,
@@ -262,16 +234,34 @@ fn run(cli: Cli) -> Result<u8, String> {
                 notice,
             )
         }
-        None if !browser_possible() => print_pack(&content, lang, pane, None, Format::Text),
-        None => browse(
-            &cli,
-            content,
-            &capabilities,
-            start_at,
-            Talk::default(),
-            settings,
-            notice,
-        ),
+    }
+}
+
+/// Loads the pack and finds the language to show it in: `--lang`, the configuration's, or
+/// the pack's default.
+fn open_pack(
+    cli: &Cli,
+    capabilities: &Capabilities,
+    settings: &config::Config,
+) -> Result<(Content, Lang), Failure> {
+    let content = load(cli, capabilities).map_err(Failure::usage)?;
+    let lang = match cli.lang.as_ref().or(settings.language.as_ref()) {
+        None => content.default_language,
+        Some(tag) => content.lang(tag).ok_or_else(|| {
+            Failure::usage(format!(
+                "clsv: the pack has no language \"{tag}\" (it has: {})",
+                content.languages.join(", ")
+            ))
+        })?,
+    };
+    Ok((content, lang))
+}
+
+/// Where the browser opens: in `lang`, on the pane of `--tab` or the overview.
+fn start_at(lang: Lang, pane: Option<Pane>) -> StartAt {
+    StartAt {
+        lang,
+        pane: pane.unwrap_or(Pane::Overview),
     }
 }
 
@@ -284,9 +274,11 @@ fn browse(
     talk: Talk,
     settings: &config::Config,
     notice: Option<String>,
-) -> Result<u8, String> {
+) -> Result<u8, Failure> {
     if !browser_possible() {
-        return Err("clsv: presenting needs a terminal that can show a screen".to_string());
+        return Err(Failure::usage(
+            "clsv: presenting needs a terminal that can show a screen".to_string(),
+        ));
     }
     let theme = Theme::for_terminal(capabilities).with_colors(&settings.colors);
     // Laid out at the terminal's size from the start: the first frame then finds the pane's
@@ -299,12 +291,12 @@ fn browse(
         app = app.with_notice(notice);
     }
     let watch = cli.watch.then(|| cli.content.clone()).flatten();
-    terminal::run(app, watch).map_err(|e| format!("clsv: {e}"))?;
+    terminal::run(app, watch).map_err(|e| Failure::io(format!("clsv: {e}")))?;
     Ok(EXIT_OK)
 }
 
 /// `clsv present --check-fit WxH`: every slide that would need scrolling on such a screen.
-fn check_fit(content: Content, lang: Lang, width: u16, height: u16) -> Result<u8, String> {
+fn check_fit(content: Content, lang: Lang, width: u16, height: u16) -> Result<u8, Failure> {
     let theme = Theme::new(capability::ColorLevel::None, false);
     let start = StartAt {
         lang,
@@ -347,10 +339,10 @@ fn browser_possible() -> bool {
 
 /// Writes `text` to standard output. A reader that stopped reading (`clsv print | head -1`)
 /// is not an error: the output simply ends.
-fn write_out(text: &str) -> Result<(), String> {
+fn write_out(text: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("clsv: {e}")),
+        Err(e) if e.kind() != ErrorKind::BrokenPipe => Err(Failure::io(format!("clsv: {e}"))),
         _ => Ok(()),
     }
 }
@@ -362,7 +354,7 @@ fn print_pack(
     pane: Option<Pane>,
     width: Option<usize>,
     format: Format,
-) -> Result<u8, String> {
+) -> Result<u8, Failure> {
     let width = width.unwrap_or_else(terminal_width);
     let options = print::Options {
         lang,
@@ -392,7 +384,7 @@ fn terminal_width() -> usize {
 }
 
 /// `clsv search`: one line per result, tab-separated: pane, id, title, the match in context.
-fn print_search(content: &Content, lang: Lang, query: &str) -> Result<u8, String> {
+fn print_search(content: &Content, lang: Lang, query: &str) -> Result<u8, Failure> {
     let hits = Index::new(content).search(&Query::new(query), lang);
     let mut lines = String::new();
     for hit in &hits {
@@ -438,6 +430,7 @@ fn man_page(out: &mut Vec<u8>) -> std::io::Result<()> {
 .TP\n0\nclsv ran and was quit; a search found something; a check found no errors.\n\
 .TP\n1\na search found nothing; a check found errors (with --strict, warnings); a deck does not fit (present --check-fit).\n\
 .TP\n2\na usage error, or a content pack with problems.\n\
+.TP\n3\nan input or output failure: output that cannot be written, a terminal that fails, a file that cannot be read or written, an address that clsv serve cannot listen on.\n\
 .TP\n101\nan internal error (the terminal is given back first).\n\
 .TP\n128+n\nended by signal n (143 for SIGTERM, 129 for SIGHUP).\n",
     );
@@ -525,7 +518,7 @@ fn report_for(dir: Option<&Path>) -> content::load::Report {
 
 /// `clsv check`: every problem drawn on standard output; exit 1 on errors (and, with
 /// `--strict`, on warnings).
-fn check(dir: Option<&Path>, strict: bool, capabilities: &Capabilities) -> Result<u8, String> {
+fn check(dir: Option<&Path>, strict: bool, capabilities: &Capabilities) -> Result<u8, Failure> {
     let report = report_for(dir);
     let style = diagnostic_style(capabilities, std::io::stdout().is_terminal());
     let name = dir.map_or("the built-in pack".to_string(), |d| d.display().to_string());
@@ -553,25 +546,25 @@ fn check(dir: Option<&Path>, strict: bool, capabilities: &Capabilities) -> Resul
 
 /// `clsv init DIR`: the built-in pack written out as a start, never over a pack unless
 /// forced.
-fn init(dir: &Path, force: bool) -> Result<u8, String> {
+fn init(dir: &Path, force: bool) -> Result<u8, Failure> {
     let existing: Vec<&str> = content::load::FILES
         .iter()
         .copied()
         .filter(|name| dir.join(name).exists())
         .collect();
     if !existing.is_empty() && !force {
-        return Err(format!(
+        return Err(Failure::usage(format!(
             "clsv: {} already holds a pack ({}); use --force to overwrite it",
             dir.display(),
             existing.join(", ")
-        ));
+        )));
     }
     std::fs::create_dir_all(dir)
-        .map_err(|e| format!("clsv: cannot create {}: {e}", dir.display()))?;
+        .map_err(|e| Failure::io(format!("clsv: cannot create {}: {e}", dir.display())))?;
     for (name, text) in content::load::embedded_files() {
         let path = dir.join(name);
         std::fs::write(&path, text)
-            .map_err(|e| format!("clsv: cannot write {}: {e}", path.display()))?;
+            .map_err(|e| Failure::io(format!("clsv: cannot write {}: {e}", path.display())))?;
     }
     let shown = dir.display();
     write_out(&format!(
@@ -581,11 +574,7 @@ fn init(dir: &Path, force: bool) -> Result<u8, String> {
 }
 
 fn load(cli: &Cli, capabilities: &Capabilities) -> Result<Content, String> {
-    // The built-in pack was checked when clsv was built; `clsv check` checks its files again.
-    let report = match cli.content.as_deref() {
-        Some(dir) => content::load::check_dir(dir),
-        None => content::load::open_embedded(),
-    };
+    let report = report_for(cli.content.as_deref());
     let style = diagnostic_style(capabilities, std::io::stderr().is_terminal());
     let missing_file = report
         .problems
@@ -608,20 +597,4 @@ fn load(cli: &Cli, capabilities: &Capabilities) -> Result<Content, String> {
         }
         message
     })
-}
-
-#[cfg(all(test, target_os = "linux", target_env = "gnu"))]
-mod tests {
-    use super::process_start::{log2, pow};
-
-    #[test]
-    fn the_program_s_own_pow_and_log2_compute_them() {
-        assert_eq!(pow(2.0, 10.0), 1024.0);
-        assert_eq!(pow(0.5, -3.0), 8.0);
-        assert_eq!(pow(9.0, 0.5), 3.0);
-        assert!(pow(-8.0, 0.5).is_nan());
-        assert_eq!(log2(8.0), 3.0);
-        assert_eq!(log2(1.0), 0.0);
-        assert_eq!(log2(0.0), f64::NEG_INFINITY);
-    }
 }

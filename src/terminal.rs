@@ -20,10 +20,9 @@ use crossterm::cursor::Hide;
 use crossterm::event::{self, EnableMouseCapture, Event, KeyEventKind};
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, disable_raw_mode, enable_raw_mode};
-use nix::sys::signal::{SigSet, Signal};
 use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
-use signal_hook::consts::SIGTSTP;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use ratatui::widgets::Widget;
@@ -76,42 +75,13 @@ fn install_panic_hook() {
 }
 
 /// The signals that end clsv, the terminal given back first.
-const ENDING_SIGNALS: [Signal; 4] = [
-    Signal::SIGTERM,
-    Signal::SIGHUP,
-    Signal::SIGINT,
-    Signal::SIGQUIT,
-];
+const ENDING_SIGNALS: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
 
-/// Holds the ending signals back on this thread until dropped: one that arrives meanwhile
-/// stays pending and is delivered when they are let through again.
-struct HeldSignals(SigSet);
-
-impl HeldSignals {
-    fn hold() -> io::Result<HeldSignals> {
-        let set = ENDING_SIGNALS.into_iter().collect::<SigSet>();
-        set.thread_block().map_err(io::Error::from)?;
-        Ok(HeldSignals(set))
-    }
-}
-
-impl Drop for HeldSignals {
-    fn drop(&mut self) {
-        // Cannot fail for a valid set of signals, and there is nothing to do if it did.
-        let _ = self.0.thread_unblock();
-    }
-}
-
-/// Catches the ending signals from now on, for [`exit_on_signals`].
-fn catch_signals() -> io::Result<Signals> {
-    Signals::new(ENDING_SIGNALS.map(|signal| signal as i32))
-}
-
-/// Restores the terminal and exits with 128 + the signal's number when one of `signals`
-/// arrives, or has arrived since they were caught. The restoring goes through a descriptor
-/// of its own, so it never waits for the main thread's hold on standard output (which a
-/// dead link can block).
-fn exit_on_signals(mut signals: Signals) -> io::Result<()> {
+/// Restores the terminal and exits with 128 + the signal's number when one of the ending
+/// signals arrives. The restoring goes through a descriptor of its own, so it never waits for
+/// the main thread's hold on standard output (which a dead link can block).
+fn exit_on_signals() -> io::Result<()> {
+    let mut signals = Signals::new(ENDING_SIGNALS)?;
     let mut out = std::fs::File::from(io::stdout().as_fd().try_clone_to_owned()?);
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
@@ -254,11 +224,9 @@ pub fn run(mut app: App, watch: Option<PathBuf>) -> io::Result<()> {
     // reverse video that shows the selection without colour would be lost.
     crossterm::style::force_color_output(true);
     install_panic_hook();
-    // Held back before the terminal is taken over, and caught once the first frame is out,
-    // so that the first screen does not wait for their set-up: none is lost, as one that
-    // arrives meanwhile waits, pending, until they are let through. (Declared before the
-    // restorer, so that on an early return the terminal is given back before they are.)
-    let held = HeldSignals::hold()?;
+    // Set up before the terminal is taken over, so that an ending signal at any moment from
+    // here on gives it back.
+    exit_on_signals()?;
     enable_raw_mode()?;
     let _restorer = Restorer;
     // The first frame goes out first, in the same write as the sequences that take the
@@ -269,21 +237,7 @@ pub fn run(mut app: App, watch: Option<PathBuf>) -> io::Result<()> {
     crossterm::queue!(writer, EnterAlternateScreen, EnableMouseCapture)?;
     let mut screen = Screen::new(writer, width, height);
     app.update(Action::Resize { width, height });
-    if cfg!(debug_assertions)
-        && let Some(pause) = std::env::var_os("CLSV_TEST_PAUSE_BEFORE_FIRST_FRAME")
-    {
-        // Lets the end-to-end tests send a signal before the first frame; debug builds only.
-        let millis = pause.to_str().and_then(|ms| ms.parse().ok()).unwrap_or(0);
-        std::thread::sleep(Duration::from_millis(millis));
-    }
-    // As `draw`, with the signals caught and the thread that acts on them started between the
-    // frame and the search index, which a long pack takes a while to build.
-    draw_frame(&mut screen, &app)?;
-    frames.send()?;
-    let signals = catch_signals()?;
-    drop(held);
-    exit_on_signals(signals)?;
-    app.prepare_search();
+    draw(&mut screen, &frames, &app)?;
     // crossterm starts listening for SIGWINCH when its event source is first used. A resize
     // before that is caught by reading the size again.
     event::poll(Duration::ZERO)?;

@@ -153,3 +153,50 @@ fn completions_and_a_man_page_are_printed() {
     assert!(man.contains(".SH \"EXIT STATUS\""));
     assert!(man.contains("128+n"));
 }
+
+#[test]
+fn an_address_that_cannot_be_listened_on_is_a_failure_of_its_own() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = taken.local_addr().unwrap().to_string();
+    let state = tempfile::tempdir().unwrap();
+    let key = state.path().join("host_key");
+    let key = key.to_str().unwrap();
+    let output = clsv(&["serve", "--listen", &address, "--host-key", key]);
+    let message = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(3), "{message}");
+    assert!(
+        message.contains(&format!("clsv serve: cannot listen on {address}: ")),
+        "{message}"
+    );
+    // An address that is not one is a usage error, as every bad flag is.
+    let output = clsv(&["serve", "--listen", "nowhere", "--host-key", key]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn output_that_cannot_be_written_is_a_failure_of_its_own() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_clsv"))
+        .arg("print")
+        .stdout(full)
+        .output()
+        .unwrap();
+    let message = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(3), "{message}");
+    assert!(message.starts_with("clsv: "), "{message}");
+}
+
+#[test]
+fn a_pack_with_problems_is_still_exit_code_two() {
+    let output = clsv(&["print", "--content", "/no/such/pack"]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        message.contains("the content pack has 1 problem"),
+        "{message}"
+    );
+}

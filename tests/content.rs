@@ -59,6 +59,16 @@ fn the_default_pack_loads_in_two_languages() {
     assert_eq!(content.title.get(en(&content)), "Freedom Online Coalition");
 }
 
+/// The built-in pack is parsed at every start and never refused: it must have no problem at
+/// all, not even a warning such as a missing translation.
+#[test]
+fn the_default_pack_has_no_problem_not_even_a_warning() {
+    let report = content::load::check_embedded();
+    let problems: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(report.content.is_some());
+}
+
 #[test]
 fn the_default_pack_is_the_one_in_assets() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/content");

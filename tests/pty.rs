@@ -109,21 +109,6 @@ fn a_panic_gives_the_terminal_back_and_says_what_happened() {
     );
 }
 
-/// The unwinder that a panic goes through (above) is linked into the program (build.rs), and
-/// the functions of libm it calls are its own (src/main.rs): no `libgcc_s.so` and no `libm.so`
-/// is loaded at every start.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-#[test]
-fn the_program_loads_neither_libgcc_s_nor_libm() {
-    let program = std::fs::read(env!("CARGO_BIN_EXE_clsv")).expect("the program is built");
-    for library in ["libgcc_s.so", "libm.so"] {
-        assert!(
-            memchr::memmem::find(&program, library.as_bytes()).is_none(),
-            "the program names {library} among the libraries it loads"
-        );
-    }
-}
-
 #[test]
 fn searching_tarile_lands_on_the_text_with_tarile() {
     let mut session = Session::start(&[], 80, 24, &[]);
@@ -256,19 +241,6 @@ fn sigterm_restores_the_terminal_and_exits_143() {
     send_signal(session.pid(), 15);
     assert_eq!(session.wait_exit(), 128 + 15);
     session.assert_restored();
-}
-
-/// A signal that comes while clsv sets up its first screen waits for that screen, then ends
-/// clsv as it would later: terminal given back, raw mode off, exit code 128 + its number.
-#[test]
-fn a_signal_before_the_first_frame_is_acted_on_after_it() {
-    let env = [("CLSV_TEST_PAUSE_BEFORE_FIRST_FRAME", "300")];
-    let mut session = Session::start(&[], 80, 24, &env);
-    session.wait_for_raw_mode();
-    send_signal(session.pid(), 15);
-    assert_eq!(session.wait_exit(), 128 + 15);
-    session.assert_restored();
-    assert!(!session.is_raw(), "the terminal was left in raw mode");
 }
 
 #[test]

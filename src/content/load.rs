@@ -16,7 +16,6 @@ use serde::Deserialize;
 use super::locate::{Locator, Position, Step, ValuePath};
 use super::model::*;
 use super::raw::*;
-use super::split::Halves;
 use crate::text::normalize;
 
 /// The files of a pack, in the order they are read.
@@ -245,26 +244,12 @@ fn embedded_pack_files() -> Vec<PackFile> {
         .collect()
 }
 
-/// Loads the pack compiled into the binary (see [`open_embedded`]).
+/// Loads the pack compiled into the binary.
 pub fn load_embedded() -> Result<Content, LoadError> {
-    open_embedded().into_result()
+    check_embedded().into_result()
 }
 
-/// The pack compiled into the binary, as it was checked when clsv was built (`build.rs`
-/// fails the build on any problem in it, warnings included, so there are none); checked
-/// now, from its RON files, only if that form cannot be read back.
-pub fn open_embedded() -> Report {
-    match crate::baked::content() {
-        Some(content) => Report {
-            content: Some(content),
-            problems: Vec::new(),
-            files: Vec::new(),
-        },
-        None => check_embedded(),
-    }
-}
-
-/// Checks the pack compiled into the binary from its RON files, as `clsv check` does.
+/// Checks the pack compiled into the binary: its RON files, parsed and validated as any pack's.
 pub fn check_embedded() -> Report {
     check_files(embedded_pack_files())
 }
@@ -455,20 +440,8 @@ fn check_parsed(files: &[PackFile]) -> (Option<Content>, Vec<Problem>) {
     let pack = find("pack.ron").and_then(|f| parse::<RawPack>(f, &mut problems).map(|r| (f, r)));
     let overview =
         find("overview.ron").and_then(|f| parse::<RawOverview>(f, &mut problems).map(|r| (f, r)));
-    // A long member list is parsed in two halves at once; the file whole if that fails.
-    let halves = find("members.ron").and_then(|f| Halves::cut(&f.text, "members"));
-    let members = find("members.ron").and_then(|f| {
-        let joined = halves
-            .as_ref()
-            .and_then(|h| h.parse::<RawMembers, RawMember>(&parse_options()))
-            .map(|(mut raw, rest)| {
-                raw.members.extend(rest);
-                raw
-            });
-        joined
-            .or_else(|| parse::<RawMembers>(f, &mut problems))
-            .map(|r| (f, r))
-    });
+    let members =
+        find("members.ron").and_then(|f| parse::<RawMembers>(f, &mut problems).map(|r| (f, r)));
     let declaration = find("declaration.ron")
         .and_then(|f| parse::<RawDeclaration>(f, &mut problems).map(|r| (f, r)));
     let actions =
@@ -540,7 +513,7 @@ struct Checker<'a> {
     default_language: usize,
     sources: Vec<&'a str>,
     /// Every id seen, with where it was first seen.
-    ids: HashMap<&'a str, (&'a PackFile, IdPlace<'a>), foldhash::fast::RandomState>,
+    ids: HashMap<&'a str, (&'a PackFile, IdPlace<'a>)>,
     /// The number of members, as `{member_count}` becomes.
     member_count: String,
     /// One per file with problems, by the file's name.
@@ -589,7 +562,7 @@ impl<'a> Checker<'a> {
             default_language: 0,
             sources: Vec::new(),
             // Every member has an id, and a pack has a few dozen others.
-            ids: HashMap::with_capacity_and_hasher(member_count + 64, Default::default()),
+            ids: HashMap::with_capacity(member_count + 64),
             member_count: member_count.to_string(),
             locators: HashMap::new(),
             problems: Vec::new(),

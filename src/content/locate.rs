@@ -164,15 +164,6 @@ impl Locator {
         found..end
     }
 
-    /// The offset of the value at `path` in `src`, if the whole path is there.
-    pub fn find(&mut self, src: &str, path: &[Step]) -> Option<usize> {
-        let bytes = src.as_bytes();
-        let mut scanner = Scanner { src: bytes, pos: 0 };
-        scanner.skip_trivia_and_attributes();
-        path.iter()
-            .try_fold(scanner.pos, |at, step| self.enter(bytes, at, step))
-    }
-
     /// The line and column of byte `offset` in `src`.
     pub fn position(&mut self, src: &str, offset: usize) -> Position {
         let mut offset = offset.min(src.len());
@@ -269,58 +260,6 @@ impl Locator {
         container.resume = scanner.pos;
         None
     }
-}
-
-/// Where the leading comments and `#![enable(…)]` attributes of `src` end.
-pub fn header_end(src: &str) -> usize {
-    let mut scanner = Scanner {
-        src: src.as_bytes(),
-        pos: 0,
-    };
-    scanner.skip_trivia_and_attributes();
-    scanner.pos
-}
-
-/// The start of the first element at or after `cut` of the list whose `[` is at `at`, or
-/// `None` if the list ends (or the text does) before.
-pub fn element_after(src: &str, at: usize, cut: usize) -> Option<usize> {
-    let mut scanner = Scanner {
-        src: src.as_bytes(),
-        pos: at,
-    };
-    if scanner.peek() != Some(b'[') {
-        return None;
-    }
-    scanner.pos += 1;
-    loop {
-        scanner.skip_trivia();
-        match scanner.peek()? {
-            b']' | b')' | b'}' => return None,
-            b',' => scanner.pos += 1,
-            _ if scanner.pos >= cut => return Some(scanner.pos),
-            _ => scanner.skip_value(),
-        }
-    }
-}
-
-/// Whether `rest` is the end of a struct: an optional comma, then `)`, with only comments
-/// and blanks around.
-pub fn closes_struct(rest: &str) -> bool {
-    let mut scanner = Scanner {
-        src: rest.as_bytes(),
-        pos: 0,
-    };
-    scanner.skip_trivia();
-    if scanner.peek() == Some(b',') {
-        scanner.pos += 1;
-        scanner.skip_trivia();
-    }
-    if scanner.peek() != Some(b')') {
-        return false;
-    }
-    scanner.pos += 1;
-    scanner.skip_trivia();
-    scanner.pos == rest.len()
 }
 
 /// The bytes that matter inside a group: brackets, quotes and the start of a comment.

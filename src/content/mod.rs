@@ -8,7 +8,6 @@ pub mod load;
 pub mod locate;
 pub mod model;
 pub mod raw;
-mod split;
 
 pub use load::{LoadError, Problem, ProblemKind, load_dir, load_embedded};
 pub use model::*;

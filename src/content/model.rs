@@ -1,12 +1,9 @@
 //! The checked content that the rest of the program trusts: every text exists in every
 //! language of the pack (falling back to the default), every reference points somewhere,
-//! every id is unique, and every string is normalized for the terminal. It can be stored and
-//! read back (serde), which is how the built-in pack is kept already checked (see `build.rs`).
-
-use serde::{Deserialize, Serialize};
+//! every id is unique, and every string is normalized for the terminal.
 
 /// A language of the pack, as its position in `Content::languages`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Lang(pub(crate) usize);
 
 impl Lang {
@@ -17,7 +14,7 @@ impl Lang {
 }
 
 /// A human text in every language of the pack; missing translations hold the default text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Localized(pub(crate) Box<[String]>);
 
 impl Localized {
@@ -41,11 +38,11 @@ impl Localized {
 }
 
 /// A reference to one of the pack's sources, as its position in `Content::sources`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SourceRef(pub(crate) usize);
 
 /// Where a fact comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
     pub id: String,
     pub title: Localized,
@@ -53,14 +50,14 @@ pub struct Source {
 }
 
 /// A statement added to the source text, with the source that supports it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fact {
     pub text: Localized,
     pub source: SourceRef,
 }
 
 /// A titled section of the overview.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
     pub id: String,
     pub title: Localized,
@@ -69,7 +66,7 @@ pub struct Section {
 }
 
 /// One conference of the coalition's timeline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
     pub id: String,
     pub date: Localized,
@@ -79,21 +76,21 @@ pub struct Event {
 }
 
 /// The overview pane.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Overview {
     pub sections: Vec<Section>,
     pub timeline: Vec<Event>,
 }
 
 /// A geographic region that members belong to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Region {
     pub id: String,
     pub name: Localized,
 }
 
 /// A member state and the sources of the facts about it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Member {
     pub id: String,
     pub name: Localized,
@@ -109,7 +106,7 @@ pub struct Member {
 }
 
 /// The members pane.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Members {
     pub intro: Option<Localized>,
     pub regions: Vec<Region>,
@@ -117,7 +114,7 @@ pub struct Members {
 }
 
 /// An entry of the declaration or actions pane.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
     pub id: String,
     pub title: Localized,
@@ -126,14 +123,14 @@ pub struct Item {
 }
 
 /// The declaration and actions panes: an introduction and the items it introduces.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemList {
     pub intro: Option<Localized>,
     pub items: Vec<Item>,
 }
 
 /// What a slide shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SlideShows {
     /// The pack's title, with the text of some overview sections under it.
     Title,
@@ -150,7 +147,7 @@ pub enum SlideShows {
 }
 
 /// A slide of the presentation and the speaker's notes for it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Slide {
     pub shows: SlideShows,
     /// For the title slide: the overview sections shown under the title.
@@ -159,7 +156,7 @@ pub struct Slide {
 }
 
 /// A whole pack, checked.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Content {
     pub id: String,
     pub title: Localized,
