@@ -570,6 +570,113 @@ impl Remote {
     }
 }
 
+/// Opens `count` sessions at once; returns those that got the browser, and the others.
+async fn log_in_at_once(
+    port: u16,
+    count: usize,
+) -> (
+    Vec<common::ssh_client::Terminal>,
+    Vec<Result<common::ssh_client::Terminal, russh::Error>>,
+) {
+    let logins: Vec<_> = (0..count)
+        .map(|_| {
+            tokio::spawn(async move {
+                let mut terminal = common::ssh_client::open(port, 80, 24, None).await?;
+                let browser = terminal
+                    .read_until(0, "Denumirea".as_bytes(), PATIENCE)
+                    .await;
+                Ok((browser, terminal))
+            })
+        })
+        .collect();
+    let (mut browsers, mut others) = (Vec::new(), Vec::new());
+    for login in logins {
+        match login.await.unwrap() {
+            Ok((true, terminal)) => browsers.push(terminal),
+            Ok((false, terminal)) => others.push(Ok(terminal)),
+            Err(error) => others.push(Err(error)),
+        }
+    }
+    (browsers, others)
+}
+
+#[test]
+fn logins_at_the_same_moment_never_pass_max_sessions() {
+    let server = Server::start(&[
+        "--max-sessions",
+        "5",
+        "--max-per-address",
+        "50",
+        "--login-timeout",
+        "60s",
+    ]);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        // The five that get in stay until every login has its answer.
+        let (mut browsers, others) = log_in_at_once(server.port, 20).await;
+        assert_eq!(browsers.len(), 5, "sessions with the browser");
+        assert_eq!(others.len(), 15);
+        for other in others {
+            let mut terminal = other.expect("logged in");
+            terminal.read_to_close(PATIENCE).await;
+            let told = String::from_utf8_lossy(&terminal.received).to_string();
+            assert!(told.contains("the server is full"), "{told:?}");
+            assert!(terminal.closed, "{told:?}");
+            assert_eq!(terminal.exit_status, Some(1), "{told:?}");
+        }
+        for browser in &mut browsers {
+            browser.send(b"q").await.unwrap();
+            browser.read_to_close(PATIENCE).await;
+            assert_eq!(browser.exit_status, Some(0));
+        }
+    });
+    let full = |log: &[String]| {
+        log.iter()
+            .filter(|l| l.contains("the server is full"))
+            .count()
+    };
+    let log = server.log.wait_until("15 refusals", |log| full(log) >= 15);
+    assert_eq!(full(&log), 15, "{log:?}");
+}
+
+#[test]
+fn connections_at_the_same_moment_never_pass_max_per_address() {
+    let server = Server::start(&["--max-per-address", "5", "--login-timeout", "60s"]);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        // The five that get in stay until every connection has its answer.
+        let (mut browsers, others) = log_in_at_once(server.port, 20).await;
+        assert_eq!(browsers.len(), 5, "sessions with the browser");
+        assert_eq!(others.len(), 15);
+        for other in others {
+            // Closed before any SSH is spoken.
+            assert!(other.is_err(), "a connection beyond the limit got in");
+        }
+        for browser in &mut browsers {
+            browser.send(b"q").await.unwrap();
+            browser.read_to_close(PATIENCE).await;
+            assert_eq!(browser.exit_status, Some(0));
+        }
+    });
+    let refused = |log: &[String]| {
+        log.iter()
+            .filter(|l| l.contains("too many connections from its address"))
+            .count()
+    };
+    let log = server
+        .log
+        .wait_until("15 refusals", |log| refused(log) >= 15);
+    assert_eq!(refused(&log), 15, "{log:?}");
+}
+
 #[test]
 fn a_russh_client_gets_frames_resizes_and_a_clean_end() {
     let server = Server::start(&[]);
