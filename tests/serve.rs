@@ -169,8 +169,9 @@ impl Server {
 
     /// The OpenSSH client without a terminal, its output collected.
     fn run(&self, program: &str, before: &[&str], after: &[&str]) -> Output {
+        // Only a hang takes this long.
         let mut command = Command::new("timeout");
-        command.args(["20", program]);
+        command.arg(PATIENCE.as_secs().to_string()).arg(program);
         command.args(before);
         if program == "sftp" {
             let args = self.ssh_args();
@@ -685,7 +686,7 @@ fn a_russh_client_gets_frames_resizes_and_a_clean_end() {
         .build()
         .unwrap();
     runtime.block_on(async {
-        let patience = Duration::from_secs(20);
+        let patience = PATIENCE;
         let mut terminal = common::ssh_client::open(server.port, 100, 30, None)
             .await
             .unwrap();
