@@ -145,11 +145,14 @@ impl Session {
         }
     }
 
-    /// Whether every frame begun has been received whole: a frame is one synchronized update,
-    /// from `ESC [ ? 2026 h` to `ESC [ ? 2026 l`.
+    /// Whether the last frame begun has been received whole: a frame is one synchronized
+    /// update, from `ESC [ ? 2026 h` to `ESC [ ? 2026 l`. (An end comes alone too, when the
+    /// terminal is given back.)
     pub fn frames_complete(&self) -> bool {
-        let count = |marker: &[u8]| memchr::memmem::find_iter(&self.bytes, marker).count();
-        count(FRAME_BEGIN) == count(FRAME_END)
+        match memchr::memmem::rfind(&self.bytes, FRAME_BEGIN) {
+            Some(begin) => memchr::memmem::find(&self.bytes[begin..], FRAME_END).is_some(),
+            None => true,
+        }
     }
 
     /// Reads output until `condition` holds of the screen and the last frame has come whole;
