@@ -12,6 +12,7 @@
 #[path = "../tests/common/ssh_client.rs"]
 mod ssh_client;
 
+use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -64,28 +65,27 @@ fn main() {
     }
     let dir = std::env::temp_dir().join(format!("clsv-load-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a folder for the host key");
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .expect("a port")
-        .local_addr()
-        .expect("an address")
-        .port();
     let limit = (sessions + 10).to_string();
+    // The system picks a free port, and the server's first line says which.
     let mut server = Command::new(&binary)
-        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .args(["serve", "--listen", "127.0.0.1:0"])
         .args(["--host-key", dir.join("key").to_str().expect("a path")])
         .args(["--max-sessions", &limit, "--max-per-address", &limit])
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .expect("clsv serve starts");
     let pid = server.id();
-    let started = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "the server did not start"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let mut log = BufReader::new(server.stderr.take().expect("the server's log"));
+    let mut line = String::new();
+    log.read_line(&mut line).expect("the server's first line");
+    let port = line
+        .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ':'))
+        .filter_map(|word| word.parse::<std::net::SocketAddr>().ok())
+        .next_back()
+        .unwrap_or_else(|| panic!("the server did not start: {line:?}"))
+        .port();
+    // The rest of the log is read and dropped, so that the server never waits on it.
+    std::thread::spawn(move || std::io::copy(&mut log, &mut std::io::sink()));
     std::thread::sleep(Duration::from_millis(200));
     let base_rss = proc_value(pid, "status", "VmRSS:").unwrap_or(0);
     let base_cpu = cpu_ticks(pid);

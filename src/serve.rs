@@ -522,8 +522,11 @@ impl Connection {
         session: &mut Session,
     ) -> Result<(), russh::Error> {
         let shared = Arc::clone(&self.shared);
+        // The count is checked and the session taken into it in one step, under one lock, so
+        // that logins at the same moment cannot pass the limit together. The place is kept
+        // until the session ends (`forget`), or given back at once if it cannot start.
         let full = {
-            let sessions = shared
+            let mut sessions = shared
                 .sessions
                 .lock()
                 .map_err(|_| russh::Error::Inconsistent)?;
@@ -533,6 +536,11 @@ impl Connection {
                     sessions.len()
                 ))
             } else {
+                let open = OpenSession {
+                    handle: session.handle(),
+                    channel,
+                };
+                sessions.insert(self.id, open);
                 None
             }
         };
@@ -544,13 +552,22 @@ impl Connection {
             session.close(channel)?;
             return Ok(());
         }
-        if let Ok(mut sessions) = shared.sessions.lock() {
-            let open = OpenSession {
-                handle: session.handle(),
-                channel,
-            };
-            sessions.insert(self.id, open);
+        let started = self.start_browser(channel, lang, notes, session);
+        if started.is_err() {
+            self.forget();
         }
+        started
+    }
+
+    /// Starts the browser on `channel`, which has its place among the sessions.
+    fn start_browser(
+        &mut self,
+        channel: ChannelId,
+        lang: Lang,
+        notes: bool,
+        session: &mut Session,
+    ) -> Result<(), russh::Error> {
+        let shared = Arc::clone(&self.shared);
         // The client's terminal decides colour and glyphs; its environment is not taken,
         // and a client reaching an SSH server is taken to show UTF-8.
         let term = self.term.clone();

@@ -86,7 +86,19 @@ pub fn width(s: &str) -> usize {
     if s.chars().all(is_single_column) {
         return s.chars().count();
     }
-    graphemes(s).map(|(_, g)| UnicodeWidthStr::width(g)).sum()
+    graphemes(s).map(|(_, g)| grapheme_width(g)).sum()
+}
+
+/// The columns of one grapheme as the screen buffer places it: none for a control character
+/// (the buffer skips it, and the ASCII path of [`width`] counts it so), unicode-width's
+/// count for everything else, which gives a control character one column. Content has no
+/// control characters ([`normalize`] makes them visible); this keeps every measure the same
+/// for text that does.
+fn grapheme_width(grapheme: &str) -> usize {
+    match grapheme.contains(char::is_control) {
+        true => 0,
+        false => UnicodeWidthStr::width(grapheme),
+    }
 }
 
 /// Whether `c` is a grapheme of its own, one column wide, whatever surrounds it: the
@@ -213,7 +225,7 @@ fn grapheme_units(line: &str) -> impl Iterator<Item = Unit> {
     graphemes(line).map(|(index, grapheme)| Unit {
         index,
         len: grapheme.len(),
-        width: UnicodeWidthStr::width(grapheme),
+        width: grapheme_width(grapheme),
         is_space: grapheme.chars().all(char::is_whitespace),
     })
 }
@@ -298,7 +310,7 @@ pub fn truncate(text: &str, max_width: usize) -> String {
     let mut out = String::new();
     let mut used = 0;
     for (_, grapheme) in graphemes(text) {
-        let w = UnicodeWidthStr::width(grapheme);
+        let w = grapheme_width(grapheme);
         if used + w > budget {
             break;
         }
@@ -433,7 +445,7 @@ mod tests {
             wrap_hard_line(&line, 3, max_width, &mut by_character);
             let mut by_grapheme = Vec::new();
             break_line(&line, 3, max_width, &mut by_grapheme, grapheme_units(&line), |s| {
-                graphemes(s).map(|(_, g)| UnicodeWidthStr::width(g)).sum()
+                graphemes(s).map(|(_, g)| grapheme_width(g)).sum()
             });
             proptest::prop_assert_eq!(by_character, by_grapheme);
         }
@@ -481,6 +493,42 @@ mod tests {
         assert_eq!(normalize("a\u{7}b"), "a\u{2407}b");
         assert_eq!(normalize("\u{9b}2J"), "\u{fffd}2J");
         assert_eq!(normalize("\u{202e}abc\u{2066}"), "abc");
+    }
+
+    #[test]
+    fn control_characters_take_no_column_on_every_path() {
+        // The ASCII path and the grapheme path (which other text with a control character
+        // takes) agree, and agree with the screen buffer, which skips control characters.
+        let cases = [
+            ("a\u{7}b", 2),
+            ("ä\u{7}b", 2),
+            ("a\u{7}👍", 3),
+            ("\u{1b}", 0),
+            ("\u{1b}ä", 1),
+            ("\u{85}", 0),
+            ("a\u{85}b", 2),
+            ("\u{9b}2J", 2),
+            ("\u{7f}", 0),
+            ("x\r\ny", 2),
+            ("ţ\r\nţ", 2),
+        ];
+        for (text, columns) in cases {
+            assert_eq!(width(text), columns, "{text:?}");
+            let mut buffer =
+                ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 20, 1));
+            let (end, _) = buffer.set_stringn(0, 0, text, 20, ratatui::style::Style::default());
+            assert_eq!(usize::from(end), columns, "the buffer places {text:?} so");
+        }
+        for c in ('\u{0}'..='\u{9f}').filter(|c| c.is_control()) {
+            let (ascii, other) = (format!("a{c}b"), format!("ä{c}b"));
+            assert_eq!(width(&ascii), width(&other), "{c:?}");
+            assert_eq!(width(&c.to_string()), 0, "{c:?}");
+            // Wrapping (of a line: a newline breaks it) and truncating measure it the same.
+            if c != '\n' {
+                assert_eq!(wrapped(&format!("ä{c}b"), 2), [format!("ä{c}b")], "{c:?}");
+            }
+            assert_eq!(truncate(&format!("ä{c}bcd"), 3), format!("ä{c}b…"), "{c:?}");
+        }
     }
 
     #[test]

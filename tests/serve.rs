@@ -5,12 +5,13 @@
 mod common;
 
 use std::io::{BufRead, BufReader};
-use std::net::TcpListener;
+use std::net::SocketAddr;
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, ExitStatus, Output, Stdio};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-use common::pty::Session;
+use common::pty::{PATIENCE, Session};
 
 /// A running `clsv serve` on a free loopback port, stopped when dropped.
 struct Server {
@@ -18,7 +19,50 @@ struct Server {
     port: u16,
     dir: Option<tempfile::TempDir>,
     /// Every line the server logged after its first.
-    log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+    log: Arc<Log>,
+}
+
+/// The lines a server logged, as they come.
+#[derive(Default)]
+struct Log {
+    lines: Mutex<Vec<String>>,
+    added: Condvar,
+}
+
+impl Log {
+    /// Waits until `condition` holds of the lines logged so far, and returns them; panics
+    /// after a while.
+    fn wait_until(&self, what: &str, condition: impl Fn(&[String]) -> bool) -> Vec<String> {
+        let deadline = Instant::now() + PATIENCE;
+        let mut lines = self.lines.lock().unwrap();
+        while !condition(&lines) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            assert!(
+                !left.is_zero(),
+                "never {what}; the log:\n{}",
+                lines.join("\n")
+            );
+            lines = self.added.wait_timeout(lines, left).unwrap().0;
+        }
+        lines.clone()
+    }
+
+    /// Waits until a line contains `text`.
+    fn wait_for(&self, text: &str) -> Vec<String> {
+        self.wait_until(&format!("a line with {text:?}"), |lines| {
+            lines.iter().any(|l| l.contains(text))
+        })
+    }
+}
+
+/// The port in a server's "listening on" line, which gives the address it is bound to.
+fn listening_port(line: &str) -> u16 {
+    assert!(line.contains("listening on"), "{line}");
+    line.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ':'))
+        .filter_map(|word| word.parse::<SocketAddr>().ok())
+        .next_back()
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .port()
 }
 
 impl Server {
@@ -37,18 +81,15 @@ impl Server {
         extra: &[&str],
         prepare: impl FnOnce(&mut Command),
     ) -> Server {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
         let key = dir.path().join("host_key");
         let mut command = Command::new(env!("CARGO_BIN_EXE_clsv"));
+        // The system picks a free port, and the server says which: no other test can take
+        // it meanwhile.
         command
             .args([
                 "serve",
                 "--listen",
-                &format!("127.0.0.1:{port}"),
+                "127.0.0.1:0",
                 "--host-key",
                 key.to_str().unwrap(),
             ])
@@ -59,13 +100,14 @@ impl Server {
         let mut log = BufReader::new(child.stderr.take().unwrap());
         let mut line = String::new();
         log.read_line(&mut line).unwrap();
-        assert!(line.contains("listening on"), "{line}");
+        let port = listening_port(&line);
         // The rest of the log is read as it comes, so the server never blocks on it.
-        let lines = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-        let kept = std::sync::Arc::clone(&lines);
+        let lines = Arc::new(Log::default());
+        let kept = Arc::clone(&lines);
         std::thread::spawn(move || {
             for line in log.lines().map_while(Result::ok) {
-                kept.lock().unwrap().push(line);
+                kept.lines.lock().unwrap().push(line);
+                kept.added.notify_all();
             }
         });
         Server {
@@ -73,6 +115,18 @@ impl Server {
             port,
             dir: Some(dir),
             log: lines,
+        }
+    }
+
+    /// Waits for the server to exit; panics after a while.
+    fn wait_exit(&mut self) -> ExitStatus {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "the server did not stop");
+            std::thread::sleep(Duration::from_millis(10));
         }
     }
 
@@ -115,8 +169,9 @@ impl Server {
 
     /// The OpenSSH client without a terminal, its output collected.
     fn run(&self, program: &str, before: &[&str], after: &[&str]) -> Output {
+        // Only a hang takes this long.
         let mut command = Command::new("timeout");
-        command.args(["20", program]);
+        command.arg(PATIENCE.as_secs().to_string()).arg(program);
         command.args(before);
         if program == "sftp" {
             let args = self.ssh_args();
@@ -306,37 +361,28 @@ fn sigterm_says_goodbye_gives_terminals_back_and_exits_zero() {
     client.wait_for("the server is stopping");
     client.wait_exit();
     client.assert_restored();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        if let Some(status) = server.child.try_wait().unwrap() {
-            assert_eq!(status.code(), Some(0));
-            break;
-        }
-        assert!(Instant::now() < deadline, "the server did not stop");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    assert_eq!(server.wait_exit().code(), Some(0));
 }
 
 #[test]
 fn a_silent_client_is_dropped_after_the_login_timeout() {
     use std::io::Read;
     let server = Server::start(&["--login-timeout", "1s"]);
-    let mut socket = std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap();
-    socket
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
+    // Timed from before the connection, so that the server's clock starts after this one.
     let started = Instant::now();
+    let mut socket = std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    // Only a hang takes this long.
+    socket.set_read_timeout(Some(PATIENCE)).unwrap();
     let mut received = Vec::new();
-    let _ = socket.read_to_end(&mut received);
+    let read = socket.read_to_end(&mut received);
+    let waited = started.elapsed();
     assert!(
         String::from_utf8_lossy(&received).starts_with("SSH-2.0-"),
         "the server said hello"
     );
-    let waited = started.elapsed();
-    assert!(
-        waited >= Duration::from_millis(900) && waited < Duration::from_secs(8),
-        "{waited:?}"
-    );
+    assert!(read.is_ok(), "the server closed the connection: {read:?}");
+    assert!(waited >= Duration::from_secs(1), "closed after {waited:?}");
+    server.log.wait_for("no login in time");
 }
 
 #[test]
@@ -355,9 +401,12 @@ fn an_idle_session_is_closed_after_the_idle_timeout() {
     let server = Server::start(&["--idle-timeout", "1s"]);
     let mut client = server.connect(&[]);
     client.wait_for("Denumirea");
-    let started = Instant::now();
     client.wait_exit();
-    assert!(started.elapsed() < Duration::from_secs(10));
+    // Closed for being idle, not for anything else.
+    server.log.wait_until("the session closed as idle", |log| {
+        log.iter()
+            .any(|l| l.to_lowercase().contains("inactivity timeout"))
+    });
 }
 
 #[test]
@@ -367,27 +416,18 @@ fn json_logs_have_a_line_per_connection_login_and_disconnect() {
     client.wait_for("Denumirea");
     client.send("q");
     assert_eq!(client.wait_exit(), 0);
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let log = server.log.lock().unwrap().clone();
-        let events: Vec<&str> = ["connected", "authenticated", "started", "disconnected"]
-            .into_iter()
-            .filter(|e| {
-                log.iter()
-                    .any(|l| l.contains(&format!("\"event\":\"{e}\"")))
-            })
-            .collect();
-        if events.len() == 4 {
-            assert!(
-                log.iter()
-                    .all(|l| l.starts_with("{\"session\":") && l.ends_with('}')),
-                "{log:?}"
-            );
-            break;
-        }
-        assert!(Instant::now() < deadline, "{log:?}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let events = ["connected", "authenticated", "started", "disconnected"];
+    let log = server.log.wait_until("a line for each event", |log| {
+        events.iter().all(|e| {
+            log.iter()
+                .any(|l| l.contains(&format!("\"event\":\"{e}\"")))
+        })
+    });
+    assert!(
+        log.iter()
+            .all(|l| l.starts_with("{\"session\":") && l.ends_with('}')),
+        "{log:?}"
+    );
 }
 
 #[test]
@@ -408,20 +448,39 @@ fn the_audience_follows_the_presenter() {
         "IdentitiesOnly=yes",
     ];
     // An audience without keys gets in by an empty keyboard-interactive round, which
-    // BatchMode would not try.
+    // BatchMode would not try. The first one is a russh client, whose keys and resizes go
+    // out in the order they are made.
     let anyone = ["-o", "PubkeyAuthentication=no", "-o", "BatchMode=no"];
-    let mut audience = server.connect(&anyone);
-    audience.wait_for("1 / 15");
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap();
+    let mut audience = runtime.block_on(Remote::open(server.port, 80, 24));
+    runtime.block_on(audience.wait_for("1 / 15"));
     let mut presenter = server.connect(&as_presenter);
     presenter.wait_for("1 / 15");
     presenter.send(" ");
     presenter.wait_for("2 / 15");
-    audience.wait_for("2 / 15");
-    // The audience cannot turn the slides.
-    audience.send(" ");
-    std::thread::sleep(Duration::from_millis(300));
+    runtime.block_on(audience.wait_for("2 / 15"));
+    // The audience cannot turn the slides. A resize, which it may make, follows its key:
+    // once the frame at the new size is in, the key has been dealt with.
+    runtime.block_on(async {
+        audience.terminal.send(b" ").await.unwrap();
+        audience.resize(100, 30).await;
+        audience
+            .wait_until("the footer at the bottom of 100×30", |screen| {
+                screen.rows(0, 100).nth(29).unwrap().contains("/ 15")
+            })
+            .await;
+    });
+    assert!(
+        audience.contents().contains("2 / 15"),
+        "{}",
+        audience.contents()
+    );
     presenter.send("3\r");
-    audience.wait_for("3 / 15");
+    runtime.block_on(audience.wait_for("3 / 15"));
     assert!(!audience.contents().contains("4 / 15"));
     // A late joiner lands where the talk is; the speaker's view has the notes.
     let mut late = server.connect(&anyone);
@@ -429,12 +488,194 @@ fn the_audience_follows_the_presenter() {
     let mut notes = server.connect_running(&as_presenter, &["notes"]);
     notes.wait_for("Urmează: Membri (22)");
     presenter.send("b");
-    audience.wait_until("blank", |screen| !screen.contents().contains("/ 15"));
-    for mut session in [audience, late, presenter, notes] {
+    runtime.block_on(audience.wait_until("blank", |screen| !screen.contents().contains("/ 15")));
+    for mut session in [late, presenter, notes] {
         session.send("q");
         session.wait_exit();
         session.assert_restored();
     }
+    runtime.block_on(audience.quit());
+}
+
+/// A russh client's terminal, read through a terminal emulator.
+struct Remote {
+    terminal: common::ssh_client::Terminal,
+    parser: vt100::Parser,
+    /// How much of what was received the emulator has read.
+    read: usize,
+}
+
+impl Remote {
+    async fn open(port: u16, cols: u16, rows: u16) -> Remote {
+        let terminal = common::ssh_client::open(port, cols.into(), rows.into(), None)
+            .await
+            .unwrap();
+        Remote {
+            terminal,
+            parser: vt100::Parser::new(rows, cols, 0),
+            read: 0,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Reads until `condition` holds of the screen; panics after a while.
+    async fn wait_until(&mut self, what: &str, condition: impl Fn(&vt100::Screen) -> bool) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            self.parser.process(&self.terminal.received[self.read..]);
+            self.read = self.terminal.received.len();
+            if condition(self.parser.screen()) {
+                return;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            assert!(
+                self.terminal.read_next(left).await,
+                "never {what}; the screen:\n{}",
+                self.contents()
+            );
+        }
+    }
+
+    async fn wait_for(&mut self, text: &str) {
+        self.wait_until(&format!("{text:?}"), |screen| {
+            screen.contents().contains(text)
+        })
+        .await;
+    }
+
+    async fn resize(&mut self, cols: u16, rows: u16) {
+        self.terminal
+            .channel
+            .window_change(cols.into(), rows.into(), 0, 0)
+            .await
+            .unwrap();
+        self.parser.screen_mut().set_size(rows, cols);
+    }
+
+    /// Quits with q, and checks that the session ends well and gives the terminal back.
+    async fn quit(&mut self) {
+        let mark = self.terminal.received.len();
+        self.terminal.send(b"q").await.unwrap();
+        self.terminal.read_to_close(PATIENCE).await;
+        assert!(self.terminal.closed);
+        assert_eq!(self.terminal.exit_status, Some(0));
+        assert!(
+            self.terminal.received[mark..]
+                .windows(8)
+                .any(|w| w == b"\x1b[?1049l"),
+            "the terminal given back"
+        );
+    }
+}
+
+/// Opens `count` sessions at once; returns those that got the browser, and the others.
+async fn log_in_at_once(
+    port: u16,
+    count: usize,
+) -> (
+    Vec<common::ssh_client::Terminal>,
+    Vec<Result<common::ssh_client::Terminal, russh::Error>>,
+) {
+    let logins: Vec<_> = (0..count)
+        .map(|_| {
+            tokio::spawn(async move {
+                let mut terminal = common::ssh_client::open(port, 80, 24, None).await?;
+                let browser = terminal
+                    .read_until(0, "Denumirea".as_bytes(), PATIENCE)
+                    .await;
+                Ok((browser, terminal))
+            })
+        })
+        .collect();
+    let (mut browsers, mut others) = (Vec::new(), Vec::new());
+    for login in logins {
+        match login.await.unwrap() {
+            Ok((true, terminal)) => browsers.push(terminal),
+            Ok((false, terminal)) => others.push(Ok(terminal)),
+            Err(error) => others.push(Err(error)),
+        }
+    }
+    (browsers, others)
+}
+
+#[test]
+fn logins_at_the_same_moment_never_pass_max_sessions() {
+    let server = Server::start(&[
+        "--max-sessions",
+        "5",
+        "--max-per-address",
+        "50",
+        "--login-timeout",
+        "60s",
+    ]);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        // The five that get in stay until every login has its answer.
+        let (mut browsers, others) = log_in_at_once(server.port, 20).await;
+        assert_eq!(browsers.len(), 5, "sessions with the browser");
+        assert_eq!(others.len(), 15);
+        for other in others {
+            let mut terminal = other.expect("logged in");
+            terminal.read_to_close(PATIENCE).await;
+            let told = String::from_utf8_lossy(&terminal.received).to_string();
+            assert!(told.contains("the server is full"), "{told:?}");
+            assert!(terminal.closed, "{told:?}");
+            assert_eq!(terminal.exit_status, Some(1), "{told:?}");
+        }
+        for browser in &mut browsers {
+            browser.send(b"q").await.unwrap();
+            browser.read_to_close(PATIENCE).await;
+            assert_eq!(browser.exit_status, Some(0));
+        }
+    });
+    let full = |log: &[String]| {
+        log.iter()
+            .filter(|l| l.contains("the server is full"))
+            .count()
+    };
+    let log = server.log.wait_until("15 refusals", |log| full(log) >= 15);
+    assert_eq!(full(&log), 15, "{log:?}");
+}
+
+#[test]
+fn connections_at_the_same_moment_never_pass_max_per_address() {
+    let server = Server::start(&["--max-per-address", "5", "--login-timeout", "60s"]);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        // The five that get in stay until every connection has its answer.
+        let (mut browsers, others) = log_in_at_once(server.port, 20).await;
+        assert_eq!(browsers.len(), 5, "sessions with the browser");
+        assert_eq!(others.len(), 15);
+        for other in others {
+            // Closed before any SSH is spoken.
+            assert!(other.is_err(), "a connection beyond the limit got in");
+        }
+        for browser in &mut browsers {
+            browser.send(b"q").await.unwrap();
+            browser.read_to_close(PATIENCE).await;
+            assert_eq!(browser.exit_status, Some(0));
+        }
+    });
+    let refused = |log: &[String]| {
+        log.iter()
+            .filter(|l| l.contains("too many connections from its address"))
+            .count()
+    };
+    let log = server
+        .log
+        .wait_until("15 refusals", |log| refused(log) >= 15);
+    assert_eq!(refused(&log), 15, "{log:?}");
 }
 
 #[test]
@@ -445,7 +686,7 @@ fn a_russh_client_gets_frames_resizes_and_a_clean_end() {
         .build()
         .unwrap();
     runtime.block_on(async {
-        let patience = Duration::from_secs(20);
+        let patience = PATIENCE;
         let mut terminal = common::ssh_client::open(server.port, 100, 30, None)
             .await
             .unwrap();
@@ -493,13 +734,5 @@ fn environment_variables_are_refused_and_logged() {
     client.wait_for("Denumirea");
     client.send("q");
     assert_eq!(client.wait_exit(), 0);
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let log = server.log.lock().unwrap().join("\n");
-        if log.contains("refused: environment \"FOO\"") {
-            break;
-        }
-        assert!(Instant::now() < deadline, "{log}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    server.log.wait_for("refused: environment \"FOO\"");
 }

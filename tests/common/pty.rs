@@ -10,8 +10,13 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
-/// How long a test waits for the screen to show something before it fails.
+/// How long a test waits for the screen to show something before it fails: only a hang
+/// takes this long.
 pub const PATIENCE: Duration = Duration::from_secs(20);
+
+/// The start and the end of a synchronized update, which holds each frame.
+const FRAME_BEGIN: &[u8] = b"\x1b[?2026h";
+const FRAME_END: &[u8] = b"\x1b[?2026l";
 
 /// `clsv` running in a pseudo-terminal.
 pub struct Session {
@@ -140,11 +145,53 @@ impl Session {
         }
     }
 
-    /// Reads whatever output comes within `quiet` of the last.
-    pub fn settle(&mut self, quiet: Duration) {
-        while let Ok(chunk) = self.output.recv_timeout(quiet) {
-            self.take(chunk);
+    /// Whether the last frame begun has been received whole: a frame is one synchronized
+    /// update, from `ESC [ ? 2026 h` to `ESC [ ? 2026 l`. (An end comes alone too, when the
+    /// terminal is given back.)
+    pub fn frames_complete(&self) -> bool {
+        match memchr::memmem::rfind(&self.bytes, FRAME_BEGIN) {
+            Some(begin) => memchr::memmem::find(&self.bytes[begin..], FRAME_END).is_some(),
+            None => true,
         }
+    }
+
+    /// Reads output until `condition` holds of the screen and the last frame has come whole;
+    /// panics after a while.
+    pub fn wait_until_frame(&mut self, what: &str, condition: impl Fn(&vt100::Screen) -> bool) {
+        let deadline = Instant::now() + PATIENCE;
+        while !(condition(self.parser.screen()) && self.frames_complete()) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(chunk) => self.take(chunk),
+                Err(_) => panic!("never {what}; the screen:\n{}", self.contents()),
+            }
+        }
+    }
+
+    /// Reads output until the screen contains `text` and the frame that drew it has come
+    /// whole.
+    pub fn wait_for_frame(&mut self, text: &str) {
+        self.wait_until_frame(&format!("a whole frame with {text:?}"), |screen| {
+            screen.contents().contains(text)
+        });
+    }
+
+    /// Reads output until `count` whole frames have come since `from` (a length of `bytes`);
+    /// panics after a while.
+    pub fn wait_for_frames_since(&mut self, from: usize, count: usize) {
+        let deadline = Instant::now() + PATIENCE;
+        while !(self.frames_since(from) >= count && self.frames_complete()) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(chunk) => self.take(chunk),
+                Err(_) => panic!("never {count} frames; the screen:\n{}", self.contents()),
+            }
+        }
+    }
+
+    /// The frames (synchronized updates) received since `from`, a length of `bytes`.
+    pub fn frames_since(&self, from: usize) -> usize {
+        memchr::memmem::find_iter(&self.bytes[from..], FRAME_BEGIN).count()
     }
 
     /// Types `keys` as they would come from a keyboard.
@@ -198,31 +245,17 @@ impl Session {
         }
     }
 
-    /// Whether clsv has exited within `within`, without waiting for its output.
-    pub fn exits_within(&mut self, within: Duration) -> Option<u32> {
-        let deadline = Instant::now() + within;
+    /// Waits for the program to exit, without reading its output (after `hang_up`); returns
+    /// its exit code, or panics after a while.
+    pub fn wait_exit_unread(&mut self) -> u32 {
+        let deadline = Instant::now() + PATIENCE;
         loop {
             if let Some(status) = self.child.try_wait().expect("status") {
-                return Some(status.exit_code());
+                return status.exit_code();
             }
-            if Instant::now() >= deadline {
-                return None;
-            }
+            assert!(Instant::now() < deadline, "the program did not exit");
             std::thread::sleep(Duration::from_millis(10));
         }
-    }
-
-    /// Collects output for `duration` and returns how many bytes came.
-    pub fn bytes_within(&mut self, duration: Duration) -> usize {
-        let before = self.bytes.len();
-        let deadline = Instant::now() + duration;
-        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-            match self.output.recv_timeout(left) {
-                Ok(chunk) => self.take(chunk),
-                Err(_) => break,
-            }
-        }
-        self.bytes.len() - before
     }
 
     /// Resizes the terminal, as a window resize would.
@@ -240,24 +273,30 @@ impl Session {
         self.parser.screen_mut().set_size(rows, cols);
     }
 
-    /// Waits for the program to exit by itself, reading its last output; returns its exit
-    /// code.
+    /// Waits for the program to exit by itself, reading all its output: everything it wrote
+    /// is read once the terminal reports that no one holds it any more. Returns the exit
+    /// code; panics after a while.
     pub fn wait_exit(&mut self) -> u32 {
         let deadline = Instant::now() + PATIENCE;
         loop {
-            match self.output.recv_timeout(Duration::from_millis(50)) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left) {
                 Ok(chunk) => self.take(chunk),
-                Err(RecvTimeoutError::Disconnected) | Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => break,
+                Err(RecvTimeoutError::Timeout) => {
+                    panic!("the program did not exit; the screen:\n{}", self.contents())
+                }
             }
+        }
+        loop {
             if let Some(status) = self.child.try_wait().expect("status") {
-                self.settle(Duration::from_millis(200));
                 return status.exit_code();
             }
             assert!(
                 Instant::now() < deadline,
-                "clsv did not exit; the screen:\n{}",
-                self.contents()
+                "the program closed its terminal but did not exit"
             );
+            std::thread::sleep(Duration::from_millis(10));
         }
     }
 

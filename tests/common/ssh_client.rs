@@ -48,7 +48,16 @@ pub async fn open(
     let mut handle = client::connect(config, ("127.0.0.1", port), AnyHost).await?;
     let auth = handle.authenticate_none("reader").await?;
     if !matches!(auth, russh::client::AuthResult::Success) {
-        return Err(russh::Error::NotAuthenticated);
+        // A presenting server lets readers in by an empty keyboard-interactive round.
+        let interactive = handle
+            .authenticate_keyboard_interactive_start("reader", None)
+            .await?;
+        if !matches!(
+            interactive,
+            client::KeyboardInteractiveAuthResponse::Success
+        ) {
+            return Err(russh::Error::NotAuthenticated);
+        }
     }
     let channel = handle.channel_open_session().await?;
     channel
@@ -68,6 +77,27 @@ pub async fn open(
 }
 
 impl Terminal {
+    /// Reads the next message of the channel, keeping its data and exit status. Returns
+    /// false once the channel has ended, or if nothing came within `patience`.
+    pub async fn read_next(&mut self, patience: Duration) -> bool {
+        if self.closed {
+            return false;
+        }
+        match tokio::time::timeout(patience, self.channel.wait()).await {
+            Ok(Some(ChannelMsg::Data { data })) => self.received.extend_from_slice(&data),
+            Ok(Some(ChannelMsg::ExitStatus { exit_status })) => {
+                self.exit_status = Some(exit_status)
+            }
+            Ok(Some(ChannelMsg::Close)) | Ok(None) => {
+                self.closed = true;
+                return false;
+            }
+            Ok(Some(_)) => {}
+            Err(_) => return false,
+        }
+        true
+    }
+
     /// Reads until `needle` has been received since `from` (a length of `received`), or the
     /// channel ends, or `patience` passes. Returns whether it was found.
     pub async fn read_until(&mut self, from: usize, needle: &[u8], patience: Duration) -> bool {
@@ -80,17 +110,8 @@ impl Terminal {
                 return true;
             }
             let left = deadline.saturating_duration_since(Instant::now());
-            match tokio::time::timeout(left, self.channel.wait()).await {
-                Ok(Some(ChannelMsg::Data { data })) => self.received.extend_from_slice(&data),
-                Ok(Some(ChannelMsg::ExitStatus { exit_status })) => {
-                    self.exit_status = Some(exit_status)
-                }
-                Ok(Some(ChannelMsg::Close)) | Ok(None) => {
-                    self.closed = true;
-                    return false;
-                }
-                Ok(Some(_)) => {}
-                Err(_) => return false,
+            if !self.read_next(left).await {
+                return false;
             }
         }
     }
@@ -100,14 +121,8 @@ impl Terminal {
         let deadline = Instant::now() + patience;
         while !self.closed {
             let left = deadline.saturating_duration_since(Instant::now());
-            match tokio::time::timeout(left, self.channel.wait()).await {
-                Ok(Some(ChannelMsg::Data { data })) => self.received.extend_from_slice(&data),
-                Ok(Some(ChannelMsg::ExitStatus { exit_status })) => {
-                    self.exit_status = Some(exit_status)
-                }
-                Ok(Some(ChannelMsg::Close)) | Ok(None) => self.closed = true,
-                Ok(Some(_)) => {}
-                Err(_) => return,
+            if !self.read_next(left).await && !self.closed {
+                return;
             }
         }
     }
