@@ -1,17 +1,21 @@
 //! The browser's own costs: loading the embedded pack and starting (`startup`), drawing a
-//! frame, and loading generated packs of growing size. Figures: docs/PERFORMANCE.md.
+//! frame, turning frames into the bytes a terminal is sent, and loading generated packs of
+//! growing size. Figures: docs/PERFORMANCE.md.
 #![allow(clippy::expect_used)] // a benchmark without its input has nothing to measure
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
+use std::io;
 
 use clsv::action::Action;
 use clsv::app::{App, StartAt};
 use clsv::capability::ColorLevel;
 use clsv::content::generate::pack_files;
 use clsv::content::load::{load_embedded, load_files};
+use clsv::frame::Screen;
+use clsv::terminal::draw_frame;
 use clsv::theme::Theme;
 use clsv::vocabulary::Pane;
 
@@ -54,6 +58,27 @@ fn browser(c: &mut Criterion) {
         })
     });
     frame.finish();
+
+    // What a terminal is sent: the app drawn, compared with the frame before and written as
+    // bytes (`frame::Screen`), for a frame drawn whole and for a line of scrolling.
+    let mut bytes = c.benchmark_group("frame_bytes_80x24");
+    let mut screen = Screen::new(io::sink(), 80, 24);
+    bytes.bench_function("overview_whole", |b| {
+        b.iter(|| {
+            screen.forget();
+            draw_frame(&mut screen, &overview)
+        })
+    });
+    let mut scrolled = app(load_embedded().expect("the default pack loads"));
+    bytes.bench_function("overview_line_down_and_up", |b| {
+        b.iter(|| {
+            scrolled.update(Action::MoveDown);
+            draw_frame(&mut screen, &scrolled)?;
+            scrolled.update(Action::MoveUp);
+            draw_frame(&mut screen, &scrolled)
+        })
+    });
+    bytes.finish();
 
     let mut load = c.benchmark_group("load_generated");
     load.sample_size(10);
