@@ -384,77 +384,12 @@ impl App {
             }
             _ if self.mode == Mode::Search => self.update_search(action),
             _ if self.mode == Mode::Present => self.update_presentation(action),
-            Action::StartPresenting => {
-                let row = self.list_position(self.pane).map_or(0, |p| p.selected);
-                self.present_from(crate::present::slide_for(&self.deck, self.pane, row));
-            }
-            Action::OpenSearch => self.open_search(),
-            Action::NextMatch => self.next_match(1),
-            Action::PrevMatch => self.next_match(-1),
-            Action::NextPane => self.show(self.pane.next()),
-            Action::PrevPane => self.show(self.pane.prev()),
-            Action::ShowPane(pane) => self.show(pane),
-            Action::FocusDetail if self.pane.has_list() && self.list_len(self.pane) > 0 => {
-                self.focus = Focus::Detail
-            }
-            Action::FocusDetail => {}
-            Action::FocusList => self.focus = Focus::List,
-            Action::Back if self.focus == Focus::Detail => self.focus = Focus::List,
-            Action::Back => self.found = None,
-            Action::SwitchLanguage => self.switch_language(),
-            Action::SelectRow(row) => {
-                if let Some(i) = Self::list_index(self.pane) {
-                    let last = self.list_len(self.pane).saturating_sub(1);
-                    self.focus = Focus::List;
-                    self.select(i, row.min(last));
-                }
-            }
-            Action::Scroll(ScrollTarget::List, lines) => {
-                if let Some(i) = Self::list_index(self.pane) {
-                    let selected = self.lists[i].selected;
-                    let moved = Self::moved(
-                        selected,
-                        Movement::By(lines.into()),
-                        1,
-                        self.list_len(self.pane),
-                    );
-                    self.select(i, moved);
-                }
-            }
-            Action::Scroll(ScrollTarget::Text, lines) => {
-                self.scroll_text(Movement::By(lines.into()))
-            }
-            Action::MoveDown
-            | Action::MoveUp
-            | Action::PageDown
-            | Action::PageUp
-            | Action::MoveToTop
-            | Action::MoveToBottom => {
-                if let Some(movement) = Self::movement(action) {
-                    self.navigate(movement);
-                }
-            }
-            // Actions of the search and of the presentation ask for nothing elsewhere.
-            Action::InsertChar(_)
-            | Action::DeleteChar
-            | Action::ClearQuery
-            | Action::AcceptSearch
-            | Action::CancelSearch
-            | Action::SelectResult(_)
-            | Action::StopPresenting
-            | Action::NextSlide
-            | Action::PrevSlide
-            | Action::FirstSlide
-            | Action::LastSlide
-            | Action::TypeDigit(_)
-            | Action::GoToTypedSlide
-            | Action::BlankScreen
-            | Action::ResetTimer
-            | Action::Follow { .. } => {}
+            _ => self.update_browse(action),
         }
         self.clamp_all();
     }
 
+    /// How far a movement key goes (`None` for an action that is not one).
     pub(super) fn movement(action: Action) -> Option<Movement> {
         Some(match action {
             Action::MoveDown => Movement::By(1),
