@@ -106,7 +106,7 @@ fn grapheme_width(grapheme: &str) -> usize {
 /// [`is_lone_punctuation`] (see [`graphemes`]; a test checks each of them against
 /// unicode-width). Text made of them is measured and wrapped by character, several times
 /// faster than grapheme by grapheme, and the same.
-pub(crate) fn is_single_column(c: char) -> bool {
+fn is_single_column(c: char) -> bool {
     ((' '..'\u{300}').contains(&c) && !('\u{7f}'..='\u{9f}').contains(&c) && c != '\u{ad}')
         || is_lone_punctuation(c)
 }
