@@ -92,10 +92,12 @@ pub fn render_text_block(
     );
 }
 
-/// Draws `lines` from the top of `area`, one a row, cut at the right edge.
+/// Draws `lines` from the top of `area`, one a row, cut at the right edge, as a paragraph
+/// of them would (each line is ratatui's own widget; no copy of the lines is made).
 pub fn render_lines(lines: &[Line<'static>], area: Rect, buf: &mut Buffer) {
-    let shown = lines.get(..area.height as usize).unwrap_or(lines);
-    Paragraph::new(shown.to_vec()).render(area, buf);
+    for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
+        line.render(Rect { y, height: 1, ..area }, buf);
+    }
 }
 
 /// A scrollbar over the right border of a block, when its content overflows.
@@ -193,6 +195,7 @@ fn render_list(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     let marker = theme.glyphs().selected;
     let marker_width = text::width(marker);
     let text_width = (inner.width as usize).saturating_sub(marker_width);
+    let cx = app.doc_context();
     for (y, row) in (position.offset..len)
         .take(inner.height as usize)
         .enumerate()
@@ -200,7 +203,7 @@ fn render_list(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
         let selected = row == position.selected;
         let style = theme.row(selected, focused);
         let prefix = text::fit(if selected { marker } else { "" }, marker_width);
-        let label = text::fit(&doc::row_label(app.doc_context(), pane, row), text_width);
+        let label = text::fit(&doc::row_label(cx, pane, row), text_width);
         let marks = app
             .highlight()
             .map(|q| q.matches_in(&label))
