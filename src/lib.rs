@@ -11,11 +11,12 @@ pub mod action;
 pub mod vocabulary;
 // Text, the environment, the look.
 pub mod capability;
-pub mod text;
+pub use clsv_pack::text;
 pub mod theme;
 // The content and what is derived from it.
+pub mod builtin;
 pub mod config;
-pub mod content;
+pub use clsv_pack::content;
 pub mod diagnostic;
 pub mod i18n;
 pub mod keymap;

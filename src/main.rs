@@ -574,7 +574,11 @@ fn init(dir: &Path, force: bool) -> Result<u8, Failure> {
 }
 
 fn load(cli: &Cli, capabilities: &Capabilities) -> Result<Content, String> {
-    let report = report_for(cli.content.as_deref());
+    // The built-in pack was checked when clsv was built; a pack on disk is checked now.
+    let report = match cli.content.as_deref() {
+        Some(dir) => content::load::check_dir(dir),
+        None => clsv::builtin::report(),
+    };
     let style = diagnostic_style(capabilities, std::io::stderr().is_terminal());
     let missing_file = report
         .problems

@@ -165,7 +165,7 @@ impl Printer<'_> {
     /// The number a source is cited by: its place in the pack's list, from 1.
     fn cite(&self, source: SourceRef) -> String {
         // Validation made every reference point into the pack's sources.
-        format!("[{}]", source.0 + 1)
+        format!("[{}]", source.index() + 1)
     }
 
     fn facts(&self, out: &mut Out, facts: &[Fact]) {

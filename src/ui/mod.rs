@@ -96,7 +96,14 @@ pub fn render_text_block(
 /// of them would (each line is ratatui's own widget; no copy of the lines is made).
 pub fn render_lines(lines: &[Line<'static>], area: Rect, buf: &mut Buffer) {
     for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
-        line.render(Rect { y, height: 1, ..area }, buf);
+        line.render(
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+            buf,
+        );
     }
 }
 

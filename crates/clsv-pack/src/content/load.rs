@@ -41,26 +41,29 @@ pub const MEMBER_COUNT_PLACEHOLDER: &str = "{member_count}";
 
 /// The default pack, compiled into the binary.
 const EMBEDDED: [(&str, &str); 6] = [
-    ("pack.ron", include_str!("../../assets/content/pack.ron")),
+    (
+        "pack.ron",
+        include_str!("../../../../assets/content/pack.ron"),
+    ),
     (
         "overview.ron",
-        include_str!("../../assets/content/overview.ron"),
+        include_str!("../../../../assets/content/overview.ron"),
     ),
     (
         "members.ron",
-        include_str!("../../assets/content/members.ron"),
+        include_str!("../../../../assets/content/members.ron"),
     ),
     (
         "declaration.ron",
-        include_str!("../../assets/content/declaration.ron"),
+        include_str!("../../../../assets/content/declaration.ron"),
     ),
     (
         "actions.ron",
-        include_str!("../../assets/content/actions.ron"),
+        include_str!("../../../../assets/content/actions.ron"),
     ),
     (
         "slides.ron",
-        include_str!("../../assets/content/slides.ron"),
+        include_str!("../../../../assets/content/slides.ron"),
     ),
 ];
 
@@ -88,7 +91,7 @@ pub struct Problem {
 
 impl Problem {
     /// A problem with a whole file (or folder), not a place in it.
-    pub(crate) fn whole(file: String, kind: ProblemKind) -> Problem {
+    pub fn whole(file: String, kind: ProblemKind) -> Problem {
         Problem {
             file,
             position: None,
@@ -318,7 +321,7 @@ pub fn check_dir(dir: &Path) -> Report {
 /// Reads the file at `path` (called `name` in problems about it) as a pack reads its files:
 /// the file, and the problem if it cannot be read as text (the file then holds what of it can
 /// be shown).
-pub(crate) fn read_file(path: &Path, name: &'static str) -> (PackFile, Option<Problem>) {
+pub fn read_file(path: &Path, name: &'static str) -> (PackFile, Option<Problem>) {
     let display = path.display().to_string();
     match read_pack_file(path) {
         Ok(text) => (
@@ -480,10 +483,7 @@ fn parse_options() -> ron::Options {
 }
 
 /// Parses one file, recording a syntax problem where the parser stopped.
-pub(crate) fn parse<'f, T: Deserialize<'f>>(
-    file: &'f PackFile,
-    problems: &mut Vec<Problem>,
-) -> Option<T> {
+pub fn parse<'f, T: Deserialize<'f>>(file: &'f PackFile, problems: &mut Vec<Problem>) -> Option<T> {
     match parse_options().from_str::<T>(&file.text) {
         Ok(value) => Some(value),
         Err(e) => {

@@ -1,10 +1,13 @@
 //! The checked content that the rest of the program trusts: every text exists in every
 //! language of the pack (falling back to the default), every reference points somewhere,
-//! every id is unique, and every string is normalized for the terminal.
+//! every id is unique, and every string is normalized for the terminal. It can be stored and
+//! read back (serde), which is how the built-in pack is kept already checked (see `build.rs`).
+
+use serde::{Deserialize, Serialize};
 
 /// A language of the pack, as its position in `Content::languages`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Lang(pub(crate) usize);
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Lang(pub usize);
 
 impl Lang {
     /// The position of this language in the pack's list.
@@ -14,7 +17,7 @@ impl Lang {
 }
 
 /// A human text in every language of the pack; missing translations hold the default text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Localized(pub(crate) Box<[String]>);
 
 impl Localized {
@@ -38,11 +41,18 @@ impl Localized {
 }
 
 /// A reference to one of the pack's sources, as its position in `Content::sources`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceRef(pub(crate) usize);
 
+impl SourceRef {
+    /// The source's position in `Content::sources`, from 0.
+    pub fn index(self) -> usize {
+        self.0
+    }
+}
+
 /// Where a fact comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     pub id: String,
     pub title: Localized,
@@ -50,14 +60,14 @@ pub struct Source {
 }
 
 /// A statement added to the source text, with the source that supports it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fact {
     pub text: Localized,
     pub source: SourceRef,
 }
 
 /// A titled section of the overview.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Section {
     pub id: String,
     pub title: Localized,
@@ -66,7 +76,7 @@ pub struct Section {
 }
 
 /// One conference of the coalition's timeline.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     pub id: String,
     pub date: Localized,
@@ -76,21 +86,21 @@ pub struct Event {
 }
 
 /// The overview pane.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Overview {
     pub sections: Vec<Section>,
     pub timeline: Vec<Event>,
 }
 
 /// A geographic region that members belong to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Region {
     pub id: String,
     pub name: Localized,
 }
 
 /// A member state and the sources of the facts about it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Member {
     pub id: String,
     pub name: Localized,
@@ -106,7 +116,7 @@ pub struct Member {
 }
 
 /// The members pane.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Members {
     pub intro: Option<Localized>,
     pub regions: Vec<Region>,
@@ -114,7 +124,7 @@ pub struct Members {
 }
 
 /// An entry of the declaration or actions pane.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
     pub id: String,
     pub title: Localized,
@@ -123,14 +133,14 @@ pub struct Item {
 }
 
 /// The declaration and actions panes: an introduction and the items it introduces.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemList {
     pub intro: Option<Localized>,
     pub items: Vec<Item>,
 }
 
 /// What a slide shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum SlideShows {
     /// The pack's title, with the text of some overview sections under it.
     Title,
@@ -147,7 +157,7 @@ pub enum SlideShows {
 }
 
 /// A slide of the presentation and the speaker's notes for it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Slide {
     pub shows: SlideShows,
     /// For the title slide: the overview sections shown under the title.
@@ -156,7 +166,7 @@ pub struct Slide {
 }
 
 /// A whole pack, checked.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Content {
     pub id: String,
     pub title: Localized,
