@@ -80,13 +80,12 @@ fn neutralize(c: char) -> Option<char> {
 /// The number of terminal columns a string takes, counted grapheme by grapheme as the
 /// screen buffer places them (a whole-string count can differ for emoji sequences).
 pub fn width(s: &str) -> usize {
+    // In ASCII every character is a grapheme of its own (`\r\n`, the one pair, is control
+    // characters, which take no column either way).
     if s.is_ascii() {
         return s.len() - s.bytes().filter(u8::is_ascii_control).count();
     }
-    if s.chars().all(is_single_column) {
-        return s.chars().count();
-    }
-    graphemes(s).map(|(_, g)| grapheme_width(g)).sum()
+    s.graphemes(true).map(grapheme_width).sum()
 }
 
 /// The columns of one grapheme as the screen buffer places it: none for a control character
@@ -98,70 +97,6 @@ fn grapheme_width(grapheme: &str) -> usize {
     match grapheme.contains(char::is_control) {
         true => 0,
         false => UnicodeWidthStr::width(grapheme),
-    }
-}
-
-/// Whether `c` is a grapheme of its own, one column wide, whatever surrounds it: the
-/// printable characters below U+0300 but the soft hyphen, and the punctuation of
-/// [`is_lone_punctuation`] (see [`graphemes`]; a test checks each of them against
-/// unicode-width). Text made of them is measured and wrapped by character, several times
-/// faster than grapheme by grapheme, and the same.
-fn is_single_column(c: char) -> bool {
-    ((' '..'\u{300}').contains(&c) && !('\u{7f}'..='\u{9f}').contains(&c) && c != '\u{ad}')
-        || is_lone_punctuation(c)
-}
-
-/// The General Punctuation that prose is full of (dashes, the quotation marks of every
-/// language, Romanian „…” included, bullets, the ellipsis, per mille, primes, single
-/// guillemets): characters that never join a neighbour in a grapheme and take one column.
-/// The separators, spaces and invisible marks of the block are left out.
-fn is_lone_punctuation(c: char) -> bool {
-    ('\u{2010}'..='\u{2027}').contains(&c) || ('\u{2030}'..='\u{203b}').contains(&c)
-}
-
-/// Whether `c` is a grapheme of its own whatever surrounds it (see [`graphemes`]).
-fn is_grapheme_alone(c: char) -> bool {
-    (c < '\u{300}' && c != '\r') || is_lone_punctuation(c)
-}
-
-/// The graphemes of `text` with their byte offsets, as `grapheme_indices(true)` gives them.
-///
-/// Text below U+0300 without a carriage return (ASCII, Latin-1 and Latin Extended, which
-/// hold the Romanian letters: most of any pack), with the punctuation of
-/// [`is_lone_punctuation`], is split by character instead, which is several times faster and
-/// gives the same graphemes: every rule of UAX #29 that keeps two characters together
-/// involves CR LF or another character at or above U+0300 (combining marks, joiners, spacing
-/// marks, prepended marks, Hangul jamo, regional indicators).
-pub fn graphemes(text: &str) -> Graphemes<'_> {
-    match text.chars().all(is_grapheme_alone) {
-        true => Graphemes::Chars {
-            text,
-            chars: text.char_indices(),
-        },
-        false => Graphemes::Clusters(text.grapheme_indices(true)),
-    }
-}
-
-/// The iterator of [`graphemes`].
-pub enum Graphemes<'a> {
-    Chars {
-        text: &'a str,
-        chars: std::str::CharIndices<'a>,
-    },
-    Clusters(unicode_segmentation::GraphemeIndices<'a>),
-}
-
-impl<'a> Iterator for Graphemes<'a> {
-    type Item = (usize, &'a str);
-
-    fn next(&mut self) -> Option<(usize, &'a str)> {
-        match self {
-            Graphemes::Chars { text, chars } => {
-                let (start, c) = chars.next()?;
-                Some((start, &text[start..start + c.len_utf8()]))
-            }
-            Graphemes::Clusters(clusters) => clusters.next(),
-        }
     }
 }
 
@@ -206,23 +141,9 @@ pub fn wrap_hanging(text: &str, first_width: usize, rest_width: usize) -> Vec<Ra
     lines
 }
 
-fn wrap_hard_line(line: &str, offset: usize, max_width: usize, out: &mut Vec<Range<usize>>) {
-    if line.chars().all(is_single_column) {
-        let units = line.char_indices().map(|(index, c)| Unit {
-            index,
-            len: c.len_utf8(),
-            width: 1,
-            is_space: c.is_whitespace(),
-        });
-        break_line(line, offset, max_width, out, units, |s| s.chars().count());
-    } else {
-        break_line(line, offset, max_width, out, grapheme_units(line), width);
-    }
-}
-
 /// The graphemes of `line` as units to wrap.
 fn grapheme_units(line: &str) -> impl Iterator<Item = Unit> {
-    graphemes(line).map(|(index, grapheme)| Unit {
+    line.grapheme_indices(true).map(|(index, grapheme)| Unit {
         index,
         len: grapheme.len(),
         width: grapheme_width(grapheme),
@@ -239,16 +160,9 @@ struct Unit {
     is_space: bool,
 }
 
-/// Breaks `line` (made of `units`, measured by `width_of`) into lines of at most `max_width`
-/// columns, as [`wrap`] says.
-fn break_line(
-    line: &str,
-    offset: usize,
-    max_width: usize,
-    out: &mut Vec<Range<usize>>,
-    units: impl Iterator<Item = Unit>,
-    width_of: impl Fn(&str) -> usize,
-) {
+/// Breaks `line` (no `\n` in it; it starts at `offset` of the text) into lines of at most
+/// `max_width` columns, as [`wrap`] says.
+fn wrap_hard_line(line: &str, offset: usize, max_width: usize, out: &mut Vec<Range<usize>>) {
     let mut start = 0;
     let mut used = 0;
     // Where the line could last be broken: end of the text before a space, start after it.
@@ -258,7 +172,7 @@ fn break_line(
         len,
         width: grapheme_width,
         is_space,
-    } in units
+    } in grapheme_units(line)
     {
         if used + grapheme_width > max_width && used > 0 {
             if is_space {
@@ -276,7 +190,7 @@ fn break_line(
                     out.push(offset + start..offset + end);
                 }
                 start = next;
-                used = width_of(&line[start..index]);
+                used = width(&line[start..index]);
             }
             // The word since the last space is itself wider than the line: cut it here.
             if used + grapheme_width > max_width && used > 0 {
@@ -309,7 +223,7 @@ pub fn truncate(text: &str, max_width: usize) -> String {
     let budget = max_width - width(ELLIPSIS);
     let mut out = String::new();
     let mut used = 0;
-    for (_, grapheme) in graphemes(text) {
+    for grapheme in text.graphemes(true) {
         let w = grapheme_width(grapheme);
         if used + w > budget {
             break;
@@ -384,71 +298,6 @@ mod tests {
         // A decomposed letter (t + comma below) stays whole.
         let decomposed = "t\u{326}t\u{326}t\u{326}";
         assert_eq!(wrapped(decomposed, 2), ["t\u{326}t\u{326}", "t\u{326}"]);
-    }
-
-    #[test]
-    fn text_below_u0300_and_lone_punctuation_splits_into_the_graphemes_of_uax29() {
-        // Grapheme boundaries are decided pair by pair for these characters, so every pair
-        // agreeing with unicode-segmentation proves the shortcut.
-        let below = || {
-            (0..0x300u32)
-                .chain(0x2000..0x2070)
-                .filter_map(char::from_u32)
-                .filter(|&c| is_grapheme_alone(c))
-        };
-        assert_eq!(below().count(), 0x300 - 1 + 24 + 12);
-        let mut pair = String::new();
-        for a in below() {
-            for b in below() {
-                pair.clear();
-                pair.push(a);
-                pair.push(b);
-                let expected: Vec<(usize, &str)> = pair.grapheme_indices(true).collect();
-                assert!(matches!(graphemes(&pair), Graphemes::Chars { .. }));
-                assert_eq!(graphemes(&pair).collect::<Vec<_>>(), expected, "{pair:?}");
-            }
-        }
-        assert!(matches!(graphemes("a\r\nb"), Graphemes::Clusters(_)));
-        assert_eq!(graphemes("a\r\nb").count(), 3);
-        assert_eq!(graphemes("t\u{326}a").count(), 2);
-    }
-
-    #[test]
-    fn single_column_characters_are_one_column_wide_for_unicode_width() {
-        let single: Vec<char> = (0..0x2070u32)
-            .filter_map(char::from_u32)
-            .filter(|&c| is_single_column(c))
-            .collect();
-        // Every printable character below U+0300 but the soft hyphen, and the punctuation.
-        assert_eq!(single.len(), 0x300 - 32 - 33 - 1 + 24 + 12);
-        for c in single {
-            assert_eq!(UnicodeWidthStr::width(c.to_string().as_str()), 1, "{c:?}");
-        }
-        assert_eq!(width("Ţările, încă"), 12);
-        assert_eq!(width("„Declaraţia” – 2011…"), 20);
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
-        #[test]
-        fn latin_text_wraps_by_character_as_by_grapheme(
-            words in proptest::collection::vec("[a-zăâîşţ\u{a0}.,„”–…]{0,12}", 0..12),
-            spaces in proptest::collection::vec(1usize..4, 12),
-            max_width in 1usize..24,
-        ) {
-            let line: String = words
-                .iter()
-                .zip(&spaces)
-                .map(|(word, &n)| format!("{word}{}", " ".repeat(n)))
-                .collect();
-            let mut by_character = Vec::new();
-            wrap_hard_line(&line, 3, max_width, &mut by_character);
-            let mut by_grapheme = Vec::new();
-            break_line(&line, 3, max_width, &mut by_grapheme, grapheme_units(&line), |s| {
-                graphemes(s).map(|(_, g)| grapheme_width(g)).sum()
-            });
-            proptest::prop_assert_eq!(by_character, by_grapheme);
-        }
     }
 
     #[test]
