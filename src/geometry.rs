@@ -220,19 +220,13 @@ fn with_margin(size: u16, margin: u16) -> u16 {
     }
 }
 
-/// The width the help text is wrapped to on a screen of `area`.
-pub fn help_text_width(area: Rect) -> usize {
-    let width = with_margin(help_room(area).width, 4).min(HELP_MAX_WIDTH);
-    text_inner(Rect::new(0, 0, width, 0)).width as usize
-}
-
-/// Where the help box is drawn: centred, with a margin where the screen has room for one,
-/// and no taller than its text (`text_lines` long at [`help_text_width`]).
-pub fn help_area(area: Rect, text_lines: usize) -> Rect {
+/// Where the help box is drawn: centred, with a margin where the screen has room for one.
+/// Its size depends on the screen alone, so that a click is placed without laying out the
+/// help text; the text scrolls inside it.
+pub fn help_area(area: Rect) -> Rect {
     let room = help_room(area);
     let width = with_margin(room.width, 4).min(HELP_MAX_WIDTH);
-    let wanted = u16::try_from(text_lines.saturating_add(2)).unwrap_or(u16::MAX);
-    let height = with_margin(room.height, 2).min(wanted);
+    let height = with_margin(room.height, 2);
     Rect::new(
         room.x + (room.width - width) / 2,
         room.y + (room.height - height) / 2,
@@ -475,15 +469,16 @@ mod tests {
     }
 
     #[test]
-    fn the_help_box_is_centred_and_no_taller_than_its_text() {
+    fn the_help_box_is_centred_above_the_footer_with_margins_where_there_is_room() {
         let area = Rect::new(0, 0, 200, 60);
-        let help = help_area(area, 10);
-        assert_eq!((help.width, help.height), (72, 12));
-        assert_eq!(help.x, (200 - 72) / 2);
-        // A long text fills the screen above the footer, which says how to close it.
-        let tall = help_area(Rect::new(0, 0, 80, 24), 500);
-        assert_eq!((tall.y, tall.height), (0, 23));
-        assert_eq!(help_text_width(area), 68);
+        let help = help_area(area);
+        assert_eq!((help.width, help.height), (72, 57));
+        assert_eq!((help.x, help.y), ((200 - 72) / 2, 1));
+        assert_eq!(text_inner(help).width, 68);
+        // Without room for margins it takes the screen above the footer, which says how to
+        // close it.
+        let small = help_area(Rect::new(0, 0, 80, 24));
+        assert_eq!(small, Rect::new(4, 0, 72, 23));
     }
 
     #[test]

@@ -142,8 +142,7 @@ impl App {
 
     /// Where the help box is drawn.
     pub fn help_area(&self) -> Rect {
-        let width = geometry::help_text_width(self.area);
-        geometry::help_area(self.area, self.help_lines(width).len())
+        geometry::help_area(self.area)
     }
 
     /// The rows of the help text shown at once.
