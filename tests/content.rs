@@ -456,6 +456,45 @@ fn a_folder_where_a_file_should_be_cannot_be_read() {
 }
 
 #[test]
+fn a_named_pipe_where_a_file_should_be_is_refused_without_waiting_for_a_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture(dir.path());
+    let members = dir.path().join("members.ron");
+    fs::remove_file(&members).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&members)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    // Run aside, so that a loader that opens the pipe fails this test instead of hanging it.
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let path = dir.path().to_path_buf();
+    std::thread::spawn(move || sender.send(load_dir(&path).map(|_| ())));
+    let outcome = receiver
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("the loader returns instead of waiting on the pipe");
+    let error = outcome.unwrap_err();
+    assert!(
+        error.to_string().contains(
+            "members.ron: cannot read the file: it is a named pipe (FIFO), not a regular file"
+        ),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_at_the_start_of_a_file_is_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture(dir.path());
+    let members = dir.path().join("members.ron");
+    let text = fs::read_to_string(&members).unwrap();
+    fs::write(&members, format!("\u{feff}{text}")).unwrap();
+    let with_mark = load_dir(dir.path()).unwrap();
+    fs::write(&members, text).unwrap();
+    assert_eq!(with_mark, load_dir(dir.path()).unwrap());
+}
+
+#[test]
 fn a_missing_folder_is_named() {
     let error = load_dir(Path::new("/no/such/pack")).unwrap_err();
     assert_eq!(error.to_string(), "/no/such/pack: no such folder");

@@ -356,8 +356,28 @@ struct ReadError {
     kind: ProblemKind,
 }
 
-/// Reads one file, refusing a folder, a file over the size limit, a binary file and text
-/// that is not UTF-8.
+/// What a file that is neither a folder nor a regular file is, in words.
+fn not_a_file(file_type: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return "a device";
+        }
+    }
+    let _ = file_type;
+    "a special file"
+}
+
+/// Reads one file, refusing a folder, anything but a regular file, a file over the size
+/// limit, a binary file and text that is not UTF-8. A byte-order mark at the start is
+/// dropped, as editors on some systems write one.
 fn read_pack_file(path: &Path) -> Result<String, ReadError> {
     let whole = |kind| ReadError {
         shown: None,
@@ -378,6 +398,14 @@ fn read_pack_file(path: &Path) -> Result<String, ReadError> {
     };
     if metadata.is_dir() {
         return Err(whole(ProblemKind::Unreadable("it is a folder".into())));
+    }
+    // Opening a FIFO waits for a writer, and a device never ends: only a regular file is
+    // read (a symbolic link to one is followed).
+    if !metadata.is_file() {
+        let kind = not_a_file(&metadata.file_type());
+        return Err(whole(ProblemKind::Unreadable(format!(
+            "it is {kind}, not a regular file"
+        ))));
     }
     let too_large = |size| {
         whole(ProblemKind::TooLarge {
@@ -406,7 +434,7 @@ fn read_pack_file(path: &Path) -> Result<String, ReadError> {
             kind: ProblemKind::Binary,
         });
     }
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         // Before `valid` the text is UTF-8 and the lossy form keeps every byte offset.
         let shown = String::from_utf8_lossy(e.as_bytes()).into_owned();
@@ -415,6 +443,10 @@ fn read_pack_file(path: &Path) -> Result<String, ReadError> {
             at: Some(valid),
             kind: ProblemKind::NotUtf8,
         }
+    })?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
     })
 }
 
