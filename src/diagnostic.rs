@@ -2,6 +2,7 @@
 //! column, the offending line with a mark under the span, and what was expected. Used by
 //! `clsv check`, and by every mode when a pack does not load.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use std::ops::Range;
@@ -35,12 +36,23 @@ struct Rendered<'a> {
 /// a large file would read it thousands of times.
 struct Excerpt<'a> {
     name: &'a str,
-    /// The lines, from the start of a line.
-    text: &'a str,
+    /// The lines, from the start of a line; or a piece of one very long line, with an
+    /// ellipsis where it was cut.
+    text: Cow<'a, str>,
     /// Where `text` starts in the file: its byte offset, and its line counted from 0.
     offset: usize,
     first_line: usize,
+    /// Bytes put before the file's text (an ellipsis where a long line was cut).
+    lead: usize,
+    /// Columns of the line left out before `text`, less those of the ellipsis put in their
+    /// place, so that the columns shown are the line's own.
+    columns_before: usize,
 }
+
+/// The longest line shown whole; around a problem on a longer one, this many bytes either
+/// side are shown. (miette cannot draw a mark past its 65,535th column.)
+const LONGEST_LINE: usize = 400;
+const CUT_CONTEXT: usize = 100;
 
 /// Lines shown around a problem: miette shows one before and one after.
 const CONTEXT_LINES: usize = 2;
@@ -64,6 +76,10 @@ impl<'a> Excerpt<'a> {
         let line_start = |at: usize| memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
         let next_line =
             |at: usize| memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |i| at + i + 1);
+        let (line_from, line_to) = (line_start(start), next_line(start));
+        if line_to - line_from > LONGEST_LINE {
+            return Excerpt::cut(name, text, start..end, line, line_from..line_to);
+        }
         // From the start of the span's line, CONTEXT_LINES lines up.
         let mut from = line_start(start);
         let mut first_line = line.saturating_sub(1);
@@ -83,13 +99,66 @@ impl<'a> Excerpt<'a> {
         let to = (0..=CONTEXT_LINES).fold(end, |at, _| next_line(at));
         let excerpt = Excerpt {
             name,
-            text: &text[from..to],
+            text: Cow::Borrowed(&text[from..to]),
             offset: from,
             first_line,
+            lead: 0,
+            columns_before: 0,
         };
         (excerpt, start..end)
     }
+
+    /// The piece of a very long line (`line_range` of `text`, line `line` counted from 1)
+    /// around `span`, cut with an ellipsis on each side where there is more, and the span cut
+    /// to the piece.
+    fn cut(
+        name: &'a str,
+        text: &'a str,
+        span: Range<usize>,
+        line: usize,
+        line_range: Range<usize>,
+    ) -> (Excerpt<'a>, Range<usize>) {
+        let line_end = match text[line_range.clone()].ends_with('\n') {
+            true => line_range.end - 1,
+            false => line_range.end,
+        };
+        let mut from = span.start.saturating_sub(CUT_CONTEXT).max(line_range.start);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = (span.start + CUT_CONTEXT).min(line_end);
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
+        let mut piece = String::new();
+        // An ellipsis before the piece only where its bytes fit in front of it, so that every
+        // offset of the piece maps back into the file.
+        let lead = match from > line_range.start && from >= ELLIPSIS.len() {
+            true => ELLIPSIS.len(),
+            false => 0,
+        };
+        if lead > 0 {
+            piece.push_str(ELLIPSIS);
+        }
+        piece.push_str(&text[from..to]);
+        if to < line_end {
+            piece.push_str(ELLIPSIS);
+        }
+        let excerpt = Excerpt {
+            name,
+            text: Cow::Owned(piece),
+            offset: from,
+            first_line: line.saturating_sub(1),
+            lead,
+            // miette counts columns in bytes, the ellipsis's too.
+            columns_before: from - line_range.start - lead,
+        };
+        (excerpt, span.start..span.end.clamp(span.start, to))
+    }
 }
+
+/// What marks a line cut short in an excerpt.
+const ELLIPSIS: &str = "…";
 
 impl SourceCode for Excerpt<'_> {
     fn read_span<'b>(
@@ -98,7 +167,10 @@ impl SourceCode for Excerpt<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let inside = SourceSpan::new(span.offset().saturating_sub(self.offset).into(), span.len());
+        let inside = SourceSpan::new(
+            (span.offset().saturating_sub(self.offset) + self.lead).into(),
+            span.len(),
+        );
         let contents =
             self.text
                 .as_bytes()
@@ -107,11 +179,11 @@ impl SourceCode for Excerpt<'_> {
             self.name.to_string(),
             contents.data(),
             SourceSpan::new(
-                (contents.span().offset() + self.offset).into(),
+                (contents.span().offset() + self.offset - self.lead).into(),
                 contents.span().len(),
             ),
             contents.line() + self.first_line,
-            contents.column(),
+            contents.column() + self.columns_before,
             contents.line_count() + self.first_line,
         )))
     }

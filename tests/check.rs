@@ -376,3 +376,25 @@ fn a_long_member_list_loads_and_reports_as_a_short_one_does() {
         ));
     }
 }
+
+#[test]
+fn a_problem_far_along_a_very_long_line_is_shown_on_a_piece_of_it() {
+    // miette cannot mark past its 65,535th column: the line is cut around the problem.
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in clsv::content::load::embedded_files() {
+        fs::write(dir.path().join(name), text).unwrap();
+    }
+    let members = dir.path().join("members.ron");
+    let text = fs::read_to_string(&members).unwrap();
+    let long = format!("\"{}\"]]", "ă".repeat(65_540));
+    fs::write(&members, text.replacen("\"Austria\"", &long, 1)).unwrap();
+    let report = check_dir(dir.path());
+    assert!(report.errors().next().is_some());
+    let shown = diagnostic::render(&report, PLAIN);
+    assert!(shown.contains("members.ron"), "{shown}");
+    assert!(shown.contains('…'), "the line is shown cut: {shown}");
+    assert!(
+        shown.lines().all(|line| line.chars().count() < 1_000),
+        "no line of the report is the whole long line"
+    );
+}
