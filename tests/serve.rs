@@ -611,11 +611,7 @@ fn logins_at_the_same_moment_never_pass_max_sessions() {
         "--login-timeout",
         "60s",
     ]);
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = two_thread_runtime();
     runtime.block_on(async {
         // The five that get in stay until every login has its answer.
         let (mut browsers, others) = log_in_at_once(server.port, 20).await;
@@ -647,11 +643,7 @@ fn logins_at_the_same_moment_never_pass_max_sessions() {
 #[test]
 fn connections_at_the_same_moment_never_pass_max_per_address() {
     let server = Server::start(&["--max-per-address", "5", "--login-timeout", "60s"]);
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = two_thread_runtime();
     runtime.block_on(async {
         // The five that get in stay until every connection has its answer.
         let (mut browsers, others) = log_in_at_once(server.port, 20).await;
@@ -735,4 +727,13 @@ fn environment_variables_are_refused_and_logged() {
     client.send("q");
     assert_eq!(client.wait_exit(), 0);
     server.log.wait_for("refused: environment \"FOO\"");
+}
+
+/// A runtime for the russh clients of a test, on two threads as the machine has two cores.
+fn two_thread_runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
 }
