@@ -234,7 +234,7 @@ fn a_session_gets_the_browser_keys_and_resizes_and_its_terminal_back() {
     let mut client = server.connect(&[]);
     client.wait_for("Denumirea");
     client.send("2");
-    client.wait_for("MD  Moldova");
+    client.wait_for("MD   Moldova");
     client.resize(30, 8);
     client.wait_for("1  2 Membri (22)  3  4");
     client.send("q");
@@ -392,6 +392,12 @@ fn connections_from_one_address_are_capped() {
     first.wait_for("Denumirea");
     let second = server.run("ssh", &[], &["en"]);
     assert_ne!(second.status.code(), Some(0));
+    // Told why, by the SSH disconnect message, not by a reset connection.
+    let said = String::from_utf8_lossy(&second.stderr);
+    assert!(
+        said.contains("too many connections from your address"),
+        "{said}"
+    );
     first.send("q");
     assert_eq!(first.wait_exit(), 0);
 }
@@ -494,6 +500,18 @@ fn the_audience_follows_the_presenter() {
         session.wait_exit();
         session.assert_restored();
     }
+    // With every speaker gone, the audience is told, and the slide is shown again.
+    runtime.block_on(audience.wait_for("Vorbitorul nu e conectat"));
+    assert!(audience.contents().contains("3 / 15"));
+    let mut presenter = server.connect(&as_presenter);
+    presenter.wait_for("3 / 15");
+    runtime.block_on(audience.wait_until("the note gone", |screen| {
+        !screen.contents().contains("Vorbitorul nu e conectat")
+    }));
+    presenter.send(" ");
+    runtime.block_on(audience.wait_for("4 / 15"));
+    presenter.send("q");
+    presenter.wait_exit();
     runtime.block_on(audience.quit());
 }
 
@@ -736,4 +754,257 @@ fn two_thread_runtime() -> tokio::runtime::Runtime {
         .enable_all()
         .build()
         .unwrap()
+}
+
+#[test]
+fn x11_and_agent_forwarding_are_refused_with_a_reply_and_the_session_goes_on() {
+    let server = Server::start(&[]);
+    two_thread_runtime().block_on(async {
+        let mut browser = Remote::open(server.port, 80, 24).await;
+        browser.wait_for("Denumirea").await;
+        let channel = &browser.terminal.channel;
+        channel
+            .request_x11(true, false, "MIT-MAGIC-COOKIE-1", "00ff", 0)
+            .await
+            .unwrap();
+        channel.agent_forward(true).await.unwrap();
+        let deadline = Instant::now() + PATIENCE;
+        while browser.terminal.failures < 2 {
+            let left = deadline.saturating_duration_since(Instant::now());
+            assert!(
+                browser.terminal.read_next(left).await,
+                "{} of 2 replies",
+                browser.terminal.failures
+            );
+        }
+        browser.terminal.send(b"2").await.unwrap();
+        browser.wait_for("Moldova").await;
+        browser.quit().await;
+    });
+    server.log.wait_for("refused: X11 forwarding");
+    server.log.wait_for("refused: agent forwarding");
+}
+
+#[test]
+fn a_refused_request_flood_and_a_huge_command_take_a_few_short_log_lines() {
+    let server = Server::start(&[]);
+    two_thread_runtime().block_on(async {
+        let mut browser = Remote::open(server.port, 80, 24).await;
+        browser.wait_for("Denumirea").await;
+        let channel = &browser.terminal.channel;
+        for i in 0..2_000 {
+            channel.set_env(false, format!("V{i}"), "x").await.unwrap();
+        }
+        browser.quit().await;
+        // A command as long as a packet allows.
+        let (_connection, huge) = common::ssh_client::open_channel(server.port).await.unwrap();
+        huge.exec(true, vec![b'x'; 200_000]).await.unwrap();
+        let deadline = Instant::now() + PATIENCE;
+        let mut huge = huge;
+        // The refusal's reply.
+        while !matches!(
+            tokio::time::timeout_at(deadline.into(), huge.wait()).await,
+            Ok(Some(russh::ChannelMsg::Failure) | None) | Err(_)
+        ) {}
+    });
+    server
+        .log
+        .wait_for("refused, repeated: environment 1992 more times");
+    let log = server.log.wait_until("the huge command refused", |log| {
+        log.iter().any(|l| l.contains("refused: command \"xxx"))
+    });
+    let environment = log
+        .iter()
+        .filter(|l| l.contains("refused: environment"))
+        .count();
+    assert_eq!(environment, 8, "{log:?}");
+    assert!(
+        log.iter().all(|l| l.len() < 1_000),
+        "a line of {} bytes",
+        log.iter().map(String::len).max().unwrap()
+    );
+}
+
+#[test]
+fn a_connection_closed_at_once_is_logged_as_closed_not_as_slow() {
+    let server = Server::start(&[]);
+    drop(std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap());
+    let log = server.log.wait_for("closed before login");
+    assert!(
+        !log.iter().any(|l| l.contains("no login in time")),
+        "{log:?}"
+    );
+}
+
+/// The session asks the client's terminal for bracketed paste: a paste is typed into the
+/// search, and while browsing it is not taken for keys, not even its "q".
+#[test]
+fn a_bracketed_paste_is_typed_into_the_search_and_not_taken_for_keys() {
+    let server = Server::start(&[]);
+    two_thread_runtime().block_on(async {
+        let mut reader = Remote::open(server.port, 80, 24).await;
+        reader.wait_for("Denumirea").await;
+        assert!(
+            reader
+                .terminal
+                .received
+                .windows(8)
+                .any(|w| w == b"\x1b[?2004h"),
+            "bracketed paste asked for"
+        );
+        reader.terminal.send(b"2").await.unwrap();
+        reader.wait_for("MD   Moldova").await;
+        // Pasted while browsing: "q" would quit, "/" search, "4" change pane.
+        reader
+            .terminal
+            .send(b"\x1b[200~q/4\x1b[201~")
+            .await
+            .unwrap();
+        reader.terminal.send(b"/").await.unwrap();
+        reader.wait_for("Căutare").await;
+        reader
+            .terminal
+            .send("\x1b[200~Ţările de\r\nJos\x1b[201~".as_bytes())
+            .await
+            .unwrap();
+        // The line break became spaces, as everything not text in a paste does.
+        reader.wait_for("/Ţările de  Jos").await;
+        reader.wait_for("1 rezultat").await;
+        assert!(!reader.terminal.closed, "the pasted q did not quit");
+        // Esc leaves the search; q then quits, the terminal given back (bracketed paste off).
+        reader.terminal.send(b"\x1b").await.unwrap();
+        reader
+            .wait_until("the prompt closed", |s| !s.contents().contains("Căutare"))
+            .await;
+        assert!(
+            reader.contents().contains("MD   Moldova"),
+            "still the members"
+        );
+        let mark = reader.terminal.received.len();
+        reader.quit().await;
+        assert!(
+            reader.terminal.received[mark..]
+                .windows(8)
+                .any(|w| w == b"\x1b[?2004l"),
+            "bracketed paste turned off"
+        );
+    });
+}
+
+/// A value in kB from the server's /proc/PID/status, such as "VmRSS:".
+fn status_kb(pid: u32, key: &str) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap()
+        .lines()
+        .find(|l| l.starts_with(key))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap()
+}
+
+/// One reader pastes 64 KiB into the search and floods the server with resizes, reading
+/// nothing; another logs in and browses meanwhile, and the server holds little for either.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_paste_and_a_resize_flood_neither_hold_up_another_reader_nor_grow_memory() {
+    let mut server = Server::start(&[]);
+    let pid = server.child.id();
+    two_thread_runtime().block_on(async {
+        let mut hostile = common::ssh_client::open(server.port, 80, 24, None)
+            .await
+            .unwrap();
+        assert!(hostile.read_until(0, b"Denumirea", PATIENCE).await);
+        let before = status_kb(pid, "VmRSS:");
+        hostile.send(b"/").await.unwrap();
+        for chunk in vec![b'a'; 64 * 1024].chunks(4096) {
+            hostile.send(chunk).await.unwrap();
+        }
+        for width in 0..20_000u32 {
+            hostile
+                .channel
+                .window_change(80 + width % 2, 24, 0, 0)
+                .await
+                .unwrap();
+        }
+        let mut reader = Remote::open(server.port, 80, 24).await;
+        reader.wait_for("Denumirea").await;
+        reader.terminal.send(b"2").await.unwrap();
+        reader.wait_for("Moldova").await;
+        let grown = status_kb(pid, "VmHWM:").saturating_sub(before);
+        assert!(grown < 100 * 1024, "the server grew by {grown} kB");
+        // The hostile reader reads at last: its session still answers, on the last size.
+        assert!(hostile.read_until(0, b"\x1b[?1049h", PATIENCE).await);
+        let mark = hostile.received.len();
+        // Esc leaves the search, q the browser: two reads, two keys.
+        hostile.send(b"\x1b").await.unwrap();
+        hostile.send(b"q").await.unwrap();
+        hostile.read_to_close(PATIENCE).await;
+        assert!(hostile.closed, "the session ended");
+        assert!(
+            hostile.received[mark..]
+                .windows(8)
+                .any(|w| w == b"\x1b[?1049l"),
+            "the terminal given back"
+        );
+        reader.quit().await;
+    });
+    common::pty::send_signal(pid, 15);
+    assert_eq!(server.wait_exit().code(), Some(0));
+}
+
+/// User and system CPU time of a process, in clock ticks (a hundredth of a second).
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let fields: Vec<u64> = stat
+        .rsplit(") ")
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .map(|v| v.parse().unwrap_or(0))
+        .collect();
+    fields[11] + fields[12]
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn at_the_open_file_limit_accepting_waits_says_so_once_and_recovers() {
+    use std::os::unix::process::CommandExt;
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start_with(dir, &["--max-per-address", "1000"], |command| {
+        // SAFETY: only setrlimit runs between fork and exec, which is async-signal-safe.
+        unsafe {
+            command.pre_exec(|| {
+                let limit = libc::rlimit {
+                    rlim_cur: 64,
+                    rlim_max: 64,
+                };
+                match libc::setrlimit(libc::RLIMIT_NOFILE, &limit) {
+                    0 => Ok(()),
+                    _ => Err(std::io::Error::last_os_error()),
+                }
+            });
+        }
+    });
+    let pid = server.child.id();
+    let idle: Vec<std::net::TcpStream> = (0..100)
+        .map(|_| std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap())
+        .collect();
+    server.log.wait_for("cannot accept connections");
+    // At the limit, the server waits between attempts instead of spinning.
+    let before = cpu_ticks(pid);
+    std::thread::sleep(Duration::from_secs(2));
+    let used = cpu_ticks(pid) - before;
+    assert!(used < 50, "{used} ticks of CPU in 2 s at the limit");
+    drop(idle);
+    let log = server.log.wait_for("accepting connections again");
+    let said = log
+        .iter()
+        .filter(|l| l.contains("cannot accept connections"))
+        .count();
+    assert_eq!(said, 1, "once for the episode: {log:?}");
+    two_thread_runtime().block_on(async {
+        let mut reader = Remote::open(server.port, 80, 24).await;
+        reader.wait_for("Denumirea").await;
+        reader.quit().await;
+    });
 }

@@ -30,6 +30,8 @@ pub struct Terminal {
     pub received: Vec<u8>,
     pub exit_status: Option<u32>,
     pub closed: bool,
+    /// Requests the server answered with a failure.
+    pub failures: usize,
 }
 
 /// Connects to 127.0.0.1:`port` without a key and opens a `cols`×`rows` terminal with a shell
@@ -40,6 +42,29 @@ pub async fn open(
     rows: u32,
     command: Option<&str>,
 ) -> Result<Terminal, russh::Error> {
+    let (handle, channel) = open_channel(port).await?;
+    channel
+        .request_pty(true, "xterm-256color", cols, rows, 0, 0, &[])
+        .await?;
+    match command {
+        Some(command) => channel.exec(true, command).await?,
+        None => channel.request_shell(true).await?,
+    }
+    Ok(Terminal {
+        handle,
+        channel,
+        received: Vec::new(),
+        exit_status: None,
+        closed: false,
+        failures: 0,
+    })
+}
+
+/// Connects to 127.0.0.1:`port` without a key and opens a session channel, asking nothing
+/// of it yet.
+pub async fn open_channel(
+    port: u16,
+) -> Result<(Handle<AnyHost>, russh::Channel<client::Msg>), russh::Error> {
     let config = Arc::new(client::Config {
         inactivity_timeout: Some(Duration::from_secs(30)),
         nodelay: true,
@@ -60,20 +85,7 @@ pub async fn open(
         }
     }
     let channel = handle.channel_open_session().await?;
-    channel
-        .request_pty(true, "xterm-256color", cols, rows, 0, 0, &[])
-        .await?;
-    match command {
-        Some(command) => channel.exec(true, command).await?,
-        None => channel.request_shell(true).await?,
-    }
-    Ok(Terminal {
-        handle,
-        channel,
-        received: Vec::new(),
-        exit_status: None,
-        closed: false,
-    })
+    Ok((handle, channel))
 }
 
 impl Terminal {
@@ -88,6 +100,7 @@ impl Terminal {
             Ok(Some(ChannelMsg::ExitStatus { exit_status })) => {
                 self.exit_status = Some(exit_status)
             }
+            Ok(Some(ChannelMsg::Failure)) => self.failures += 1,
             Ok(Some(ChannelMsg::Close)) | Ok(None) => {
                 self.closed = true;
                 return false;

@@ -1,0 +1,615 @@
+//! One SSH connection to `clsv serve`: who may log in, which requests are answered (a
+//! terminal, a shell, a language's tag as the command) and which refused (every other one,
+//! always with a reply when the client asks for one), and the browser session it starts.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use russh::server::{Auth, ChannelOpenHandle, Handler, Msg, Server, Session, VerifiedPublicKey};
+use russh::{Channel, ChannelId, ChannelOpenFailure, ChannelWriteHalf, MethodKind, MethodSet, Pty};
+
+use super::Shared;
+use super::log::{self, Refusals};
+use super::session::{self, Follow, Mailbox, Role};
+use crate::action::Action;
+use crate::app::{App, StartAt, Talk};
+use crate::capability;
+use crate::content::Lang;
+use crate::theme::Theme;
+use crate::vocabulary::Pane;
+
+/// Sessions' terminal sizes are kept within these bounds, whatever a client asks.
+const MIN_SIZE: (u16, u16) = (1, 1);
+const MAX_SIZE: (u16, u16) = (500, 300);
+/// A size for clients that send none (a pty request of 0×0).
+const FALLBACK_SIZE: (u16, u16) = (80, 24);
+/// The most session channels a connection may hold open; it needs one.
+const MAX_CHANNELS: usize = 4;
+
+/// What takes the terminal over on a client (what gives it back is `terminal::RESTORE`):
+/// the alternate screen, no cursor, mouse reports, and bracketed paste, so that pasted text
+/// arrives marked as a paste and is never taken for keys.
+const ENTER: &[u8] = b"\x1b[?1049h\x1b[?25l\x1b[?1000h\x1b[?1002h\x1b[?1006h\x1b[?2004h";
+
+/// Makes a [`Connection`] for each client.
+pub struct ClsvServer {
+    shared: Arc<Shared>,
+}
+
+impl ClsvServer {
+    pub(super) fn new(shared: Arc<Shared>) -> ClsvServer {
+        ClsvServer { shared }
+    }
+}
+
+impl Server for ClsvServer {
+    type Handler = Connection;
+
+    fn new_client(&mut self, peer: Option<SocketAddr>) -> Connection {
+        let id = self.shared.next_id.fetch_add(1, Ordering::Relaxed);
+        self.shared.log(id, peer, "connected", "");
+        Connection {
+            shared: Arc::clone(&self.shared),
+            id,
+            peer,
+            term: String::new(),
+            size: FALLBACK_SIZE,
+            channels: HashMap::new(),
+            running: None,
+            presenter: false,
+            authenticated: Arc::new(AtomicBool::new(false)),
+            refusals: Refusals::default(),
+        }
+    }
+
+    fn handle_session_error(&mut self, error: <Self::Handler as Handler>::Error) {
+        self.shared
+            .log(log::SERVER, None, "error", &error.to_string());
+    }
+}
+
+/// One SSH connection.
+pub struct Connection {
+    shared: Arc<Shared>,
+    id: u64,
+    peer: Option<SocketAddr>,
+    term: String,
+    size: (u16, u16),
+    /// The session channels open and not yet running the browser: where to write to each.
+    channels: HashMap<ChannelId, ChannelWriteHalf<Msg>>,
+    running: Option<Running>,
+    /// Logged in with a presenter's key.
+    presenter: bool,
+    /// Set once the client is in, for the handshake watchdog.
+    authenticated: Arc<AtomicBool>,
+    refusals: Refusals,
+}
+
+/// The browser running on one of the connection's channels.
+struct Running {
+    channel: ChannelId,
+    session: session::Session,
+    /// While presenting: passes the speaker's slide and the clock to the session.
+    follower: Option<tokio::task::JoinHandle<()>>,
+    /// Counted among the talk's speakers.
+    speaking: bool,
+}
+
+fn clamp_size(cols: u32, rows: u32) -> (u16, u16) {
+    if cols == 0 || rows == 0 {
+        return FALLBACK_SIZE;
+    }
+    let clamp = |v: u32, min: u16, max: u16| (v.min(u32::from(max)) as u16).max(min);
+    (
+        clamp(cols, MIN_SIZE.0, MAX_SIZE.0),
+        clamp(rows, MIN_SIZE.1, MAX_SIZE.1),
+    )
+}
+
+/// While presenting: passes what the speaker shows, and the clock each second, to a session,
+/// until it ends.
+async fn follow(mut showing: tokio::sync::watch::Receiver<Follow>, mailbox: Arc<Mailbox>) {
+    let started = tokio::time::Instant::now();
+    let mut clock = tokio::time::interval(Duration::from_secs(1));
+    loop {
+        tokio::select! {
+            changed = showing.changed() => {
+                if changed.is_err() {
+                    return;
+                }
+                mailbox.follow(*showing.borrow_and_update());
+            }
+            _ = clock.tick() => mailbox.tick(started.elapsed()),
+        }
+    }
+}
+
+impl Connection {
+    pub(super) fn id(&self) -> u64 {
+        self.id
+    }
+
+    pub(super) fn authenticated(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.authenticated)
+    }
+
+    /// A request of the client that was refused: the first few of its kind are logged with
+    /// `detail`, the others are counted for one line when the connection ends.
+    fn refused(&mut self, kind: &'static str, detail: &str) {
+        if self.refusals.count(kind) {
+            self.shared.log(self.id, self.peer, "refused", detail);
+        }
+    }
+
+    /// Notes that the client is in.
+    fn admit_user(&mut self, user: &str, how: &str) {
+        self.authenticated.store(true, Ordering::Relaxed);
+        let role = match (self.shared.stage.is_some(), self.presenter) {
+            (true, true) => ", presenter",
+            (true, false) => ", audience",
+            (false, _) => "",
+        };
+        let detail = format!("user {user:?}, {how}{role}");
+        self.shared
+            .log(self.id, self.peer, "authenticated", &detail);
+    }
+
+    /// Starts the browser on `channel`, unless the server is full.
+    fn start(
+        &mut self,
+        channel: ChannelId,
+        lang: Lang,
+        notes: bool,
+        session: &mut Session,
+    ) -> Result<(), russh::Error> {
+        let shared = Arc::clone(&self.shared);
+        let mailbox = Arc::new(Mailbox::default());
+        // The count is checked and the session taken into it in one step, under one lock, so
+        // that logins at the same moment cannot pass the limit together. The place is kept
+        // until the session ends (`forget`), or given back at once if it cannot start.
+        let full = {
+            let mut sessions = shared
+                .sessions
+                .lock()
+                .map_err(|_| russh::Error::Inconsistent)?;
+            if sessions.len() >= shared.options.max_sessions {
+                Some(format!(
+                    "clsv: the server is full ({} readers); please try again later.\r\n",
+                    sessions.len()
+                ))
+            } else {
+                sessions.insert(self.id, Arc::clone(&mailbox));
+                None
+            }
+        };
+        if let Some(message) = full {
+            shared.log(self.id, self.peer, "refused", message.trim());
+            session.data(channel, message.into_bytes())?;
+            session.exit_status_request(channel, 1)?;
+            session.eof(channel)?;
+            session.close(channel)?;
+            return Ok(());
+        }
+        let started = self.start_browser(channel, mailbox, lang, notes);
+        if started.is_err() {
+            self.forget();
+        }
+        started
+    }
+
+    /// Starts the browser on `channel`, which has its place among the sessions.
+    fn start_browser(
+        &mut self,
+        channel: ChannelId,
+        mailbox: Arc<Mailbox>,
+        lang: Lang,
+        notes: bool,
+    ) -> Result<(), russh::Error> {
+        let shared = Arc::clone(&self.shared);
+        let writer = self
+            .channels
+            .remove(&channel)
+            .ok_or(russh::Error::WrongChannel)?;
+        // The client's terminal decides colour and glyphs; its environment is not taken,
+        // and a client reaching an SSH server is taken to show UTF-8.
+        let term = self.term.clone();
+        let env = move |name: &str| match name {
+            "TERM" => Some(term.clone()),
+            "LANG" => Some("C.UTF-8".to_string()),
+            _ => None,
+        };
+        let capabilities = capability::detect(&env, capability::ColorChoice::Auto, false);
+        let (width, height) = self.size;
+        let start = StartAt {
+            lang,
+            pane: Pane::Overview,
+        };
+        let mut app = App::on(
+            Arc::clone(&shared.pack),
+            Theme::for_terminal(&capabilities),
+            start,
+            width,
+            height,
+        );
+        let role = match &shared.stage {
+            None => Role::Reader,
+            Some(stage) => {
+                // A late joiner lands on the slide the speaker shows.
+                let now = *stage.showing.borrow();
+                app = app.with_talk(Talk {
+                    start: Some(now.slide),
+                    notes,
+                    ..Talk::default()
+                });
+                app.update(Action::Follow {
+                    slide: now.slide,
+                    blank: now.blank,
+                    speaker: now.speaker || self.presenter,
+                });
+                match self.presenter {
+                    true => Role::Presenter(stage.showing.clone()),
+                    false => Role::Audience,
+                }
+            }
+        };
+        let speaking = matches!(role, Role::Presenter(_));
+        let running = session::Session::start(
+            Arc::clone(&mailbox),
+            app,
+            (width, height),
+            ENTER,
+            writer,
+            role,
+        )
+        .map_err(russh::Error::IO)?;
+        let follower = shared
+            .stage
+            .as_ref()
+            .map(|stage| tokio::spawn(follow(stage.showing.subscribe(), Arc::clone(&mailbox))));
+        if speaking && let Some(stage) = &shared.stage {
+            stage.speaker(true);
+        }
+        self.running = Some(Running {
+            channel,
+            session: running,
+            follower,
+            speaking,
+        });
+        let role = match (shared.stage.is_some(), self.presenter) {
+            (false, _) => "",
+            (true, true) => " (presenter)",
+            (true, false) => " (audience)",
+        };
+        shared.log(
+            self.id,
+            self.peer,
+            "started",
+            &format!("{width}x{height} TERM={}{role}", self.term),
+        );
+        Ok(())
+    }
+
+    /// Ends the browser, if one runs, and gives its place among the sessions back.
+    fn forget(&mut self) {
+        if let Some(running) = self.running.take() {
+            if let Some(follower) = running.follower {
+                follower.abort();
+            }
+            if running.speaking
+                && let Some(stage) = &self.shared.stage
+            {
+                stage.speaker(false);
+            }
+        }
+        if let Ok(mut sessions) = self.shared.sessions.lock() {
+            sessions.remove(&self.id);
+        }
+    }
+
+    /// The running browser's mailbox, if `channel` runs it.
+    fn mailbox(&self, channel: ChannelId) -> Option<&Mailbox> {
+        self.running
+            .as_ref()
+            .filter(|running| running.channel == channel)
+            .map(|running| running.session.mailbox())
+    }
+}
+
+impl Drop for Connection {
+    fn drop(&mut self) {
+        self.forget();
+        if let Some(repeated) = self.refusals.repeated() {
+            self.shared
+                .log(self.id, self.peer, "refused, repeated", &repeated);
+        }
+        self.shared.log(self.id, self.peer, "disconnected", "");
+    }
+}
+
+impl Handler for Connection {
+    type Error = russh::Error;
+
+    async fn auth_none(&mut self, user: &str) -> Result<Auth, Self::Error> {
+        if self.shared.authorized.is_some() || self.shared.stage.is_some() {
+            let mut next = MethodSet::empty();
+            next.push(MethodKind::PublicKey);
+            if self.shared.authorized.is_none() {
+                next.push(MethodKind::KeyboardInteractive);
+            }
+            return Ok(Auth::Reject {
+                proceed_with_methods: Some(next),
+                partial_success: false,
+            });
+        }
+        self.admit_user(user, "no key");
+        Ok(Auth::Accept)
+    }
+
+    async fn auth_keyboard_interactive<'a>(
+        &'a mut self,
+        user: &str,
+        _submethods: &str,
+        _response: Option<russh::server::Response<'a>>,
+    ) -> Result<Auth, Self::Error> {
+        // Only offered when the server is open to everyone: no question is asked.
+        if self.shared.authorized.is_some() {
+            return Ok(Auth::reject());
+        }
+        self.admit_user(user, "no key");
+        Ok(Auth::Accept)
+    }
+
+    async fn auth_publickey(
+        &mut self,
+        user: &str,
+        key: VerifiedPublicKey<'_>,
+    ) -> Result<Auth, Self::Error> {
+        let fingerprint = key.public_key.fingerprint(Default::default()).to_string();
+        let listed = |keys: &[russh::keys::PublicKey]| {
+            keys.iter()
+                .any(|k| k.key_data() == key.public_key.key_data())
+        };
+        if !self.shared.authorized.as_deref().is_none_or(listed) {
+            let detail = format!("user {user:?}, key {fingerprint} is not authorized");
+            self.refused("key", &detail);
+            return Ok(Auth::reject());
+        }
+        self.presenter = self
+            .shared
+            .stage
+            .as_ref()
+            .is_some_and(|stage| listed(&stage.presenters));
+        self.admit_user(user, &format!("key {fingerprint}"));
+        Ok(Auth::Accept)
+    }
+
+    async fn channel_open_session(
+        &mut self,
+        channel: Channel<Msg>,
+        reply: ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if self.channels.len() >= MAX_CHANNELS {
+            self.refused("session channel", "one session channel too many");
+            reply.reject(ChannelOpenFailure::ResourceShortage).await;
+            return Ok(());
+        }
+        // The channel's requests and data are read through the callbacks below; its read
+        // half is dropped, as holding it unread would stall the connection. Its write half
+        // sends the frames as the client's window allows.
+        let (_, writer) = channel.split();
+        self.channels.insert(writer.id(), writer);
+        reply.accept().await;
+        Ok(())
+    }
+
+    async fn pty_request(
+        &mut self,
+        channel: ChannelId,
+        term: &str,
+        cols: u32,
+        rows: u32,
+        _pw: u32,
+        _ph: u32,
+        _modes: &[(Pty, u32)],
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.term = term
+            .chars()
+            .filter(|c| c.is_ascii_graphic())
+            .take(64)
+            .collect();
+        self.size = clamp_size(cols, rows);
+        session.channel_success(channel)?;
+        Ok(())
+    }
+
+    async fn shell_request(
+        &mut self,
+        channel: ChannelId,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if self.running.is_some() {
+            // One browser per connection: another channel asking for one is refused.
+            self.refused("second browser", "a second browser on one connection");
+            session.channel_failure(channel)?;
+            return Ok(());
+        }
+        session.channel_success(channel)?;
+        let lang = self.shared.options.lang;
+        self.start(channel, lang, false, session)
+    }
+
+    async fn exec_request(
+        &mut self,
+        channel: ChannelId,
+        data: &[u8],
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        // The only commands: a language of the pack (`ssh -t host en`), and for a presenter,
+        // `notes` for the speaker's view.
+        let command = String::from_utf8_lossy(data);
+        let command = command.trim();
+        let notes = command == "notes" && self.presenter;
+        let lang = match notes {
+            true => Some(self.shared.options.lang),
+            false => self.shared.pack.content().lang(command),
+        };
+        match lang {
+            Some(lang) if self.running.is_none() => {
+                session.channel_success(channel)?;
+                self.start(channel, lang, notes, session)
+            }
+            _ => {
+                let detail = format!("command {command:?}");
+                self.refused("command", &detail);
+                session.channel_failure(channel)?;
+                Ok(())
+            }
+        }
+    }
+
+    async fn channel_open_direct_tcpip(
+        &mut self,
+        _channel: Channel<Msg>,
+        host: &str,
+        port: u32,
+        _originator: &str,
+        _originator_port: u32,
+        reply: ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        let detail = format!("forwarding to {host:?}:{port}");
+        self.refused("forwarding", &detail);
+        reply
+            .reject(ChannelOpenFailure::AdministrativelyProhibited)
+            .await;
+        Ok(())
+    }
+
+    async fn env_request(
+        &mut self,
+        channel: ChannelId,
+        name: &str,
+        _value: &str,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        let detail = format!("environment {name:?}");
+        self.refused("environment", &detail);
+        session.channel_failure(channel)?;
+        Ok(())
+    }
+
+    async fn x11_request(
+        &mut self,
+        channel: ChannelId,
+        _single_connection: bool,
+        _protocol: &str,
+        _cookie: &str,
+        _screen: u32,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.refused("X11 forwarding", "X11 forwarding");
+        session.channel_failure(channel)?;
+        Ok(())
+    }
+
+    async fn agent_request(
+        &mut self,
+        _channel: ChannelId,
+        _session: &mut Session,
+    ) -> Result<bool, Self::Error> {
+        // Answered by russh with a failure, as this says no.
+        self.refused("agent forwarding", "agent forwarding");
+        Ok(false)
+    }
+
+    async fn subsystem_request(
+        &mut self,
+        channel: ChannelId,
+        name: &str,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        let detail = format!("subsystem {name:?}");
+        self.refused("subsystem", &detail);
+        session.channel_failure(channel)?;
+        Ok(())
+    }
+
+    async fn tcpip_forward(
+        &mut self,
+        address: &str,
+        port: &mut u32,
+        _session: &mut Session,
+    ) -> Result<bool, Self::Error> {
+        let detail = format!("forwarding {address:?}:{port}");
+        self.refused("forwarding", &detail);
+        Ok(false)
+    }
+
+    async fn data(
+        &mut self,
+        channel: ChannelId,
+        data: &[u8],
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        let kept = self.mailbox(channel).is_none_or(|m| m.input(data));
+        if !kept {
+            self.refused("input", "input beyond 64 KiB not yet read: dropped");
+        }
+        Ok(())
+    }
+
+    async fn window_change_request(
+        &mut self,
+        channel: ChannelId,
+        cols: u32,
+        rows: u32,
+        _pw: u32,
+        _ph: u32,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        let (width, height) = clamp_size(cols, rows);
+        self.size = (width, height);
+        if let Some(mailbox) = self.mailbox(channel) {
+            mailbox.resize(width, height);
+        }
+        Ok(())
+    }
+
+    async fn channel_eof(
+        &mut self,
+        channel: ChannelId,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        session.close(channel)?;
+        Ok(())
+    }
+
+    async fn channel_close(
+        &mut self,
+        channel: ChannelId,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.channels.remove(&channel);
+        if self.running.as_ref().is_some_and(|r| r.channel == channel) {
+            self.forget();
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_are_clamped_and_zero_gets_a_default() {
+        assert_eq!(clamp_size(0, 0), FALLBACK_SIZE);
+        assert_eq!(clamp_size(100_000, 100_000), MAX_SIZE);
+        assert_eq!(clamp_size(120, 40), (120, 40));
+    }
+}
