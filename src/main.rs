@@ -91,6 +91,9 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         capabilities.glyph_reason = capabilities
             .glyph_reason
             .replace("--ascii", "ascii in the configuration");
+        capabilities.dots_reason = capabilities
+            .dots_reason
+            .replace("--ascii", "ascii in the configuration");
     }
     // A configuration with problems is shown like a pack's, and clsv goes on with the defaults.
     let mut notice = None;
@@ -147,7 +150,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         }
         Some(Command::Print { width, format }) => {
             let (content, lang) = open()?;
-            print_pack(&content, lang, pane, *width, *format)
+            print_pack(&content, lang, pane, *width, *format, capabilities.ascii)
         }
         Some(Command::Present {
             check_fit: Some((width, height)),
@@ -163,8 +166,16 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             check_fit: None,
         }) => {
             let (content, lang) = open()?;
+            let start = match start {
+                Some(wanted) => {
+                    let deck = clsv::present::deck(&content);
+                    clsv::present::find_slide(&content, &deck, wanted)
+                        .map_err(|e| Failure::usage(format!("clsv: {e}")))?
+                }
+                None => 0,
+            };
             let talk = Talk {
-                start: Some(start.map_or(0, |n| n as usize - 1)),
+                start: Some(start),
                 duration: *duration,
                 notes: *notes,
             };
@@ -220,7 +231,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         None => {
             let (content, lang) = open()?;
             if !browser_possible() {
-                return print_pack(&content, lang, pane, None, Format::Text);
+                return print_pack(&content, lang, pane, None, Format::Text, capabilities.ascii);
             }
             let start_at = start_at(lang, pane);
             let talk = Talk::default();
@@ -341,19 +352,28 @@ fn browser_possible() -> bool {
 /// is not an error: the output simply ends.
 fn write_out(text: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    written(out.write_all(text.as_bytes()).and_then(|()| out.flush()))
+}
+
+/// The outcome of writing to standard output, where a reader that stopped reading is not an
+/// error.
+fn written(outcome: std::io::Result<()>) -> Result<(), Failure> {
+    match outcome {
         Err(e) if e.kind() != ErrorKind::BrokenPipe => Err(Failure::io(format!("clsv: {e}"))),
         _ => Ok(()),
     }
 }
 
-/// `clsv print`, and `clsv` when its output is not a terminal.
+/// `clsv print`, and `clsv` when its output is not a terminal. `ascii` is the glyph choice
+/// of the interface (`--ascii`, the configuration, the terminal, the locale), so that what
+/// the printer draws shows wherever the interface's would.
 fn print_pack(
     content: &Content,
     lang: Lang,
     pane: Option<Pane>,
     width: Option<usize>,
     format: Format,
+    ascii: bool,
 ) -> Result<u8, Failure> {
     let width = width.unwrap_or_else(terminal_width);
     let options = print::Options {
@@ -361,10 +381,15 @@ fn print_pack(
         pane,
         width,
         format,
+        ascii,
     };
-    let mut text = print::render(content, &options);
-    text.push('\n');
-    write_out(&text)?;
+    // Written as it is made: the text of a large pack is not held whole.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    written(
+        print::write(content, &options, &mut out)
+            .and_then(|()| out.write_all(b"\n"))
+            .and_then(|()| out.flush()),
+    )?;
     Ok(EXIT_OK)
 }
 
@@ -478,6 +503,10 @@ fn doctor(cli: &Cli, capabilities: &Capabilities, content: Option<&Content>) -> 
     out.push_str(&format!(
         "glyphs:    {glyphs} ({})\n",
         capabilities.glyph_reason
+    ));
+    out.push_str(&format!(
+        "dots:      {} ({})\n",
+        capabilities.dots, capabilities.dots_reason
     ));
     let source = match &cli.content {
         Some(dir) => format!("the pack in {}", dir.display()),

@@ -1,6 +1,7 @@
-//! The terminal: taking it over (raw mode, alternate screen, mouse), giving it back on every
-//! way out (quit, error, panic, SIGTERM, SIGHUP, SIGINT, SIGQUIT, a vanished terminal),
-//! suspending on Ctrl-Z, and the event loop that turns terminal events into actions.
+//! The terminal: taking it over (raw mode, alternate screen, mouse, bracketed paste), giving
+//! it back on every way out (quit, error, panic, SIGTERM, SIGHUP, SIGINT, SIGQUIT, a vanished
+//! terminal), suspending on Ctrl-Z, and the event loop that turns terminal events into
+//! actions (and pastes into text typed into the search).
 //!
 //! Output is frugal, for slow links: nothing is drawn unless an event changed something, and
 //! each frame leaves in one write, wrapped in a synchronized update so the terminal shows it
@@ -17,11 +18,9 @@ use std::time::Duration;
 use std::time::Instant;
 
 use crossterm::cursor::Hide;
-use crossterm::event::{self, EnableMouseCapture, Event, KeyEventKind};
+use crossterm::event::{self, EnableBracketedPaste, EnableMouseCapture, Event, KeyEventKind};
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, disable_raw_mode, enable_raw_mode};
-use notify_debouncer_mini::notify::RecursiveMode;
-use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
 use ratatui::widgets::Widget;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
@@ -35,10 +34,12 @@ use crate::vocabulary::Mode;
 
 /// The escape sequences that give the terminal back, in one write: end a synchronized
 /// update that a signal may have interrupted, reset attributes, stop mouse reports (every
-/// mode that `EnableMouseCapture` turns on), leave the alternate screen, show the cursor.
-pub const RESTORE: &[u8] = b"\x1b[?2026l\x1b[0m\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?1049l\x1b[?25h";
+/// mode that `EnableMouseCapture` turns on), stop bracketed paste, leave the alternate
+/// screen, show the cursor.
+pub const RESTORE: &[u8] = b"\x1b[?2026l\x1b[0m\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?2004l\x1b[?1049l\x1b[?25h";
 
-/// Puts the terminal back as it was: mouse off, main screen, cursor shown, raw mode off.
+/// Puts the terminal back as it was: mouse off, bracketed paste off, main screen, cursor
+/// shown, raw mode off.
 /// Safe to call more than once and when the terminal was never set up.
 pub fn restore() {
     restore_through(&mut io::stdout());
@@ -155,10 +156,17 @@ impl Drop for Restorer {
     }
 }
 
-/// Takes the terminal over: raw mode, alternate screen, mouse reports, no cursor.
+/// Takes the terminal over: raw mode, alternate screen, mouse reports, bracketed paste (so
+/// that pasted text arrives as one paste, not as keys), no cursor.
 fn enter() -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, Hide)
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        Hide
+    )
 }
 
 /// What the event loop waits for: the terminal, and new versions of the pack.
@@ -181,37 +189,6 @@ fn read_terminal(inputs: Sender<Input>) {
     });
 }
 
-/// Watches the pack's folder and sends each new version of the pack, checked, into
-/// `inputs`. Edits come in bursts (an editor writes, renames, touches), so they are gathered
-/// for a moment first. The watcher stops when the returned value is dropped.
-fn watch_pack(dir: PathBuf, inputs: Sender<Input>) -> io::Result<impl Drop> {
-    let watched = dir.clone();
-    let mut debouncer = new_debouncer(WATCH_DEBOUNCE, move |result: DebounceEventResult| {
-        if result.is_ok_and(|events| !events.is_empty()) {
-            let report = crate::content::load::check_dir(&dir);
-            let outcome = match report.into_result() {
-                Ok(content) => Reload::Loaded(Box::new(content)),
-                Err(error) => Reload::Failed(
-                    error
-                        .problems
-                        .first()
-                        .map_or_else(String::new, ToString::to_string),
-                ),
-            };
-            let _ = inputs.send(Input::Pack(outcome));
-        }
-    })
-    .map_err(io::Error::other)?;
-    debouncer
-        .watcher()
-        .watch(&watched, RecursiveMode::NonRecursive)
-        .map_err(io::Error::other)?;
-    Ok(debouncer)
-}
-
-/// How long edits to a watched pack are gathered before it is read again.
-const WATCH_DEBOUNCE: Duration = Duration::from_millis(200);
-
 /// Runs the browser until the user quits; with `watch`, the pack in that folder is read
 /// again whenever it changes. Fails if standard output is not a terminal.
 pub fn run(mut app: App, watch: Option<PathBuf>) -> io::Result<()> {
@@ -233,7 +210,12 @@ pub fn run(mut app: App, watch: Option<PathBuf>) -> io::Result<()> {
     let (width, height) = crossterm::terminal::size()?;
     let (mut writer, frames) = frame_channel();
     // The frame hides the cursor itself, as every frame drawn whole does.
-    crossterm::queue!(writer, EnterAlternateScreen, EnableMouseCapture)?;
+    crossterm::queue!(
+        writer,
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
     let mut screen = Screen::new(writer, width, height);
     app.update(Action::Resize { width, height });
     draw(&mut screen, &frames, &app)?;
@@ -251,7 +233,12 @@ pub fn run(mut app: App, watch: Option<PathBuf>) -> io::Result<()> {
     }
     let (inputs, received) = channel();
     let _watcher = watch
-        .map(|dir| watch_pack(dir, inputs.clone()))
+        .map(|dir| {
+            let inputs = inputs.clone();
+            crate::watch::watch_pack(dir, move |outcome| {
+                let _ = inputs.send(Input::Pack(outcome));
+            })
+        })
         .transpose()?;
     read_terminal(inputs);
     event_loop(&mut screen, &frames, &mut app, &received)
@@ -303,6 +290,15 @@ fn event_loop(
             draw(terminal, frames, app)?;
             continue;
         }
+        if let Event::Paste(text) = &event {
+            // Pasted text is typed into the search prompt; anywhere else it asks for
+            // nothing, and nothing is drawn.
+            if app.mode() == Mode::Search {
+                app.paste(text);
+                draw(terminal, frames, app)?;
+            }
+            continue;
+        }
         let Some(action) = action_for(app, event) else {
             // Nothing changed, so nothing is drawn: an idle or ignored key costs no output.
             continue;
@@ -333,7 +329,7 @@ fn draw(terminal: &mut Display, frames: &Frames, app: &App) -> io::Result<()> {
 pub fn draw_frame<W: Write>(screen: &mut Screen<W>, app: &App) -> io::Result<()> {
     screen.draw(
         |buf| app.render(buf.area, buf),
-        geometry::scrolling_rows(app.area()),
+        geometry::scrolling_rows(app.area(), app.pane(), app.growth().len()),
     )
 }
 

@@ -58,6 +58,10 @@ fn every_kind_of_problem_is_drawn_with_its_place() {
         "several-problems",
         "missing-translation",
         "duplicate-language",
+        "bad-location",
+        "location-without-source",
+        "unknown-location-source",
+        "missing-location",
     ];
     for case in cases {
         let report = check_case(case);
@@ -397,4 +401,100 @@ fn a_problem_far_along_a_very_long_line_is_shown_on_a_piece_of_it() {
         shown.lines().all(|line| line.chars().count() < 1_000),
         "no line of the report is the whole long line"
     );
+}
+
+/// What ends each line of a file: by the line's index, from 0.
+type LineEnding = fn(usize) -> &'static str;
+
+/// The built-in pack in a folder, with `members.ron` changed by `change` and its lines ended
+/// by `ending(line index)`; `clsv check`'s problems (`file:line:column: …`) and drawing, with
+/// the folder's path replaced by `PACK`.
+fn check_with_line_endings(
+    change: impl Fn(&str) -> String,
+    ending: LineEnding,
+) -> (Vec<String>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in clsv::content::load::embedded_files() {
+        fs::write(dir.path().join(name), text).unwrap();
+    }
+    let members = dir.path().join("members.ron");
+    let text = change(&fs::read_to_string(&members).unwrap());
+    let ended: String = text
+        .lines()
+        .enumerate()
+        .map(|(i, line)| format!("{line}{}", ending(i)))
+        .collect();
+    fs::write(&members, ended).unwrap();
+    let report = check_dir(dir.path());
+    let path = dir.path().to_str().unwrap();
+    let problems = report
+        .problems
+        .iter()
+        .map(|p| p.to_string().replace(path, "PACK"))
+        .collect();
+    (
+        problems,
+        diagnostic::render(&report, PLAIN).replace(path, "PACK"),
+    )
+}
+
+#[test]
+fn line_numbers_and_columns_are_right_for_any_line_ending() {
+    // A value refused by validation, and a syntax error (a missing comma): both after the
+    // file's opening `//` comments, which a lone `\r` must end as `\n` does.
+    let bad_code = |text: &str| text.replacen("code: \"AT\"", "code: \"at\"", 1);
+    let missing_comma = |text: &str| text.replacen("joined: 2012,", "joined: 2012", 1);
+    let members = clsv::content::load::embedded_files()
+        .find(|(name, _)| *name == "members.ron")
+        .unwrap()
+        .1;
+    let place = |needle: &str, column_after: usize| {
+        let (index, line) = members
+            .lines()
+            .enumerate()
+            .find(|(_, line)| line.contains(needle))
+            .unwrap();
+        (index + 1, line.find(needle).unwrap() + column_after + 1)
+    };
+    let (code_line, code_column) = place("code: \"AT\"", "code: ".len());
+    // The parser stops at the next line's first word, where the comma was wanted.
+    let (note_line, _) = place("joined: 2012,", 0);
+    let note_column = members
+        .lines()
+        .nth(note_line)
+        .unwrap()
+        .find(|c: char| !c.is_whitespace())
+        .unwrap()
+        + 1;
+    let expected = [
+        format!("PACK/members.ron:{code_line}:{code_column}: \"at\" is not an ISO 3166-1"),
+        format!(
+            "PACK/members.ron:{}:{note_column}: Expected comma",
+            note_line + 1
+        ),
+    ];
+
+    let endings: [(&str, LineEnding); 4] = [
+        ("LF", |_| "\n"),
+        ("CRLF", |_| "\r\n"),
+        ("CR", |_| "\r"),
+        ("mixed", |i| ["\n", "\r\n", "\r"][i % 3]),
+    ];
+    for (change, expected) in [
+        (&bad_code as &dyn Fn(&str) -> String, &expected[0]),
+        (&missing_comma, &expected[1]),
+    ] {
+        let (_, lf_drawing) = check_with_line_endings(change, |_| "\n");
+        for (name, ending) in endings {
+            let (problems, drawing) = check_with_line_endings(change, ending);
+            assert_eq!(problems.len(), 1, "{name}: {problems:?}");
+            assert!(
+                problems[0].starts_with(expected.as_str()),
+                "{name}: {} is not at {expected}",
+                problems[0]
+            );
+            // The same lines shown, with the same numbers and the mark in the same place.
+            assert_eq!(drawing, lf_drawing, "{name}");
+        }
+    }
 }

@@ -54,6 +54,41 @@ fn search_takes_several_words() {
 }
 
 #[test]
+fn search_takes_field_words() {
+    let output = clsv(&["search", "region:africa"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    let lines: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    let ids: Vec<&str> = lines.iter().map(|l| l[1]).collect();
+    assert_eq!(ids, ["gh", "ke", "tn"], "{text}");
+    for line in &lines {
+        assert_eq!(line[0], "members", "{text}");
+        assert!(
+            line[3].starts_with("Africa de "),
+            "the region in context: {text}"
+        );
+    }
+    // Several words, field words among them, as separate arguments or as one.
+    for args in [
+        &["--lang", "en", "search", "an:2012", "region:europe"][..],
+        &["--lang", "en", "search", "AN:2012 Region:Europe"][..],
+    ] {
+        let text = stdout(&clsv(args));
+        let ids: Vec<&str> = text
+            .lines()
+            .map(|l| l.split('\t').nth(1).unwrap())
+            .collect();
+        assert_eq!(ids, ["fi", "lv"], "{args:?}: {text}");
+    }
+    // Only the year: not the conference, the action or the notes that mention 2012.
+    let text = stdout(&clsv(&["search", "year:2012"]));
+    assert_eq!(text.lines().count(), 4, "{text}");
+    assert!(text.lines().all(|l| l.starts_with("members\t")), "{text}");
+    // An unknown field word is an ordinary word, found nowhere here.
+    assert_eq!(clsv(&["search", "foo:bar"]).status.code(), Some(1));
+}
+
+#[test]
 fn search_exits_one_when_nothing_matches() {
     let output = clsv(&["search", "zzzz"]);
     assert_eq!(output.status.code(), Some(1));
@@ -109,6 +144,10 @@ fn doctor_says_what_it_detected_and_why() {
         "{text}"
     );
     assert!(
+        text.contains("dots:      ASCII (glyphs are ASCII: LANG=C is not UTF-8)"),
+        "{text}"
+    );
+    assert!(
         text.contains("output:    not a terminal; clsv shows plain text"),
         "{text}"
     );
@@ -120,6 +159,19 @@ fn doctor_says_what_it_detected_and_why() {
     let text = stdout(&forced);
     assert!(text.contains("(--color always"), "{text}");
     assert!(text.contains("glyphs:    ASCII (--ascii)"), "{text}");
+    let console = Command::new(env!("CARGO_BIN_EXE_clsv"))
+        .arg("doctor")
+        .env("TERM", "linux")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_CTYPE")
+        .output()
+        .unwrap();
+    let text = stdout(&console);
+    assert!(
+        text.contains("dots:      half blocks (TERM=linux: its console font has no braille)"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -4,6 +4,7 @@
 //! Wrapping returns byte ranges into the original string rather than new strings, so that a
 //! caller can map positions in the text (such as search matches) onto wrapped lines exactly.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization};
@@ -19,7 +20,8 @@ pub const ELLIPSIS: &str = "…";
 /// Prepares text from a pack for display: NFC, `\r\n` and `\r` as `\n`, tabs expanded to
 /// spaces, control characters shown as visible pictures and bidirectional controls dropped,
 /// so nothing in content can move the cursor, change the terminal or reorder the screen.
-pub fn normalize(raw: &str) -> String {
+/// Text that needs none of it (most does) comes back as it was, without a copy.
+pub fn normalize(raw: &str) -> Cow<'_, str> {
     // Most text needs nothing: printable, already composed. Checking is cheaper than
     // rebuilding it, which matters for packs with many thousands of names.
     let plain = match raw.is_ascii() {
@@ -33,7 +35,7 @@ pub fn normalize(raw: &str) -> String {
         }
     };
     if plain {
-        return raw.to_string();
+        return Cow::Borrowed(raw);
     }
     let unified = raw.replace("\r\n", "\n").replace('\r', "\n");
     let mut out = String::with_capacity(unified.len());
@@ -57,7 +59,7 @@ pub fn normalize(raw: &str) -> String {
             }
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// What a character of content becomes on screen: itself, a visible stand-in for a control
@@ -111,7 +113,7 @@ pub fn wrap(text: &str, max_width: usize) -> Vec<Range<usize>> {
     let mut lines = Vec::new();
     let mut hard_start = 0;
     for hard_line in text.split('\n') {
-        wrap_hard_line(hard_line, hard_start, max_width, &mut lines);
+        wrap_hard_line(hard_line, hard_start, max_width, &mut lines, usize::MAX);
         hard_start += hard_line.len() + 1;
     }
     lines
@@ -120,12 +122,19 @@ pub fn wrap(text: &str, max_width: usize) -> Vec<Range<usize>> {
 /// Like [`wrap`], with a first line of another width (a label before it, say, and a
 /// smaller indent after).
 pub fn wrap_hanging(text: &str, first_width: usize, rest_width: usize) -> Vec<Range<usize>> {
-    let mut lines = wrap(text, first_width);
-    if first_width == rest_width || lines.len() <= 1 {
+    if first_width == rest_width {
+        return wrap(text, first_width);
+    }
+    // The first line alone at its width (not the whole text, which is wrapped once, below).
+    let first_hard_line = text.split('\n').next().unwrap_or_default();
+    let mut lines = Vec::new();
+    wrap_hard_line(first_hard_line, 0, first_width.max(1), &mut lines, 1);
+    // A step that ends two lines at once may have put a second one.
+    lines.truncate(1);
+    let first_end = lines.first().map_or(0, |first| first.end);
+    if first_end == text.len() {
         return lines;
     }
-    lines.truncate(1);
-    let first_end = lines[0].end;
     let tail = &text[first_end..];
     // Skip the break that ended the first line: one line break, or the spaces it was cut at.
     let skipped = match tail.strip_prefix('\n') {
@@ -161,8 +170,15 @@ struct Unit {
 }
 
 /// Breaks `line` (no `\n` in it; it starts at `offset` of the text) into lines of at most
-/// `max_width` columns, as [`wrap`] says.
-fn wrap_hard_line(line: &str, offset: usize, max_width: usize, out: &mut Vec<Range<usize>>) {
+/// `max_width` columns, as [`wrap`] says, and stops after `max_lines` of them.
+fn wrap_hard_line(
+    line: &str,
+    offset: usize,
+    max_width: usize,
+    out: &mut Vec<Range<usize>>,
+    max_lines: usize,
+) {
+    let enough = out.len().saturating_add(max_lines);
     let mut start = 0;
     let mut used = 0;
     // Where the line could last be broken: end of the text before a space, start after it.
@@ -174,6 +190,9 @@ fn wrap_hard_line(line: &str, offset: usize, max_width: usize, out: &mut Vec<Ran
         is_space,
     } in grapheme_units(line)
     {
+        if out.len() >= enough {
+            return;
+        }
         if used + grapheme_width > max_width && used > 0 {
             if is_space {
                 out.push(offset + start..offset + trim_end(line, start, index));
@@ -204,7 +223,9 @@ fn wrap_hard_line(line: &str, offset: usize, max_width: usize, out: &mut Vec<Ran
         }
         used += grapheme_width;
     }
-    out.push(offset + start..offset + line.len());
+    if out.len() < enough {
+        out.push(offset + start..offset + line.len());
+    }
 }
 
 /// The end of `line[start..end]` without trailing spaces.
@@ -274,6 +295,51 @@ mod tests {
             .collect();
         assert_eq!(lines, ["one", "two three"]);
         assert_eq!(wrap_hanging("short", 10, 20), wrap("short", 10));
+    }
+
+    #[test]
+    fn a_hanging_first_line_is_the_first_line_of_the_whole_text_wrapped() {
+        // What `wrap_hanging` finds without wrapping the whole text at the first width.
+        let reference = |text: &str, first: usize, rest: usize| {
+            let mut lines = wrap(text, first);
+            if first == rest || lines.len() <= 1 {
+                return lines;
+            }
+            lines.truncate(1);
+            let tail = &text[lines[0].end..];
+            let skipped = match tail.strip_prefix('\n') {
+                Some(_) => 1,
+                None => tail.len() - tail.trim_start_matches(' ').len(),
+            };
+            let rest_start = lines[0].end + skipped;
+            let wrapped = wrap(&text[rest_start..], rest);
+            lines.extend(
+                wrapped
+                    .into_iter()
+                    .map(|r| r.start + rest_start..r.end + rest_start),
+            );
+            lines
+        };
+        let texts = [
+            "",
+            "a",
+            "one two  three   four",
+            "  lead and  double  spaces ",
+            "line\n\nbreaks\nhere ",
+            "abcdefghijklmnop qrstuvwxyz",
+            "Ţările  自由在线联盟 şi t\u{326}ările",
+        ];
+        for text in texts {
+            for first in 1..12 {
+                for rest in 1..12 {
+                    assert_eq!(
+                        wrap_hanging(text, first, rest),
+                        reference(text, first, rest),
+                        "{text:?} at {first}, {rest}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

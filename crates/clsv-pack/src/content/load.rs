@@ -9,6 +9,7 @@ use std::fmt;
 use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
 use ron::extensions::Extensions;
 use serde::Deserialize;
@@ -377,7 +378,7 @@ fn not_a_file(file_type: &std::fs::FileType) -> &'static str {
 
 /// Reads one file, refusing a folder, anything but a regular file, a file over the size
 /// limit, a binary file and text that is not UTF-8. A byte-order mark at the start is
-/// dropped, as editors on some systems write one.
+/// dropped, as editors on some systems write one, and a lone `\r` ends a line as `\n` does.
 fn read_pack_file(path: &Path) -> Result<String, ReadError> {
     let whole = |kind| ReadError {
         shown: None,
@@ -425,6 +426,7 @@ fn read_pack_file(path: &Path) -> Result<String, ReadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
+    lone_carriage_returns_as_line_feeds(&mut bytes);
     if let Some(nul) = memchr::memchr(0, &bytes) {
         // Shown up to the NUL only: what follows is not text.
         let shown = String::from_utf8_lossy(&bytes[..nul]).into_owned();
@@ -448,6 +450,22 @@ fn read_pack_file(path: &Path) -> Result<String, ReadError> {
         Some(rest) => rest.to_string(),
         None => text,
     })
+}
+
+/// Turns each `\r` not followed by `\n` (the line ending of old Mac files) into `\n`, so
+/// that the parser, which ends a `//` comment at `\n` only, the locator and the diagnostics
+/// all see the lines the author's editor shows. A byte for a byte: every offset stays, and
+/// UTF-8 stays valid (`\r` is never part of a longer character). `\r\n` is left alone: the
+/// parser takes its `\r` for a space, and a text's `\r\n` becomes `\n` when it is normalized.
+fn lone_carriage_returns_as_line_feeds(bytes: &mut [u8]) {
+    let mut at = 0;
+    while let Some(found) = memchr::memchr(b'\r', &bytes[at..]) {
+        let cr = at + found;
+        if bytes.get(cr + 1) != Some(&b'\n') {
+            bytes[cr] = b'\n';
+        }
+        at = cr + 1;
+    }
 }
 
 /// Parses and validates a pack given as files. `files` holds each name of [`FILES`] once.
@@ -649,7 +667,7 @@ impl<'a> Checker<'a> {
                 Source {
                     id: self.id(pack_file, &path.field("id"), &source.id),
                     title: self.text(pack_file, &path.field("title"), &source.title),
-                    url: source.url.as_deref().map(normalize),
+                    url: source.url.as_deref().map(|url| normalize(url).into_owned()),
                 }
             })
             .collect();
@@ -819,18 +837,28 @@ impl<'a> Checker<'a> {
                 ""
             }
         };
+        // A missing translation shares the default text rather than holding a copy of it.
+        let default = self.prepared(default);
         let texts = self
             .languages
             .iter()
-            .map(|lang| {
-                let text = normalize(raw.get(lang).unwrap_or(default).trim());
-                match text.contains(MEMBER_COUNT_PLACEHOLDER) {
-                    true => text.replace(MEMBER_COUNT_PLACEHOLDER, &self.member_count),
-                    false => text,
-                }
+            .enumerate()
+            .map(|(lang, tag)| match raw.get(tag) {
+                Some(text) if lang != self.default_language => self.prepared(text),
+                _ => Arc::clone(&default),
             })
             .collect();
         Localized(texts)
+    }
+
+    /// A text of the pack as the model keeps it: trimmed, normalized, with the member count
+    /// in place of its placeholder; copied once from the file's text.
+    fn prepared(&self, raw: &str) -> Arc<str> {
+        let text = normalize(raw.trim());
+        match text.contains(MEMBER_COUNT_PLACEHOLDER) {
+            true => Arc::from(text.replace(MEMBER_COUNT_PLACEHOLDER, &self.member_count)),
+            false => Arc::from(&*text),
+        }
     }
 
     /// Resolves a reference to a source of `pack.ron`.
@@ -927,6 +955,11 @@ impl<'a> Checker<'a> {
             })
             .collect();
         let members_path = ROOT.field("members");
+        let located = members
+            .members
+            .iter()
+            .filter(|member| member.location.is_some())
+            .count();
         let members = members
             .members
             .iter()
@@ -961,6 +994,7 @@ impl<'a> Checker<'a> {
                         0
                     }
                 };
+                let (location, location_source) = self.location(file, &path, member, located);
                 let sources = path.field("sources");
                 Member {
                     id: self.id(file, &path.field("id"), &member.id),
@@ -968,6 +1002,7 @@ impl<'a> Checker<'a> {
                     code: member.code.to_string(),
                     region,
                     joined: member.joined,
+                    location,
                     note: member
                         .note
                         .as_ref()
@@ -987,6 +1022,7 @@ impl<'a> Checker<'a> {
                         &sources.field("joined"),
                         &member.sources.joined,
                     ),
+                    location_source,
                 }
             })
             .collect();
@@ -995,6 +1031,85 @@ impl<'a> Checker<'a> {
             regions,
             members,
         }
+    }
+
+    /// Checks a member's location and its source: a place that can be, with a source. When
+    /// `located` members (this one among them or not) have a location, a member without one
+    /// is a problem too, so that a map never silently lacks a member. The source is kept only
+    /// with a location.
+    fn location(
+        &mut self,
+        file: &PackFile,
+        path: &ValuePath<'_, 'a>,
+        member: &RawMember<'_>,
+        located: usize,
+    ) -> (Option<Location>, Option<SourceRef>) {
+        let sources = path.field("sources");
+        let source_path = sources.field("location");
+        let source = member
+            .sources
+            .location
+            .as_deref()
+            .map(|id| self.source(file, &source_path, id));
+        let id = &member.id;
+        let Some((latitude, longitude)) = member.location else {
+            if located > 0 {
+                let others = match located {
+                    1 => "1 other member has one".to_string(),
+                    n => format!("{n} other members have one"),
+                };
+                self.report(
+                    file,
+                    path,
+                    ProblemKind::Invalid(format!(
+                        "member \"{id}\" has no location, while {others}: give every member a location, or none"
+                    )),
+                );
+            }
+            if source.is_some() {
+                self.report(
+                    file,
+                    &source_path,
+                    ProblemKind::Invalid(format!(
+                        "member \"{id}\" names a source for its location, but has no location"
+                    )),
+                );
+            }
+            return (None, None);
+        };
+        let location_path = path.field("location");
+        let coordinates = [
+            (latitude, "latitude", 90.0, "north", "south"),
+            (longitude, "longitude", 180.0, "east", "west"),
+        ];
+        for (i, (value, name, limit, positive, negative)) in coordinates.into_iter().enumerate() {
+            // A NaN is in no range, and an infinity is past every limit.
+            if !(-limit..=limit).contains(&value) {
+                self.report(
+                    file,
+                    &location_path.index(i),
+                    ProblemKind::Invalid(format!(
+                        "the {name} of member \"{id}\" must be a number from -{limit} to {limit} (degrees {positive}; {negative} is negative), not {value}"
+                    )),
+                );
+            }
+        }
+        if source.is_none() {
+            self.report(
+                file,
+                &sources,
+                ProblemKind::Invalid(format!(
+                    "the location of member \"{id}\" has no source: add location: \"…\" (the id of a source in pack.ron) to its sources"
+                )),
+            );
+        }
+        (
+            Some(Location {
+                latitude,
+                longitude,
+            }),
+            source,
+        )
     }
 
     /// Resolves the slides of `slides.ron` against the content.
