@@ -289,6 +289,38 @@ fn text_is_normalized_on_load() {
     assert_eq!(body, "Coordonare  diplomatică\u{241b}[2J.");
 }
 
+#[test]
+fn a_missing_translation_shares_the_default_text_without_a_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture(dir.path());
+    let members = fs::read_to_string(dir.path().join("members.ron")).unwrap();
+    let members = members.replacen(
+        r#"{"ro": "la 1 ianuarie 2014", "en": "on 1 January 2014"}"#,
+        r#"{"ro": "la 1 ianuarie 2014"}"#,
+        1,
+    );
+    fs::write(dir.path().join("members.ron"), members).unwrap();
+    let content = load_dir(dir.path()).unwrap();
+    let (ro, en) = (ro(&content), en(&content));
+    let note = content
+        .members
+        .members
+        .iter()
+        .find_map(|m| {
+            m.note
+                .as_ref()
+                .filter(|n| n.get(ro) == "la 1 ianuarie 2014")
+        })
+        .unwrap();
+    assert_eq!(
+        note.get(en),
+        note.get(ro),
+        "the Romanian text is shown in English"
+    );
+    // One text in memory, not two: a text of tens of megabytes would otherwise double.
+    assert_eq!(note.get(en).as_ptr(), note.get(ro).as_ptr());
+}
+
 fn copy_fixture(to: &Path) {
     for entry in fs::read_dir(fixture_dir()).unwrap() {
         let entry = entry.unwrap();
@@ -510,5 +542,235 @@ fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
     assert!(
         matches!(error.problems[0].kind, ProblemKind::TooLarge { .. }),
         "{error}"
+    );
+}
+
+/// Where each region's capitals may be, in degrees: (south, north, west, east). Wide
+/// boxes, but each on its own side of the equator and of Greenwich where its countries are, so
+/// that a coordinate with the wrong sign is caught.
+fn region_area(region: &str) -> (f64, f64, f64, f64) {
+    match region {
+        "western-europe" => (42.0, 56.0, -5.0, 17.0),
+        "northern-europe" => (50.0, 72.0, -25.0, 32.0),
+        "eastern-europe" => (44.0, 56.0, 12.0, 40.0),
+        "northern-america" => (25.0, 70.0, -130.0, -60.0),
+        "central-america" => (7.0, 33.0, -118.0, -77.0),
+        "western-asia" => (12.0, 43.0, 26.0, 60.0),
+        "southern-asia" => (0.0, 38.0, 60.0, 93.0),
+        "eastern-asia" => (20.0, 55.0, 73.0, 146.0),
+        "northern-africa" => (19.0, 38.0, -17.0, 35.0),
+        "western-africa" => (4.0, 25.0, -18.0, 16.0),
+        "eastern-africa" => (-27.0, 18.0, 28.0, 52.0),
+        other => panic!("no area for region {other}"),
+    }
+}
+
+#[test]
+fn the_default_pack_has_the_location_of_every_capital_in_its_region() {
+    let content = embedded();
+    assert!(content.members.located());
+    let mut located = 0;
+    for member in &content.members.members {
+        let location = member.location.unwrap();
+        let (south, north, west, east) = region_area(&content.region_of(member).unwrap().id);
+        assert!(
+            (south..=north).contains(&location.latitude)
+                && (west..=east).contains(&location.longitude),
+            "{}: {location:?} is not in its region",
+            member.id
+        );
+        let source = content.source(member.location_source.unwrap()).unwrap();
+        assert_eq!(source.id, "geonames");
+        assert_eq!(source.url.as_deref(), Some("https://www.geonames.org/"));
+        located += 1;
+    }
+    assert_eq!(located, 22);
+    let place = |code| {
+        let location = content.members.members[member_index(&content, code)]
+            .location
+            .unwrap();
+        (location.latitude, location.longitude)
+    };
+    assert_eq!(place("MD"), (47.01, 28.86), "Chişinău");
+    assert_eq!(place("KE"), (-1.28, 36.82), "Nairobi, south of the equator");
+    assert_eq!(
+        place("US"),
+        (38.90, -77.04),
+        "Washington, west of Greenwich"
+    );
+}
+
+#[test]
+fn a_pack_without_locations_is_valid() {
+    let content = common::fixture();
+    assert!(!content.members.located());
+    assert!(
+        content
+            .members
+            .members
+            .iter()
+            .all(|m| m.location.is_none() && m.location_source.is_none())
+    );
+}
+
+/// Asserts that the problems are these, in this order: (line, column, what it says).
+#[track_caller]
+fn assert_problems(error: &LoadError, file: &str, expected: &[(usize, usize, &str)]) {
+    let found: Vec<(usize, usize, String)> = error
+        .problems
+        .iter()
+        .map(|p| {
+            assert!(p.file.ends_with(file), "{error}");
+            let position = p.position.unwrap();
+            (position.line, position.column, p.to_string())
+        })
+        .collect();
+    assert_eq!(found.len(), expected.len(), "{error}");
+    for ((line, column, shown), &(want_line, want_column, says)) in found.iter().zip(expected) {
+        assert_eq!((*line, *column), (want_line, want_column), "{shown}");
+        assert!(shown.contains(says), "{shown:?} does not say {says:?}");
+    }
+}
+
+#[test]
+fn an_impossible_location_is_an_error_that_names_the_member_and_the_range() {
+    assert_problems(
+        &load_bad("bad-location"),
+        "members.ron",
+        &[
+            (
+                14,
+                31,
+                "the longitude of member \"md\" must be a number from -180 to 180",
+            ),
+            (
+                24,
+                24,
+                "the latitude of member \"cz\" must be a number from -90 to 90 (degrees north; south is negative), not NaN",
+            ),
+            (33, 24, "latitude of member \"nl\""),
+        ],
+    );
+}
+
+/// The fixture pack with its `members.ron` changed by `change`, loaded.
+fn load_with_members(change: impl FnOnce(String) -> String) -> Result<Content, LoadError> {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture(dir.path());
+    let members = fs::read_to_string(dir.path().join("members.ron")).unwrap();
+    fs::write(dir.path().join("members.ron"), change(members)).unwrap();
+    load_dir(dir.path())
+}
+
+/// Gives every member of the fixture `location` and the `web` source for it.
+fn every_member_at(members: String, location: &str) -> String {
+    members
+        .replace(
+            "joined: 2014,\n",
+            &format!("joined: 2014,\n            location: {location},\n"),
+        )
+        .replace(
+            "joined: 2011,\n",
+            &format!("joined: 2011,\n            location: {location},\n"),
+        )
+        .replace("\"),\n        ),", "\", location: \"web\"),\n        ),")
+}
+
+#[test]
+fn an_infinite_location_is_an_error_and_a_whole_degree_is_a_location() {
+    let error = load_with_members(|m| every_member_at(m, "(0.5, -inf)")).unwrap_err();
+    assert_eq!(error.problems.len(), 3, "{error}");
+    assert!(
+        error.problems.iter().all(|p| p
+            .to_string()
+            .contains("-180 to 180 (degrees east; west is negative), not -inf")),
+        "{error}"
+    );
+    let content = load_with_members(|m| every_member_at(m, "(-90, 180)")).unwrap();
+    assert!(content.members.located());
+    assert_eq!(
+        content.members.members[0].location,
+        Some(content::Location {
+            latitude: -90.0,
+            longitude: 180.0
+        })
+    );
+}
+
+#[test]
+fn a_location_without_a_source_is_an_error() {
+    assert_problem(
+        &load_bad("location-without-source"),
+        "members.ron",
+        16,
+        22,
+        "the location of member \"md\" has no source",
+    );
+}
+
+#[test]
+fn a_location_source_not_in_the_pack_is_an_error() {
+    assert_problem(
+        &load_bad("unknown-location-source"),
+        "members.ron",
+        25,
+        76,
+        "no source with id \"nowhere\" (known: text, web)",
+    );
+}
+
+#[test]
+fn a_source_for_a_location_that_is_not_there_is_an_error() {
+    let error = load_with_members(|m| {
+        m.replacen(
+            "joined: \"text\")",
+            "joined: \"text\", location: \"web\")",
+            1,
+        )
+    })
+    .unwrap_err();
+    assert_problem(
+        &error,
+        "members.ron",
+        15,
+        77,
+        "member \"md\" names a source for its location, but has no location",
+    );
+}
+
+#[test]
+fn when_some_members_have_a_location_each_one_without_is_an_error() {
+    assert_problems(
+        &load_bad("missing-location"),
+        "members.ron",
+        &[
+            (
+                18,
+                9,
+                "member \"cz\" has no location, while 1 other member has one",
+            ),
+            (
+                26,
+                9,
+                "member \"nl\" has no location, while 1 other member has one",
+            ),
+        ],
+    );
+    let error = load_with_members(|m| {
+        every_member_at(m, "(47.01, 28.86)")
+            .replacen("            location: (47.01, 28.86),\n", "", 1)
+            .replacen(
+                "joined: \"text\", location: \"web\")",
+                "joined: \"text\")",
+                1,
+            )
+    })
+    .unwrap_err();
+    assert_problem(
+        &error,
+        "members.ron",
+        8,
+        9,
+        "member \"md\" has no location, while 2 other members have one",
     );
 }

@@ -2,7 +2,9 @@
 //! list replaced by any number of members with realistic names in many scripts.
 //!
 //! The names are made from syllables, deterministically (the same count gives the same
-//! pack), so measurements can be repeated.
+//! pack), so measurements can be repeated. Each member has a location somewhere in its
+//! region's part of the world (on land or not), with its source, so that a map of every
+//! member can be measured too.
 
 use std::fmt::Write;
 
@@ -76,7 +78,15 @@ pub fn members_ron(count: usize) -> String {
         ("western-asia", "Asia de Vest", "Western Asia"),
         ("northern-africa", "Africa de Nord", "Northern Africa"),
     ];
-    let mut out = String::with_capacity(count * 220);
+    // Where each region's members are placed, in degrees: (south, north, west, east).
+    let areas: [(i32, i32, i32, i32); 5] = [
+        (43, 54, -5, 16),
+        (44, 56, 14, 40),
+        (22, 50, 100, 145),
+        (12, 42, 35, 60),
+        (15, 37, -17, 33),
+    ];
+    let mut out = String::with_capacity(count * 270);
     out.push_str("Members(\n    intro: {\"ro\": \"Pachet generat cu {member_count} membri.\", \"en\": \"A generated pack with {member_count} members.\"},\n    regions: [\n");
     for (id, ro, en) in regions {
         let _ = writeln!(
@@ -86,6 +96,8 @@ pub fn members_ron(count: usize) -> String {
     }
     out.push_str("    ],\n    members: [\n");
     let mut generator = Generator(0x9e37_79b9_7f4a_7c15);
+    // Apart from `generator`, so that the names stay those of packs generated before.
+    let mut places = Generator(0x2545_f491_4f6c_dd1d);
     for i in 0..count {
         let script = generator.below(SYLLABLES.len());
         let first = generator.name(script);
@@ -101,9 +113,17 @@ pub fn members_ron(count: usize) -> String {
             .collect();
         let region = regions[script % regions.len()].0;
         let joined = 2011 + generator.below(4);
+        let (south, north, west, east) = areas[script % areas.len()];
+        let mut degrees = |from: i32, to: i32| {
+            // In hundredths of a degree, as the default pack writes them.
+            let hundredths = places.below((to - from).unsigned_abs() as usize * 100 + 1);
+            f64::from(from) + hundredths as f64 / 100.0
+        };
+        let latitude = degrees(south, north);
+        let longitude = degrees(west, east);
         let _ = write!(
             out,
-            "        Member(id: \"m{i}\", name: {{\"ro\": {}, \"en\": {}}}, code: \"{code}\", region: \"{region}\", joined: {joined}, ",
+            "        Member(id: \"m{i}\", name: {{\"ro\": {}, \"en\": {}}}, code: \"{code}\", region: \"{region}\", joined: {joined}, location: ({latitude:.2}, {longitude:.2}), ",
             ron_string(&ro),
             ron_string(&en)
         );
@@ -114,7 +134,7 @@ pub fn members_ron(count: usize) -> String {
             );
         }
         out.push_str(
-            "sources: (code: \"iso-3166\", region: \"un-m49\", joined: \"foc-history\")),\n",
+            "sources: (code: \"iso-3166\", region: \"un-m49\", joined: \"foc-history\", location: \"geonames\")),\n",
         );
     }
     out.push_str("    ],\n)\n");
@@ -147,5 +167,29 @@ mod tests {
         let intro = content.members.intro.as_ref().unwrap();
         assert!(intro.get(content.default_language).contains("500"));
         assert_eq!(members_ron(50), members_ron(50), "deterministic");
+    }
+
+    #[test]
+    fn every_generated_member_has_a_possible_location_with_its_source() {
+        let content = load_files(pack_files(2000)).unwrap();
+        assert!(content.members.located());
+        for member in &content.members.members {
+            let location = member.location.unwrap();
+            assert!((-90.0..=90.0).contains(&location.latitude), "{location:?}");
+            assert!(
+                (-180.0..=180.0).contains(&location.longitude),
+                "{location:?}"
+            );
+            let source = content.source(member.location_source.unwrap()).unwrap();
+            assert_eq!(source.id, "geonames");
+        }
+        let distinct: std::collections::HashSet<(i64, i64)> = content
+            .members
+            .members
+            .iter()
+            .filter_map(|m| m.location)
+            .map(|l| ((l.latitude * 100.0) as i64, (l.longitude * 100.0) as i64))
+            .collect();
+        assert!(distinct.len() > 1900, "places spread: {}", distinct.len());
     }
 }

@@ -13,7 +13,7 @@ use std::ops::Range;
 pub enum Step<'a> {
     /// A named field of a struct: `name: …`.
     Field(&'static str),
-    /// An element of a list: `[a, b, …]`.
+    /// An element of a list, `[a, b, …]`, or of a tuple, `(a, b)`.
     Index(usize),
     /// The value under a string key of a map: `{"en": …}`.
     Key(&'a str),
@@ -205,7 +205,7 @@ impl Locator {
             Step::Key(key) => entries[index].0.as_deref() == Some(*key),
         };
         match (step, container.bracket) {
-            (Step::Field(_), b'(') | (Step::Key(_), b'{') | (Step::Index(_), b'[') => {}
+            (Step::Field(_), b'(') | (Step::Key(_), b'{') | (Step::Index(_), b'[' | b'(') => {}
             _ => return None,
         }
         if let Some(index) = (0..container.entries.len()).find(|&i| wanted(&container.entries, i)) {
@@ -236,17 +236,27 @@ impl Locator {
                 b'(' => {
                     let start = scanner.pos;
                     scanner.skip_identifier();
-                    Some(String::from_utf8_lossy(&src[start..scanner.pos]).into_owned())
+                    let name = String::from_utf8_lossy(&src[start..scanner.pos]).into_owned();
+                    scanner.skip_trivia();
+                    if scanner.peek() == Some(b':') {
+                        scanner.pos += 1;
+                        Some(name)
+                    } else {
+                        // No `name:`: an element of a tuple, `(48.21, 16.37)`.
+                        scanner.pos = start;
+                        None
+                    }
                 }
-                b'{' => Some(scanner.read_string()),
+                b'{' => {
+                    let key = scanner.read_string();
+                    scanner.skip_trivia();
+                    if scanner.peek() == Some(b':') {
+                        scanner.pos += 1;
+                    }
+                    Some(key)
+                }
                 _ => None,
             };
-            if name.is_some() {
-                scanner.skip_trivia();
-                if scanner.peek() == Some(b':') {
-                    scanner.pos += 1;
-                }
-            }
             scanner.skip_trivia();
             let value_at = scanner.pos;
             container.entries.push((name, value_at));
@@ -529,6 +539,30 @@ mod tests {
         assert_eq!(Position { line: 1, column: 2 }.offset_in(text), 2);
         assert_eq!(Position { line: 2, column: 1 }.offset_in(text), 4);
         assert_eq!(Position { line: 9, column: 1 }.offset_in(text), text.len());
+    }
+
+    #[test]
+    fn finds_the_elements_of_a_tuple() {
+        let src =
+            "Member(\n    id: \"a\",\n    location: ( 48.21 , -16.37 ),\n    joined: 2011,\n)";
+        let element = |i| {
+            let span = locate_span(src, &[Step::Field("location"), Step::Index(i)]);
+            &src[span]
+        };
+        assert_eq!(element(0), "48.21");
+        assert_eq!(element(1), "-16.37");
+        assert_eq!(
+            at_in(src, &[Step::Field("location"), Step::Index(1)]),
+            (3, 25)
+        );
+        // Past the tuple's end, the tuple; the fields after it are still found by name.
+        assert_eq!(element(2), "( 48.21 , -16.37 )");
+        assert_eq!(at_in(src, &[Step::Field("joined")]), (4, 13));
+    }
+
+    fn at_in(src: &str, path: &[Step]) -> (usize, usize) {
+        let p = locate(src, path);
+        (p.line, p.column)
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! every id is unique, and every string is normalized for the terminal. It can be stored and
 //! read back (serde), which is how the built-in pack is kept already checked (see `build.rs`).
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 /// A language of the pack, as its position in `Content::languages`.
@@ -16,9 +18,12 @@ impl Lang {
     }
 }
 
-/// A human text in every language of the pack; missing translations hold the default text.
+/// A human text in every language of the pack; a missing translation shares the default
+/// language's text. Each text is shared (`Arc`), not copied, wherever it is kept: a text can
+/// be tens of megabytes, and a translation that falls back, or a laid-out view, holding a
+/// copy of it would multiply that.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Localized(pub(crate) Box<[String]>);
+pub struct Localized(pub(crate) Box<[Arc<str>]>);
 
 impl Localized {
     /// The text in `lang`.
@@ -28,15 +33,21 @@ impl Localized {
         self.0
             .get(lang.0)
             .or_else(|| self.0.first())
-            .map_or("", String::as_str)
+            .map_or("", |text| text)
+    }
+
+    /// The text in `lang`, shared: to keep it (in a laid-out view, say) without a copy.
+    pub fn shared(&self, lang: Lang) -> Arc<str> {
+        // As in `get`: there is an entry for every `Lang`, and a first one.
+        self.0
+            .get(lang.0)
+            .or_else(|| self.0.first())
+            .map_or_else(|| Arc::from(""), Arc::clone)
     }
 
     /// Every language's text, in the order of the pack's languages.
     pub fn all(&self) -> impl Iterator<Item = (Lang, &str)> {
-        self.0
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (Lang(i), s.as_str()))
+        self.0.iter().enumerate().map(|(i, s)| (Lang(i), &**s))
     }
 }
 
@@ -99,6 +110,20 @@ pub struct Region {
     pub name: Localized,
 }
 
+/// A place on Earth, in decimal degrees (WGS 84, as GeoNames gives them).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    /// North of the equator; south is negative. From -90 to 90.
+    pub latitude: f64,
+    /// East of Greenwich; west is negative. From -180 to 180.
+    pub longitude: f64,
+}
+
+/// Validation refuses a location that is not finite, so a checked `Location` never holds a NaN,
+/// and `==` on floats other than NaN is an equivalence (only 0.0 and -0.0 are equal while
+/// different), which is what `Eq` promises.
+impl Eq for Location {}
+
 /// A member state and the sources of the facts about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Member {
@@ -109,10 +134,14 @@ pub struct Member {
     /// Position in `Members::regions`.
     pub region: usize,
     pub joined: u16,
+    /// Where its capital is. In a checked pack every member has one, or none does.
+    pub location: Option<Location>,
     pub note: Option<Localized>,
     pub code_source: SourceRef,
     pub region_source: SourceRef,
     pub joined_source: SourceRef,
+    /// The source of `location`: present exactly when `location` is.
+    pub location_source: Option<SourceRef>,
 }
 
 /// The members pane.

@@ -193,6 +193,9 @@ pub struct RawMember<'a> {
     #[serde(borrow)]
     pub region: Str<'a>,
     pub joined: u16,
+    /// The capital's latitude and longitude, in decimal degrees: `location: (48.21, 16.37)`.
+    #[serde(default)]
+    pub location: Option<(f64, f64)>,
     #[serde(default, borrow)]
     pub note: Option<RawText<'a>>,
     #[serde(borrow)]
@@ -208,6 +211,8 @@ pub struct RawMemberSources<'a> {
     pub region: Str<'a>,
     #[serde(borrow)]
     pub joined: Str<'a>,
+    #[serde(default, borrow)]
+    pub location: Option<Str<'a>>,
 }
 
 /// `declaration.ron`: an introduction and the principle and rights as items.
