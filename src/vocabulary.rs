@@ -39,6 +39,11 @@ impl Pane {
     pub fn has_list(self) -> bool {
         self != Pane::Overview
     }
+
+    /// Whether the pane's list is a table, with columns and their names above them.
+    pub fn is_table(self) -> bool {
+        self == Pane::Members
+    }
 }
 
 /// What the screen is showing on top of the panes.
@@ -50,6 +55,8 @@ pub enum Mode {
     Help,
     /// Typing a search: the prompt and its results.
     Search,
+    /// Typing a filter over the member table, which narrows with every key.
+    Filter,
     /// Presenting the pack as slides.
     Present,
 }
@@ -68,4 +75,30 @@ pub struct ListPosition {
     pub selected: usize,
     pub offset: usize,
     pub detail_scroll: usize,
+}
+
+/// The order of the member table's rows. Ties keep the order of the source.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum MemberOrder {
+    /// As the pack lists them.
+    #[default]
+    Source,
+    /// By name in the language shown, ignoring case and diacritics.
+    Name,
+    /// By year of joining.
+    Joined,
+    /// By the name of the region in the language shown.
+    Region,
+}
+
+impl MemberOrder {
+    /// The order after this one, as `s` cycles them.
+    pub fn next(self) -> MemberOrder {
+        match self {
+            MemberOrder::Source => MemberOrder::Name,
+            MemberOrder::Name => MemberOrder::Joined,
+            MemberOrder::Joined => MemberOrder::Region,
+            MemberOrder::Region => MemberOrder::Source,
+        }
+    }
 }

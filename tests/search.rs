@@ -4,11 +4,13 @@
 
 mod common;
 
-use clsv::content::Content;
-use clsv::search::{Index, Query, Target, fold::fold};
+use clsv::action::Action;
+use clsv::content::{Content, Lang};
+use clsv::search::{FieldKind, Index, Query, Target, fold::fold};
 use clsv::vocabulary::Pane;
-use common::{embedded, member_index};
+use common::{app_on, embedded, member_index, render, screen};
 use proptest::prelude::*;
+use ratatui::style::Color;
 
 fn search(content: &Content, query: &str, lang: &str) -> Vec<(Target, String)> {
     let index = Index::new(content);
@@ -123,11 +125,273 @@ fn headings_rank_before_body_text_then_whole_words_then_content_order() {
 #[test]
 fn ranking_prefers_whole_words_within_a_class() {
     let content = embedded();
-    // "est" starts the name "Estonia" and stands inside other words ("Statele", "este"):
-    // the start of a word in a name ranks first.
-    let hits = search(&content, "est", "ro");
     let estonia = member_index(&content, "EE");
+    // "est" starts the name "Estonia" and stands inside other words ("Western", "interest"):
+    // the start of a word in a name ranks first.
+    let hits = search(&content, "est", "en");
     assert_eq!(hits[0].0, Target::Member(estonia), "{hits:?}");
+    // In Romanian it is also a whole word of regions ("Europa de Est"): a whole word ranks
+    // before the start of one, so the members there lead, in their order, then Estonia.
+    let ro = content.lang("ro").unwrap();
+    let east: Vec<Target> = (0..content.members.members.len())
+        .filter(|&i| {
+            let member = &content.members.members[i];
+            let region = content.region_of(member).unwrap().name.get(ro);
+            region.split(' ').any(|word| word == "Est")
+        })
+        .map(Target::Member)
+        .collect();
+    assert!(east.len() > 1, "{east:?}");
+    let hits = search(&content, "est", "ro");
+    let leading: Vec<Target> = hits.iter().take(east.len()).map(|(t, _)| *t).collect();
+    assert_eq!(leading, east, "{hits:?}");
+    assert_eq!(hits[east.len()].0, Target::Member(estonia), "{hits:?}");
+}
+
+/// The members among the hits of `query`, by code, in the order of the results.
+fn members_found(content: &Content, query: &str, lang: &str) -> Vec<String> {
+    search(content, query, lang)
+        .into_iter()
+        .filter_map(|(target, _)| match target {
+            Target::Member(i) => Some(content.members.members[i].code.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The codes of the members for which `keep` holds, in the pack's order.
+fn members_where(content: &Content, keep: impl Fn(&clsv::content::Member) -> bool) -> Vec<String> {
+    content
+        .members
+        .members
+        .iter()
+        .filter(|m| keep(m))
+        .map(|m| m.code.clone())
+        .collect()
+}
+
+/// Whether the member's region is named with `word` in `lang`.
+fn region_has(content: &Content, member: &clsv::content::Member, lang: Lang, word: &str) -> bool {
+    content
+        .region_of(member)
+        .is_some_and(|r| r.name.get(lang).contains(word))
+}
+
+#[test]
+fn a_members_region_is_searched_in_every_language_of_the_pack() {
+    let content = embedded();
+    for lang in ["ro", "en"] {
+        let tag = content.lang(lang).unwrap();
+        let in_africa = members_where(&content, |m| region_has(&content, m, tag, "Africa"));
+        assert_eq!(in_africa, ["GH", "KE", "TN"], "the pack's African members");
+        let mut found = members_found(&content, "africa", lang);
+        found.sort();
+        assert_eq!(found, in_africa, "{lang}");
+        // Found in the region, and the match is the region's own text.
+        for (target, matched) in search(&content, "africa", lang) {
+            if let Target::Member(_) = target {
+                assert_eq!(matched, "Africa", "{lang}");
+            }
+        }
+    }
+    let found = members_found(&content, "eastern europe", "en");
+    assert_eq!(found, ["CZ", "MD"]);
+    assert_eq!(
+        search(&content, "eastern europe", "en")[0].0,
+        Target::Member(member_index(&content, "CZ"))
+    );
+    // A region is found in the language shown, where its highlight is seen.
+    assert!(members_found(&content, "eastern europe", "ro").is_empty());
+    assert_eq!(
+        members_found(&content, "region:\"europa de est\"", "ro"),
+        ["CZ", "MD"]
+    );
+}
+
+#[test]
+fn the_year_a_member_joined_is_searched_and_its_members_come_first() {
+    let content = embedded();
+    let index = Index::new(&content);
+    let joined_2012 = members_where(&content, |m| m.joined == 2012);
+    assert_eq!(joined_2012, ["CR", "FI", "LV", "TN"]);
+    for lang in ["ro", "en"] {
+        let hits = index.search(&Query::new("2012"), content.lang(lang).unwrap());
+        let leading: Vec<String> = hits
+            .iter()
+            .take(joined_2012.len())
+            .map(|hit| match hit.target {
+                Target::Member(i) => content.members.members[i].code.clone(),
+                other => panic!("{other:?} before a member who joined in 2012"),
+            })
+            .collect();
+        assert_eq!(leading, joined_2012, "{lang}");
+        assert!(hits[..4].iter().all(|hit| hit.kind == FieldKind::Joined));
+        // Other texts that mention 2012 follow: the conference, a note, an action.
+        let rest = &hits[joined_2012.len()..];
+        assert!(
+            rest.iter().any(|hit| hit.target.pane() == Pane::Overview),
+            "{lang}"
+        );
+        assert!(
+            rest.iter().any(|hit| hit.target.pane() == Pane::Actions),
+            "{lang}"
+        );
+        assert!(
+            rest.iter()
+                .any(|hit| hit.target == Target::Member(member_index(&content, "KE"))),
+            "Kenya's note names the conference of 2012"
+        );
+    }
+}
+
+#[test]
+fn a_field_word_finds_only_that_field_of_members() {
+    let content = embedded();
+    for lang in ["ro", "en"] {
+        // Only members, only where their region says it.
+        let hits = search(&content, "region:africa", lang);
+        let codes = members_found(&content, "region:africa", lang);
+        assert_eq!(codes.len(), hits.len(), "{hits:?}");
+        let mut sorted = codes.clone();
+        sorted.sort();
+        assert_eq!(sorted, ["GH", "KE", "TN"]);
+        assert!(hits.iter().all(|(_, matched)| matched == "Africa"));
+        for same in ["regiune:africa", "REGION:AFRICA", "Regiune:Africa"] {
+            assert_eq!(search(&content, same, lang), hits, "{same}");
+        }
+
+        // The year only, never a conference, an action or a note that mentions 2012.
+        let hits = search(&content, "year:2012", lang);
+        assert_eq!(
+            members_found(&content, "year:2012", lang),
+            ["CR", "FI", "LV", "TN"]
+        );
+        assert_eq!(hits.len(), 4, "{hits:?}");
+        assert!(hits.iter().all(|(_, matched)| matched == "2012"));
+        for same in ["an:2012", "AN:2012", "Year:2012"] {
+            assert_eq!(search(&content, same, lang), hits, "{same}");
+        }
+        assert!(search(&content, "an:2010", lang).is_empty());
+    }
+    // Field words narrow one another and ordinary words.
+    assert_eq!(
+        members_found(&content, "region:africa an:2012", "ro"),
+        ["TN"]
+    );
+    assert_eq!(
+        members_found(&content, "region:eastern region:europe", "en"),
+        ["CZ", "MD"]
+    );
+    assert_eq!(
+        members_found(&content, "region:\"eastern europe\"", "en"),
+        ["CZ", "MD"]
+    );
+    assert!(search(&content, "region:\"europe eastern\"", "en").is_empty());
+    // A field word's word is not looked for in other fields: no member is named "Moldova" in its region.
+    assert!(search(&content, "region:moldova", "ro").is_empty());
+}
+
+#[test]
+fn a_field_word_with_another_word_needs_both() {
+    let content = embedded();
+    let ro = content.lang("ro").unwrap();
+    let expected = members_where(&content, |m| {
+        m.joined == 2011 && region_has(&content, m, ro, "Europa")
+    });
+    assert!(expected.len() > 2, "{expected:?}");
+    let mut found = members_found(&content, "an:2011 europa", "ro");
+    found.sort();
+    let mut sorted = expected.clone();
+    sorted.sort();
+    assert_eq!(found, sorted);
+    assert_eq!(
+        search(&content, "an:2011 europa", "ro").len(),
+        expected.len()
+    );
+    // The ordinary word may be in any field of the member: its name here.
+    assert_eq!(members_found(&content, "an:2014 moldova", "ro"), ["MD"]);
+    assert!(members_found(&content, "an:2011 moldova", "ro").is_empty());
+}
+
+#[test]
+fn an_unknown_field_word_is_an_ordinary_word() {
+    let content = embedded();
+    assert!(search(&content, "foo:bar", "ro").is_empty());
+    assert!(search(&content, "foo:bar africa", "ro").is_empty());
+    // "Freedom Online: Joint Action…": `online:` is looked for as it is, colon and all.
+    let hits = search(&content, "online:", "en");
+    assert!(!hits.is_empty());
+    assert!(
+        hits.iter().all(|(_, matched)| matched == "Online:"),
+        "{hits:?}"
+    );
+    let highlighted: Vec<&str> = Query::new("online:")
+        .matches_in("Freedom Online: Joint Action")
+        .into_iter()
+        .map(|r| &"Freedom Online: Joint Action"[r])
+        .collect();
+    assert_eq!(highlighted, ["Online:"]);
+}
+
+/// The rows of the app's screen that hold marked cells: the row's text, and its marked
+/// cells run together.
+fn marked_on_screen(app: &clsv::app::App) -> Vec<(String, String)> {
+    let buffer = render(app);
+    let text = screen(app);
+    text.lines()
+        .enumerate()
+        .filter_map(|(y, line)| {
+            let marked: String = line
+                .chars()
+                .enumerate()
+                .filter(|&(x, _)| buffer[(x as u16, y as u16)].bg == Color::Yellow)
+                .map(|(_, c)| c)
+                .collect();
+            (!marked.is_empty()).then(|| (line.to_string(), marked))
+        })
+        .collect()
+}
+
+#[test]
+fn the_detail_marks_the_region_or_year_a_field_word_found() {
+    let content = embedded();
+    let strings = clsv::i18n::UiLang::Romanian.strings();
+    for (query, first, label, shown) in [
+        ("region:africa", "GH", strings.region, "Africa"),
+        ("REGIUNE:AFRICA", "GH", strings.region, "Africa"),
+        ("an:2012", "CR", strings.joined, "2012"),
+        ("year:2012 region:america", "CR", strings.joined, "2012"),
+    ] {
+        let mut app = app_on(content.clone(), 100, 30);
+        app.update(Action::OpenSearch);
+        for c in query.chars() {
+            app.update(Action::InsertChar(c));
+        }
+        app.update(Action::AcceptSearch);
+        assert_eq!(app.pane(), Pane::Members, "{query}");
+        assert_eq!(
+            app.list_position(Pane::Members).unwrap().selected,
+            member_index(&content, first),
+            "{query}"
+        );
+        // The shown region or year is marked on its own line; not the list's row, nor Costa
+        // Rica's note ("în mai 2012"), which a field word does not look in.
+        let marked = marked_on_screen(&app);
+        let on_its_line: Vec<&(String, String)> = marked
+            .iter()
+            .filter(|(line, _)| line.contains(label))
+            .collect();
+        assert_eq!(on_its_line.len(), 1, "{query}: {marked:?}");
+        assert_eq!(on_its_line[0].1, shown, "{query}: {marked:?}");
+        let elsewhere = marked.iter().filter(|(line, _)| !line.contains(label));
+        let region_too = query.contains("region:america");
+        for (line, text) in elsewhere {
+            assert!(
+                region_too && line.contains(strings.region) && text == "America",
+                "{query}: marked {text:?} in {line:?}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -173,4 +437,117 @@ proptest! {
             prop_assert!(fold(&text[range]).contains(&fold(&word)));
         }
     }
+}
+
+/// The codes of the members `query` keeps in the member filter, in the order it gives.
+fn filtered(content: &Content, index: &Index, query: &str, lang: &str) -> Vec<String> {
+    let lang = content.lang(lang).unwrap();
+    index
+        .members_matching(&Query::new(query), lang)
+        .into_iter()
+        .map(|i| content.members.members[i].code.clone())
+        .collect()
+}
+
+#[test]
+fn the_member_filter_keeps_every_member_for_an_empty_query() {
+    let content = embedded();
+    let index = Index::new(&content);
+    let all: Vec<usize> = (0..content.members.members.len()).collect();
+    for query in ["", "   ", "region:", "an:"] {
+        assert_eq!(
+            index.members_matching(&Query::new(query), content.default_language),
+            all,
+            "{query:?}"
+        );
+    }
+}
+
+#[test]
+fn the_member_filter_keeps_the_members_with_every_word_in_their_order() {
+    let content = embedded();
+    let index = Index::new(&content);
+    let ro = content.lang("ro").unwrap();
+    // One word, in the note: every founding member, in the pack's order.
+    let founding = members_where(&content, |m| {
+        m.note
+            .as_ref()
+            .is_some_and(|n| n.get(ro).contains("fondator"))
+    });
+    assert!(founding.len() > 10, "{founding:?}");
+    assert_eq!(filtered(&content, &index, "fondator", "ro"), founding);
+    // Its English, in English only: a note is looked for in the language shown.
+    assert_eq!(filtered(&content, &index, "founding", "en"), founding);
+    assert!(filtered(&content, &index, "founding", "ro").is_empty());
+    // Names in every language, and the code.
+    assert_eq!(filtered(&content, &index, "Czech", "ro"), ["CZ"]);
+    assert_eq!(filtered(&content, &index, "cz", "en"), ["CZ"]);
+    // A region in the language shown, a year in any.
+    let eastern = members_where(&content, |m| {
+        region_has(&content, m, content.lang("en").unwrap(), "Eastern")
+    });
+    assert_eq!(filtered(&content, &index, "eastern", "en"), eastern);
+    assert!(filtered(&content, &index, "eastern", "ro").is_empty());
+    // Several words: all of them, anywhere among the member's own fields.
+    assert_eq!(
+        filtered(&content, &index, "fondator africa", "ro"),
+        members_where(&content, |m| {
+            region_has(&content, m, ro, "Africa")
+                && m.note
+                    .as_ref()
+                    .is_some_and(|n| n.get(ro).contains("fondator"))
+        })
+    );
+    // Only members: a word of the declaration alone keeps none.
+    assert!(!search(&content, "libertatea", "ro").is_empty());
+    assert!(filtered(&content, &index, "libertatea", "ro").is_empty());
+}
+
+#[test]
+fn the_member_filter_takes_field_words_and_folds_as_the_search_does() {
+    let content = embedded();
+    let index = Index::new(&content);
+    let joined_2012 = members_where(&content, |m| m.joined == 2012);
+    for query in ["an:2012", "year:2012", "AN:2012"] {
+        assert_eq!(
+            filtered(&content, &index, query, "ro"),
+            joined_2012,
+            "{query}"
+        );
+    }
+    // "2012" alone also keeps Kenya, whose note names the conference of 2012.
+    let any_2012 = filtered(&content, &index, "2012", "en");
+    assert!(any_2012.contains(&"KE".to_string()), "{any_2012:?}");
+    assert!(!filtered(&content, &index, "an:2012", "en").contains(&"KE".to_string()));
+    for query in [
+        "region:africa",
+        "regiune:AFRICA",
+        "Regiune:Africa",
+        "africa",
+    ] {
+        assert_eq!(
+            filtered(&content, &index, query, "ro"),
+            ["GH", "KE", "TN"],
+            "{query}"
+        );
+    }
+    assert_eq!(
+        filtered(&content, &index, "region:africa an:2012", "ro"),
+        ["TN"]
+    );
+    assert_eq!(
+        filtered(&content, &index, "region:\"europa de est\"", "ro"),
+        ["CZ", "MD"]
+    );
+    // Case and diacritics do not matter.
+    for query in ["cehă", "ceha", "CEHA", "Republica Cehă"] {
+        assert_eq!(filtered(&content, &index, query, "ro"), ["CZ"], "{query}");
+    }
+    assert_eq!(
+        filtered(&content, &index, "franta", "ro"),
+        filtered(&content, &index, "Franţa", "ro")
+    );
+    assert_eq!(filtered(&content, &index, "franta", "ro"), ["FR"]);
+    // An unknown field word is a word like any other.
+    assert!(filtered(&content, &index, "foo:bar", "ro").is_empty());
 }

@@ -3,20 +3,29 @@
 //!
 //! The index keeps every searchable text folded into one string (the haystack), field after
 //! field, each item's fields together. A query scans the haystack for its longest word with
-//! a SIMD substring search, checks the other words only in the items that word hits, and
-//! skips to the next item as soon as one is decided, so a keystroke costs one pass over the
-//! haystack at most, however many items match.
+//! a SIMD substring search, and checks each item that word hits once, for all the words
+//! together (Aho-Corasick), before it skips to the next item: a search reads the haystack
+//! at most twice (the scan, then the items it hit), however many words the query has and
+//! however many items match.
 
 pub mod fold;
+mod members;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use memchr::memmem::Finder;
 
 use crate::content::{Content, Lang};
 use crate::text;
 use crate::vocabulary::Pane;
 use fold::{ends_word, fold, fold_with_origins, original_range, starts_word};
+
+/// The longest query the search prompt takes, in characters: a search costs more with every
+/// word, and one reader's paste into the prompt must not hold up the others on a shared
+/// server (`clsv serve`). Any phrase a person looks for fits.
+pub const MAX_QUERY_CHARS: usize = 256;
 
 /// What a search result leads to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -102,7 +111,7 @@ fn items(content: &Content, pane: Pane) -> Option<&[crate::content::Item]> {
 }
 
 /// Which text of its target a field is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FieldKind {
     Title,
     Name,
@@ -113,10 +122,14 @@ pub enum FieldKind {
     Fact(u16),
     Note,
     Intro,
+    /// A member's region, by its name in each language.
+    Region,
+    /// The year a member joined, in digits.
+    Joined,
 }
 
 impl FieldKind {
-    /// Titles, names and codes rank before body text.
+    /// Titles, names, codes, and a member's region and year rank before body text.
     pub fn is_heading(self) -> bool {
         matches!(
             self,
@@ -125,12 +138,22 @@ impl FieldKind {
                 | FieldKind::Code
                 | FieldKind::Place
                 | FieldKind::Date
+                | FieldKind::Region
+                | FieldKind::Joined
         )
+    }
+
+    /// A member's region or year: the fields a field word (`region:`, `an:`) names, and
+    /// the ones that rank first among the headings (see `quality`).
+    pub fn is_member_attribute(self) -> bool {
+        matches!(self, FieldKind::Region | FieldKind::Joined)
     }
 }
 
-/// The text of a field of `target` in `lang`, from the content.
-pub fn field_text(content: &Content, target: Target, kind: FieldKind, lang: Lang) -> &str {
+/// The text of a field of `target` in `lang`, from the content: what the index folds and
+/// what a view shows for that field, so that a highlight marks what the search found. Only a
+/// year is made here (from its number); every other text is the content's own.
+pub fn field_text(content: &Content, target: Target, kind: FieldKind, lang: Lang) -> Cow<'_, str> {
     let overview = &content.overview;
     let text = match (target, kind) {
         (Target::Intro(pane), _) => match pane {
@@ -150,9 +173,22 @@ pub fn field_text(content: &Content, target: Target, kind: FieldKind, lang: Lang
         (Target::Event(i), FieldKind::Date) => overview.timeline.get(i).map(|e| &e.date),
         (Target::Event(i), FieldKind::Body) => overview.timeline.get(i).map(|e| &e.text),
         (Target::Member(i), FieldKind::Code) => {
-            return content.members.members.get(i).map_or("", |m| &m.code);
+            return Cow::Borrowed(content.members.members.get(i).map_or("", |m| &m.code));
+        }
+        (Target::Member(i), FieldKind::Joined) => {
+            return content
+                .members
+                .members
+                .get(i)
+                .map_or(Cow::Borrowed(""), |m| Cow::Owned(m.joined.to_string()));
         }
         (Target::Member(i), FieldKind::Name) => content.members.members.get(i).map(|m| &m.name),
+        (Target::Member(i), FieldKind::Region) => content
+            .members
+            .members
+            .get(i)
+            .and_then(|m| content.region_of(m))
+            .map(|r| &r.name),
         (Target::Member(i), FieldKind::Note) => {
             content.members.members.get(i).and_then(|m| m.note.as_ref())
         }
@@ -166,7 +202,7 @@ pub fn field_text(content: &Content, target: Target, kind: FieldKind, lang: Lang
             }),
         _ => None,
     };
-    text.map_or("", |t| t.get(lang))
+    Cow::Borrowed(text.map_or("", |t| t.get(lang)))
 }
 
 /// One searchable text: its place in the haystack, what it belongs to, and its language.
@@ -177,7 +213,7 @@ struct Field {
     target: u32,
     kind: FieldKind,
     lang: u16,
-    /// Found whatever the current language (member names, codes).
+    /// Found whatever the current language (member names, codes, years).
     any_language: bool,
 }
 
@@ -189,39 +225,126 @@ pub struct Index {
     targets: Vec<Target>,
     /// The fields of each target, as a range of `fields`.
     target_fields: Vec<Range<u32>>,
+    /// The members' targets, in the members' order, as a range of `targets`.
+    member_targets: Range<u32>,
+    /// The members' regions and years, each distinct set of them once, for the member
+    /// filter.
+    member_attributes: members::Attributes,
 }
 
-/// A query: its words, folded.
+/// The field words a query may use, folded, and the field of members each names: in English
+/// and in Romanian, the languages of the interface.
+const FIELD_WORDS: [(&str, FieldKind); 4] = [
+    ("region:", FieldKind::Region),
+    ("regiune:", FieldKind::Region),
+    ("year:", FieldKind::Joined),
+    ("an:", FieldKind::Joined),
+];
+
+/// A word of a query, folded, and the one field of members it must be found in when a field
+/// word names one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Term {
+    word: String,
+    field: Option<FieldKind>,
+}
+
+impl Term {
+    /// Whether an occurrence of the word in a field of `kind` counts for this term.
+    fn accepts(&self, kind: FieldKind) -> bool {
+        self.field.is_none_or(|field| field == kind)
+    }
+}
+
+/// A query: its words, folded, each with the field a field word gave it, if any.
+///
+/// The rule of field words: a word that begins with `region:` or `regiune:` (a member's
+/// region) or `year:` or `an:` (the year a member joined), in any case, stands for the rest
+/// of that word, which must then be found in that field of a member; `region:africa`.
+/// A field word applies to the one word after its colon, or to a phrase in double quotes
+/// right after it (`region:"eastern europe"`); to ask for several words of a region without
+/// quotes, give each its field word (`region:eastern region:europe`). Like ordinary words,
+/// every field word must hold. A field word with nothing after it (`region:`, as it is being
+/// typed) narrows nothing yet; any other `word:` is an ordinary word.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
-    words: Vec<String>,
+    terms: Vec<Term>,
 }
 
 impl Query {
-    /// The words of `text`, folded, each once.
+    /// The words of `text`, folded, each once, with their field words read (see [`Query`]).
     pub fn new(text: &str) -> Query {
-        let mut words: Vec<String> = Vec::new();
-        for word in fold(text).split_whitespace() {
-            if !words.iter().any(|w| w == word) {
-                words.push(word.to_string());
+        let mut query = Query::default();
+        query.add(text);
+        query
+    }
+
+    /// Adds the terms of `text`.
+    fn add(&mut self, text: &str) {
+        let folded = fold(text);
+        let mut rest = folded.trim_start();
+        while !rest.is_empty() {
+            let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let word = &rest[..word_end];
+            let mut after = &rest[word_end..];
+            match field_word(word) {
+                Some((name, field)) => {
+                    let value = &rest[name.len()..];
+                    match value.strip_prefix('"') {
+                        Some(quoted) => {
+                            let (phrase, after_quote) =
+                                quoted.split_once('"').unwrap_or((quoted, ""));
+                            let phrase: Vec<&str> = phrase.split_whitespace().collect();
+                            self.push(phrase.join(" "), Some(field));
+                            after = after_quote;
+                        }
+                        None => self.push(word[name.len()..].to_string(), Some(field)),
+                    }
+                }
+                None => self.push(word.to_string(), None),
             }
+            rest = after.trim_start();
         }
-        Query { words }
+    }
+
+    fn push(&mut self, word: String, field: Option<FieldKind>) {
+        let term = Term { word, field };
+        if !term.word.is_empty() && !self.terms.contains(&term) {
+            self.terms.push(term);
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.terms.is_empty()
     }
 
-    /// Every place in `text` where a word of the query occurs, as byte ranges of `text`,
-    /// sorted and merged where they overlap.
+    /// Every place in `text` where an ordinary word of the query occurs, as byte ranges of
+    /// `text`, sorted and merged where they overlap. A field word's word is not marked here,
+    /// only in its field's text ([`Query::matches_in_field`]).
     pub fn matches_in(&self, text: &str) -> Vec<Range<usize>> {
-        if self.words.is_empty() || text.is_empty() {
+        self.marks(text, None)
+    }
+
+    /// As [`Query::matches_in`], for the text of a field of `kind` (a member's region or
+    /// year as [`field_text`] gives it): the ordinary words and the words of the field words
+    /// that name `kind`, which is what the search finds there.
+    pub fn matches_in_field(&self, text: &str, kind: FieldKind) -> Vec<Range<usize>> {
+        self.marks(text, Some(kind))
+    }
+
+    fn marks(&self, text: &str, kind: Option<FieldKind>) -> Vec<Range<usize>> {
+        let mut words = self
+            .terms
+            .iter()
+            .filter(|term| term.field.is_none() || term.field == kind)
+            .map(|term| term.word.as_str())
+            .peekable();
+        if words.peek().is_none() || text.is_empty() {
             return Vec::new();
         }
         let (folded, origins) = fold_with_origins(text);
         let mut ranges: Vec<Range<usize>> = Vec::new();
-        for word in &self.words {
+        for word in words {
             for at in memchr::memmem::find_iter(folded.as_bytes(), word.as_bytes()) {
                 ranges.push(original_range(text, &origins, at, at + word.len()));
             }
@@ -238,6 +361,14 @@ impl Query {
     }
 }
 
+/// The field word that `folded` begins with, if any, and the field it names.
+fn field_word(folded: &str) -> Option<(&'static str, FieldKind)> {
+    FIELD_WORDS
+        .iter()
+        .copied()
+        .find(|(name, _)| folded.starts_with(name))
+}
+
 /// A search result: the target, and its best match (which field, where in the folded text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
@@ -250,22 +381,38 @@ pub struct Hit {
     rank: u64,
 }
 
-/// How well a word matches at a place: a heading before body text, then a whole word before
-/// the start of a word before the middle of one. Lower is better.
+/// How well a word matches at a place; lower is better. Body text comes after every heading.
+/// Among headings a whole word comes before the start of a word, before the middle of one,
+/// and at each of these a member's region or year comes before the other headings; body
+/// text keeps the same order of whole word, start and middle.
+///
+/// The region and year form a tier of their own so that `2012` or `africa` lead to the
+/// members who joined that year or lie there before a conference dated 2012 or a title that
+/// names Africa; the tier sits inside each kind of match, not above them all, so that a whole
+/// word in a title still ranks before a part of a word in a region ("ia" of "Asia").
 fn quality(field: &Field, folded: &str, at: usize, len: usize) -> u8 {
     let wordness = match (starts_word(folded, at), ends_word(folded, at + len)) {
         (true, true) => 0,
         (true, false) => 1,
         _ => 2,
     };
-    let class = if field.kind.is_heading() { 0 } else { 3 };
-    class + wordness
+    if !field.kind.is_heading() {
+        return 6 + wordness;
+    }
+    let tier = if field.kind.is_member_attribute() {
+        0
+    } else {
+        1
+    };
+    wordness * 2 + tier
 }
 
-/// The best match of one word in one target.
+/// The best match of a query's words in one target.
 #[derive(Debug, Clone, Copy)]
 struct Best {
     quality: u8,
+    /// The word's place among the query's distinct words, longest first.
+    pattern: usize,
     field: u32,
     at: u32,
     len: u32,
@@ -294,13 +441,22 @@ impl Index {
         if content.members.intro.is_some() {
             index.add(content, Target::Intro(Pane::Members), &[FieldKind::Intro]);
         }
+        let first_member = index.targets.len() as u32;
         for i in 0..content.members.members.len() {
             index.add(
                 content,
                 Target::Member(i),
-                &[FieldKind::Name, FieldKind::Code, FieldKind::Note],
+                &[
+                    FieldKind::Name,
+                    FieldKind::Code,
+                    FieldKind::Region,
+                    FieldKind::Joined,
+                    FieldKind::Note,
+                ],
             );
         }
+        index.member_targets = first_member..index.targets.len() as u32;
+        index.member_attributes = members::Attributes::new(&index);
         for (pane, list) in [
             (Pane::Declaration, &content.declaration),
             (Pane::Actions, &content.actions),
@@ -327,10 +483,12 @@ impl Index {
         let first = self.fields.len() as u32;
         let default = content.default_language;
         for &kind in kinds {
-            // Names are found in every language; a code is the same in all of them. Other
-            // texts are found in their own language only, so a fallback is indexed as that
-            // language's text too.
-            let any_language = matches!(kind, FieldKind::Name | FieldKind::Code);
+            // Names are found in every language; a code and a year are the same in all of
+            // them. Other texts, a region's name among them, are found in their own language
+            // only (the one a view shows them in, where their highlight is seen), so a
+            // fallback is indexed as that language's text too.
+            let any_language =
+                matches!(kind, FieldKind::Name | FieldKind::Code | FieldKind::Joined);
             let default_text = field_text(content, target, kind, default);
             for lang in (0..content.languages.len()).map(Lang) {
                 let text = field_text(content, target, kind, lang);
@@ -339,7 +497,7 @@ impl Index {
                     continue;
                 }
                 let start = self.haystack.len() as u32;
-                fold::fold_into(text, &mut self.haystack, None);
+                fold::fold_into(&text, &mut self.haystack, None);
                 let end = self.haystack.len() as u32;
                 // A separator no query can contain, so no match spans two fields.
                 self.haystack.push('\0');
@@ -364,78 +522,68 @@ impl Index {
         field.any_language || field.lang as usize == lang.index()
     }
 
-    /// The best match of `word` among the fields of target `t` that `lang` allows.
-    fn best_in_target(&self, t: usize, word: &str, finder: &Finder, lang: Lang) -> Option<Best> {
+    /// The best match of the query's words in target `t`, if each of its terms is in a field
+    /// that `lang` allows and the term accepts: one pass over those fields, for all the words
+    /// at once. The best match is the one of the lowest quality, then of the longest word,
+    /// then the first.
+    fn best_in_target(&self, t: usize, words: &mut Words, lang: Lang) -> Option<Best> {
+        let mut terms_found = 0;
         let mut best: Option<Best> = None;
-        let range = self.target_fields[t].clone();
-        for f in range {
+        for f in self.target_fields[t].clone() {
             let field = &self.fields[f as usize];
             if !Self::allowed(field, lang) {
                 continue;
             }
             let folded = self.folded(field);
-            for at in finder.find_iter(folded.as_bytes()) {
-                let q = quality(field, folded, at, word.len());
-                if best.is_none_or(|b| q < b.quality) {
-                    best = Some(Best {
-                        quality: q,
-                        field: f,
-                        at: at as u32,
-                        len: word.len() as u32,
-                    });
-                    if q == 0 {
-                        return best;
+            for found in words.automaton.find_overlapping_iter(folded) {
+                let pattern = found.pattern().as_usize();
+                // A word counts where a scan for it alone finds it (as `str::match_indices`
+                // does): not where it overlaps its own occurrence before.
+                let start = field.start as usize + found.start();
+                if start < words.resume_at[pattern] {
+                    continue;
+                }
+                words.resume_at[pattern] = start + found.len();
+                let mut counts = false;
+                for term in words.pattern_terms[pattern].clone() {
+                    if words.terms[term].accepts(field.kind) {
+                        counts = true;
+                        if words.last_found_in[term] != t {
+                            words.last_found_in[term] = t;
+                            terms_found += 1;
+                        }
                     }
                 }
-            }
-        }
-        best
-    }
-
-    /// The items that contain every word of `query` in `lang` (member names and codes in any
-    /// language), best first: headings before body text, whole words before parts of words,
-    /// then the order of the content.
-    pub fn search(&self, query: &Query, lang: Lang) -> Vec<Hit> {
-        if query.is_empty() {
-            return Vec::new();
-        }
-        // The longest word is the rarest, as a rule: it drives the scan.
-        let mut words: Vec<&str> = query.words.iter().map(String::as_str).collect();
-        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        let finders: Vec<Finder> = words.iter().map(|w| Finder::new(w.as_bytes())).collect();
-        let haystack = self.haystack.as_bytes();
-        let mut hits = Vec::new();
-        let mut position = 0;
-        while let Some(found) = finders[0].find(&haystack[position..]) {
-            let at = position + found;
-            let f = self
-                .fields
-                .partition_point(|field| field.end as usize <= at);
-            let Some(field) = self.fields.get(f) else {
-                break;
-            };
-            let t = field.target as usize;
-            let target_end = self.target_fields[t].end.saturating_sub(1) as usize;
-            // The next occurrence worth looking at is past this target's last field.
-            position = self
-                .fields
-                .get(target_end)
-                .map_or(haystack.len(), |last| last.end as usize + 1)
-                .max(at + 1);
-            // The occurrence may be in another language than `lang`; the target may still
-            // match in `lang`, which the per-target search below decides.
-            let mut best: Option<Best> = None;
-            let mut all = true;
-            for (word, finder) in words.iter().zip(&finders) {
-                let Some(found) = self.best_in_target(t, word, finder, lang) else {
-                    all = false;
-                    break;
-                };
-                if best.is_none_or(|best| found.quality < best.quality) {
-                    best = Some(found);
+                if !counts {
+                    continue;
+                }
+                let quality = quality(field, folded, found.start(), found.len());
+                if best.is_none_or(|best| (quality, pattern) < (best.quality, best.pattern)) {
+                    best = Some(Best {
+                        quality,
+                        pattern,
+                        field: f,
+                        at: found.start() as u32,
+                        len: found.len() as u32,
+                    });
                 }
             }
-            if let (true, Some(best)) = (all, best) {
+        }
+        best.filter(|_| terms_found == words.terms.len())
+    }
+
+    /// The items that contain every word of `query` in `lang` (member names, codes and years
+    /// in any language; a field word's word in its field of members), best first: headings
+    /// before body text, whole words before parts of words, a member's region and year before
+    /// other headings (see `quality`), then the order of the content.
+    pub fn search(&self, query: &Query, lang: Lang) -> Vec<Hit> {
+        let Some(mut words) = Words::new(query) else {
+            return Vec::new();
+        };
+        let driver = words.driver();
+        let mut hits = Vec::new();
+        self.scan(&driver, lang, 0..self.fields.len(), |t| {
+            if let Some(best) = self.best_in_target(t, &mut words, lang) {
                 let field = &self.fields[best.field as usize];
                 hits.push(Hit {
                     target: self.targets[t],
@@ -446,9 +594,177 @@ impl Index {
                     rank: (u64::from(best.quality) << 32) | t as u64,
                 });
             }
-        }
+        });
         hits.sort_unstable_by_key(|hit| hit.rank);
         hits
+    }
+
+    /// Calls `visit` with each target, in order, whose fields among `fields` (a range of
+    /// `self.fields`, whole targets) hold the driver where it counts ([`Driver::counts_in`]):
+    /// the targets that may match the query. One scan of their part of the haystack, which
+    /// skips the rest of a field where the driver does not count and the rest of a target
+    /// once it is visited.
+    fn scan(
+        &self,
+        driver: &Driver,
+        lang: Lang,
+        fields: Range<usize>,
+        mut visit: impl FnMut(usize),
+    ) {
+        let (Some(first), Some(last)) = (
+            self.fields.get(fields.start),
+            fields.end.checked_sub(1).and_then(|f| self.fields.get(f)),
+        ) else {
+            return;
+        };
+        let haystack = self
+            .haystack
+            .as_bytes()
+            .get(..last.end as usize)
+            .unwrap_or_default();
+        let mut f = fields.start;
+        let mut position = first.start as usize;
+        while let Some(found) = haystack
+            .get(position..)
+            .and_then(|rest| driver.finder.find(rest))
+        {
+            let at = position + found;
+            f = self.field_at(f, at);
+            let Some(field) = self.fields.get(f) else {
+                break;
+            };
+            if !driver.counts_in(field, at, lang) {
+                // Nor would any other occurrence in this field: on to the next one.
+                position = field.end as usize + 1;
+                f += 1;
+                continue;
+            }
+            let t = field.target as usize;
+            visit(t);
+            // The target is decided: on past its last field (`f` is one of its fields, so it
+            // has a last).
+            let last_field = self.target_fields[t].end as usize - 1;
+            position = self.fields[last_field].end as usize + 1;
+            f = last_field + 1;
+        }
+    }
+
+    /// The first field from `from` on that ends after `at`. Occurrences come in the
+    /// haystack's order, so it is a few fields on as a rule: a gallop (1, 2, 4… fields
+    /// ahead) brackets it, and a binary search of the bracket finds it, so that it costs
+    /// a few steps near `from` and never more than twice a binary search of the rest.
+    fn field_at(&self, from: usize, at: usize) -> usize {
+        let ends_before = |field: &Field| field.end as usize <= at;
+        let rest = self.fields.get(from..).unwrap_or_default();
+        // Fields end in order: once one ends before `at`, every one before it does too.
+        let mut passed = 0;
+        let mut step = 1;
+        while let Some(field) = rest.get(passed + step - 1) {
+            if !ends_before(field) {
+                break;
+            }
+            passed += step;
+            step *= 2;
+        }
+        let bracket = rest
+            .get(passed..(passed + step).min(rest.len()))
+            .unwrap_or_default();
+        from + passed + bracket.partition_point(ends_before)
+    }
+}
+
+/// The query's longest word, the rarest as a rule, which the scan looks for, and the fields
+/// where an occurrence of it counts.
+struct Driver<'q> {
+    finder: Finder<'q>,
+    len: usize,
+    /// The fields its terms accept (`None`: any).
+    accepts: Vec<Option<FieldKind>>,
+}
+
+impl Driver<'_> {
+    /// Whether the occurrence at `at` lies in `field` (not across its end), in a field that
+    /// `lang` allows and a term of the word accepts.
+    fn counts_in(&self, field: &Field, at: usize, lang: Lang) -> bool {
+        field.start as usize <= at
+            && at + self.len <= field.end as usize
+            && Index::allowed(field, lang)
+            && self
+                .accepts
+                .iter()
+                .any(|accepts| accepts.is_none_or(|kind| kind == field.kind))
+    }
+}
+
+/// The words of a query, longest first, looked for all at once, with what the search has
+/// seen of each.
+struct Words<'q> {
+    /// The query's distinct words, longest first; a match's pattern is its place here.
+    patterns: Vec<&'q str>,
+    /// Every pattern; a match's pattern is its word's place in `patterns`.
+    automaton: AhoCorasick,
+    /// The query's terms, grouped by pattern.
+    terms: Vec<&'q Term>,
+    /// The terms of each pattern, as a range of `terms`: one as a rule, two where the same
+    /// word is given alone and with a field word.
+    pattern_terms: Vec<Range<usize>>,
+    /// For each pattern, the haystack offset where its next occurrence may start: past the
+    /// one before, as a scan for that word alone finds them.
+    resume_at: Vec<usize>,
+    /// For each term, the target it was last found in.
+    last_found_in: Vec<usize>,
+}
+
+impl<'q> Words<'q> {
+    /// `None` for an empty query, and for one beyond the automaton's limits (billions of
+    /// bytes), which no one types: it finds nothing.
+    fn new(query: &'q Query) -> Option<Words<'q>> {
+        let mut patterns: Vec<&str> = Vec::new();
+        for term in &query.terms {
+            if !patterns.contains(&term.word.as_str()) {
+                patterns.push(&term.word);
+            }
+        }
+        if patterns.is_empty() {
+            return None;
+        }
+        patterns.sort_by_key(|word| std::cmp::Reverse(word.len()));
+        let mut terms = Vec::with_capacity(query.terms.len());
+        let mut pattern_terms = Vec::with_capacity(patterns.len());
+        for pattern in &patterns {
+            let first = terms.len();
+            terms.extend(query.terms.iter().filter(|term| term.word == *pattern));
+            pattern_terms.push(first..terms.len());
+        }
+        // The automaton reads the texts of the items the scan hit, short as a rule: what a
+        // search pays for is building it. A contiguous NFA builds several times faster than
+        // the DFA that would be chosen for a few words (30 µs against 400 µs for one word of
+        // 256 letters).
+        let automaton = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&patterns)
+            .ok()?;
+        Some(Words {
+            automaton,
+            resume_at: vec![0; patterns.len()],
+            last_found_in: vec![usize::MAX; terms.len()],
+            patterns,
+            terms,
+            pattern_terms,
+        })
+    }
+
+    /// The scan's word: the longest.
+    fn driver(&self) -> Driver<'q> {
+        let word = self.patterns[0];
+        Driver {
+            finder: Finder::new(word.as_bytes()),
+            len: word.len(),
+            accepts: self.pattern_terms[0]
+                .clone()
+                .map(|term| self.terms[term].field)
+                .collect(),
+        }
     }
 }
 
@@ -460,14 +776,18 @@ pub struct Snippet {
 }
 
 impl Hit {
-    /// The text the hit was found in.
-    pub fn text<'c>(&self, content: &'c Content) -> &'c str {
+    /// The text the hit was found in (see [`field_text`]).
+    pub fn text<'c>(&self, content: &'c Content) -> Cow<'c, str> {
         field_text(content, self.target, self.kind, self.lang)
     }
 
     /// The matched part of the original text, as a byte range of [`Hit::text`].
     pub fn original_match(&self, content: &Content) -> Range<usize> {
-        let text = self.text(content);
+        self.match_in(&self.text(content))
+    }
+
+    /// The match as a byte range of `text`, the hit's text.
+    fn match_in(&self, text: &str) -> Range<usize> {
         let (_, origins) = fold_with_origins(text);
         let start = self.match_start as usize;
         original_range(text, &origins, start, start + self.match_len as usize)
@@ -476,8 +796,8 @@ impl Hit {
     /// The match with some context before it, cut to `width` columns, on one line.
     pub fn snippet(&self, content: &Content, width: usize) -> Snippet {
         let text = self.text(content);
-        let found = self.original_match(content);
-        snippet(text, found, width)
+        let found = self.match_in(&text);
+        snippet(&text, found, width)
     }
 }
 
@@ -511,5 +831,493 @@ pub fn snippet(text: &str, found: Range<usize>, width: usize) -> Snippet {
     Snippet {
         text: cut,
         mark: mark_start..mark_end,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // a test fails loudly by design
+
+    use std::cmp::Reverse;
+    use std::sync::LazyLock;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::content::generate::pack_files;
+    use crate::content::load::load_files;
+    use crate::content::load_embedded;
+
+    /// Whether `term` is in a field of target `t` that `lang` allows and the term accepts.
+    fn naive_found(index: &Index, t: usize, term: &Term, lang: Lang) -> bool {
+        index.target_fields[t].clone().any(|f| {
+            let field = &index.fields[f as usize];
+            Index::allowed(field, lang)
+                && term.accepts(field.kind)
+                && index.folded(field).contains(&term.word)
+        })
+    }
+
+    /// The search as its definition reads, without the scan's shortcuts: a target is a hit
+    /// when every term of the query is in a field that `lang` allows and the term accepts (a
+    /// field word's term only in its field); the hit is at the first of its best matches
+    /// (lowest quality, then the longest word), among the places where a scan for each word
+    /// alone finds it in a field where a term of that word counts.
+    fn naive_search(index: &Index, query: &Query, lang: Lang) -> Vec<Hit> {
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let mut words: Vec<&str> = Vec::new();
+        for term in &query.terms {
+            if !words.contains(&term.word.as_str()) {
+                words.push(&term.word);
+            }
+        }
+        words.sort_by_key(|word| Reverse(word.len()));
+        let mut hits = Vec::new();
+        for (t, fields) in index.target_fields.iter().enumerate() {
+            if !query
+                .terms
+                .iter()
+                .all(|term| naive_found(index, t, term, lang))
+            {
+                continue;
+            }
+            // (quality, field, place, length) of each word's best match.
+            let mut bests = Vec::new();
+            for word in &words {
+                let mut best: Option<(u8, u32, usize, usize)> = None;
+                for f in fields.clone() {
+                    let field = &index.fields[f as usize];
+                    let counts = query
+                        .terms
+                        .iter()
+                        .any(|term| term.word == *word && term.accepts(field.kind));
+                    if !Index::allowed(field, lang) || !counts {
+                        continue;
+                    }
+                    let folded = index.folded(field);
+                    for (at, _) in folded.match_indices(word) {
+                        let q = quality(field, folded, at, word.len());
+                        if best.is_none_or(|best| q < best.0) {
+                            best = Some((q, f, at, word.len()));
+                        }
+                    }
+                }
+                bests.extend(best);
+            }
+            let (q, f, at, len) = bests
+                .into_iter()
+                .reduce(|best, next| if next.0 < best.0 { next } else { best })
+                .unwrap();
+            let field = &index.fields[f as usize];
+            hits.push(Hit {
+                target: index.targets[t],
+                kind: field.kind,
+                lang: Lang(field.lang as usize),
+                match_start: at as u32,
+                match_len: len as u32,
+                rank: (u64::from(q) << 32) | t as u64,
+            });
+        }
+        hits.sort_by_key(|hit| hit.rank);
+        hits
+    }
+
+    /// The member filter as its definition reads: each member in turn, kept when every term
+    /// is in one of its fields as the search finds it.
+    fn naive_members_matching(index: &Index, query: &Query, lang: Lang) -> Vec<usize> {
+        let members = index.member_targets.start as usize..index.member_targets.end as usize;
+        members
+            .clone()
+            .filter(|&t| {
+                query
+                    .terms
+                    .iter()
+                    .all(|term| naive_found(index, t, term, lang))
+            })
+            .map(|t| t - members.start)
+            .collect()
+    }
+
+    /// The default pack, and a generated one with names in many scripts, each indexed.
+    static PACKS: LazyLock<Vec<(Content, Index)>> = LazyLock::new(|| {
+        [
+            load_embedded().unwrap(),
+            load_files(pack_files(300)).unwrap(),
+        ]
+        .into_iter()
+        .map(|content| {
+            let index = Index::new(&content);
+            (content, index)
+        })
+        .collect()
+    });
+
+    /// Words of the packs, pieces of them, letters of several scripts, punctuation; field
+    /// words with words of regions and years, in any case, and with pieces of words.
+    fn pack_word() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => prop::sample::select(vec![
+                "libertatea",
+                "tarile",
+                "coaliţiei",
+                "internet",
+                "Moldova",
+                "drepturile",
+                "membru",
+                "fondator",
+                "2012",
+                "2011",
+                "iso",
+                "ma",
+                "stef",
+                "ăn",
+                "de",
+                "africa",
+                "europa",
+                "est",
+                "eastern",
+                "region:africa",
+                "REGIUNE:Europa",
+                "region:\"de est\"",
+                "region:\"eastern europe",
+                "an:2012",
+                "year:2013",
+                "an:",
+                "foo:bar",
+            ])
+            .prop_map(String::from),
+            4 => "[a-z]{1,2}",
+            2 => "[aeinrst]{1,3}",
+            2 => "(region|regiune|year|an):([a-z0-9]{1,3}|\"[a-z ]{1,5}\")",
+            1 => "[ăşţмоαή東京ال0-9\u{0}.-]{1,3}",
+        ]
+    }
+
+    /// An index of members made by hand, of short texts in a small alphabet, where words
+    /// overlap and repeat, in fields of several kinds (a region and a year among them) and
+    /// both languages.
+    fn small_index() -> impl Strategy<Value = Index> {
+        let field = (
+            "[ab -]{0,16}",
+            prop::sample::select(vec![
+                FieldKind::Title,
+                FieldKind::Name,
+                FieldKind::Body,
+                FieldKind::Region,
+                FieldKind::Joined,
+            ]),
+            0u16..2,
+        );
+        prop::collection::vec(prop::collection::vec(field, 1..4), 1..6).prop_map(|targets| {
+            let mut index = Index::default();
+            for (t, fields) in targets.into_iter().enumerate() {
+                let first = index.fields.len() as u32;
+                for (text, kind, lang) in fields {
+                    let start = index.haystack.len() as u32;
+                    index.haystack.push_str(&text);
+                    let end = index.haystack.len() as u32;
+                    index.haystack.push('\0');
+                    index.fields.push(Field {
+                        start,
+                        end,
+                        target: t as u32,
+                        kind,
+                        lang,
+                        any_language: matches!(kind, FieldKind::Name | FieldKind::Joined),
+                    });
+                }
+                index.targets.push(Target::Member(t));
+                index.target_fields.push(first..index.fields.len() as u32);
+            }
+            index.member_targets = 0..index.targets.len() as u32;
+            index.member_attributes = members::Attributes::new(&index);
+            index
+        })
+    }
+
+    /// Words of the small indexes: ordinary, or after a field word, alone or quoted.
+    fn small_word() -> impl Strategy<Value = String> {
+        prop_oneof![
+            3 => "[ab]{1,3}",
+            1 => "[ab-]{1,4}",
+            2 => "(region|an):([ab]{1,3}|\"[ab ]{1,4}\")",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn the_search_finds_in_a_pack_what_the_naive_search_finds(
+            pack in 0usize..2,
+            lang in 0usize..2,
+            words in prop::collection::vec(pack_word(), 1..4),
+        ) {
+            let (_, index) = &PACKS[pack];
+            let query = Query::new(&words.join(" "));
+            prop_assert_eq!(index.search(&query, Lang(lang)), naive_search(index, &query, Lang(lang)));
+        }
+
+        #[test]
+        fn the_search_finds_overlapping_words_as_the_naive_search_does(
+            index in small_index(),
+            lang in 0usize..2,
+            words in prop::collection::vec(small_word(), 1..4),
+        ) {
+            let query = Query::new(&words.join(" "));
+            prop_assert_eq!(index.search(&query, Lang(lang)), naive_search(&index, &query, Lang(lang)));
+        }
+
+        #[test]
+        fn the_member_filter_keeps_what_the_naive_filter_keeps(
+            pack in 0usize..2,
+            lang in 0usize..2,
+            words in prop::collection::vec(pack_word(), 0..4),
+        ) {
+            let (_, index) = &PACKS[pack];
+            let query = Query::new(&words.join(" "));
+            let lang = Lang(lang);
+            let kept = index.members_matching(&query, lang);
+            prop_assert_eq!(&kept, &naive_members_matching(index, &query, lang));
+            // The same members as the search finds, in the members' order.
+            if !query.is_empty() {
+                let mut found: Vec<usize> = index
+                    .search(&query, lang)
+                    .into_iter()
+                    .filter_map(|hit| match hit.target {
+                        Target::Member(i) => Some(i),
+                        _ => None,
+                    })
+                    .collect();
+                found.sort_unstable();
+                prop_assert_eq!(kept, found);
+            }
+        }
+
+        #[test]
+        fn the_member_filter_on_overlapping_words_keeps_what_the_naive_filter_keeps(
+            index in small_index(),
+            lang in 0usize..2,
+            words in prop::collection::vec(small_word(), 0..4),
+        ) {
+            let query = Query::new(&words.join(" "));
+            prop_assert_eq!(
+                index.members_matching(&query, Lang(lang)),
+                naive_members_matching(&index, &query, Lang(lang))
+            );
+        }
+
+        #[test]
+        fn the_highlight_of_a_hits_field_marks_what_the_search_found(
+            pack in 0usize..2,
+            lang in 0usize..2,
+            words in prop::collection::vec(pack_word(), 1..4),
+        ) {
+            let (content, index) = &PACKS[pack];
+            let query = Query::new(&words.join(" "));
+            for hit in index.search(&query, Lang(lang)) {
+                let text = hit.text(content);
+                let found = hit.original_match(content);
+                let marks = query.matches_in_field(&text, hit.kind);
+                prop_assert!(
+                    marks.iter().any(|m| m.start <= found.start && found.end <= m.end),
+                    "{:?} in {:?}: {:?} not within {:?}", hit.kind, text, found, marks
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_costliest_queries_find_what_the_naive_search_finds() {
+        let one_letter_words: Vec<String> = ('a'..='z')
+            .chain('0'..='9')
+            .chain('α'..='ω')
+            .chain('а'..='я')
+            .take(128)
+            .map(String::from)
+            .collect();
+        let queries = [
+            "ma".repeat(MAX_QUERY_CHARS / 2),
+            one_letter_words.join(" "),
+            "a e i r n t o l u s c m d p v f b g h z".to_string(),
+            "re at ta ti in ri te li ar er ea co pr de nt ie ul al or en on ni it a e i"
+                .to_string(),
+            ["ta"; 85].join(" "),
+            "membru fondator embr mbru ndat onda dato ator emb mbr bru fon ond nda tor".to_string(),
+            "region:a region:e an:1 an:2 a e 1 2 region:\"a de\" year:0".to_string(),
+        ];
+        for (_, index) in PACKS.iter() {
+            for text in &queries {
+                let query = Query::new(text);
+                for lang in [Lang(0), Lang(1)] {
+                    assert_eq!(
+                        index.search(&query, lang),
+                        naive_search(index, &query, lang),
+                        "{text}"
+                    );
+                    assert_eq!(
+                        index.members_matching(&query, lang),
+                        naive_members_matching(index, &query, lang),
+                        "{text}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_field_at_an_offset_is_found_from_any_field_before_it() {
+        let (_, index) = &PACKS[1];
+        for at in (0..index.haystack.len()).step_by(37) {
+            let expected = index.fields.partition_point(|f| f.end as usize <= at);
+            for back in [0, 1, 2, 5, 8, 9, 100, 1000, expected] {
+                let from = expected.saturating_sub(back);
+                assert_eq!(index.field_at(from, at), expected, "{at} from {from}");
+            }
+        }
+        let past = index.haystack.len() + 1;
+        assert_eq!(index.field_at(0, past), index.fields.len());
+    }
+
+    fn term(word: &str, field: Option<FieldKind>) -> Term {
+        Term {
+            word: word.to_string(),
+            field,
+        }
+    }
+
+    #[test]
+    fn a_field_word_names_the_field_of_the_word_after_its_colon() {
+        let region = Some(FieldKind::Region);
+        let year = Some(FieldKind::Joined);
+        for text in [
+            "region:africa",
+            "regiune:africa",
+            "REGION:AFRICA",
+            "Regiune:Africa",
+        ] {
+            assert_eq!(Query::new(text).terms, [term("africa", region)], "{text}");
+        }
+        for text in ["year:2012", "an:2012", "AN:2012"] {
+            assert_eq!(Query::new(text).terms, [term("2012", year)], "{text}");
+        }
+        assert_eq!(
+            Query::new("an:2011 europa").terms,
+            [term("2011", year), term("europa", None)]
+        );
+        assert_eq!(
+            Query::new("region:eastern region:europe").terms,
+            [term("eastern", region), term("europe", region)]
+        );
+        // The same word alone and with a field word is two terms; each term once.
+        assert_eq!(
+            Query::new("africa region:africa Africa regiune:AFRICA").terms,
+            [term("africa", None), term("africa", region)]
+        );
+    }
+
+    #[test]
+    fn a_quoted_phrase_after_a_field_word_is_one_word() {
+        let region = Some(FieldKind::Region);
+        assert_eq!(
+            Query::new("region:\"Eastern   Europe\" moldova").terms,
+            [term("eastern europe", region), term("moldova", None)]
+        );
+        // A quote left open runs to the end, as while it is being typed.
+        assert_eq!(
+            Query::new("region:\"de est").terms,
+            [term("de est", region)]
+        );
+        // Quotes mean nothing elsewhere.
+        assert_eq!(
+            Query::new("\"de est\"").terms,
+            [term("\"de", None), term("est\"", None)]
+        );
+    }
+
+    #[test]
+    fn other_words_with_a_colon_are_ordinary_and_an_empty_field_word_narrows_nothing() {
+        assert_eq!(Query::new("foo:bar").terms, [term("foo:bar", None)]);
+        assert_eq!(Query::new("regions:x").terms, [term("regions:x", None)]);
+        assert_eq!(Query::new("x an:y").terms[0], term("x", None));
+        assert!(Query::new("region:").is_empty());
+        assert!(Query::new("an: region:\"\"").is_empty());
+        assert_eq!(Query::new("an: 2012").terms, [term("2012", None)]);
+    }
+
+    #[test]
+    fn a_field_words_word_is_marked_only_in_its_field() {
+        let query = Query::new("region:africa est");
+        let text = "Africa de Est";
+        let marked = |ranges: Vec<Range<usize>>| -> Vec<&str> {
+            ranges.into_iter().map(|r| &text[r]).collect()
+        };
+        assert_eq!(marked(query.matches_in(text)), ["Est"]);
+        assert_eq!(
+            marked(query.matches_in_field(text, FieldKind::Region)),
+            ["Africa", "Est"]
+        );
+        assert_eq!(
+            marked(query.matches_in_field(text, FieldKind::Joined)),
+            ["Est"]
+        );
+        assert!(Query::new("an:2012").matches_in("2012").is_empty());
+        let year = Query::new("an:2012").matches_in_field("joined 2012", FieldKind::Joined);
+        assert_eq!(year.len(), 1);
+        assert_eq!(year[0], 7..11);
+    }
+
+    #[test]
+    fn a_region_and_a_year_rank_before_other_headings_of_the_same_kind_of_match() {
+        let (content, index) = &PACKS[0];
+        let field_of = |kind: FieldKind| Field {
+            start: 0,
+            end: 0,
+            target: 0,
+            kind,
+            lang: 0,
+            any_language: false,
+        };
+        let region = field_of(FieldKind::Region);
+        let title = field_of(FieldKind::Title);
+        let body = field_of(FieldKind::Body);
+        let text = "asia de est";
+        let whole = |field: &Field| quality(field, text, 8, 3);
+        let start = |field: &Field| quality(field, text, 0, 2);
+        let middle = |field: &Field| quality(field, text, 1, 2);
+        assert!(whole(&region) < whole(&title));
+        assert!(whole(&title) < start(&region));
+        assert!(start(&region) < start(&title));
+        assert!(start(&title) < middle(&region));
+        assert!(middle(&region) < middle(&title));
+        assert!(middle(&title) < whole(&body));
+        // In the pack: the members who joined in 2012 before the conference of 2012.
+        let ro = content.lang("ro").unwrap();
+        let hits = index.search(&Query::new("2012"), ro);
+        let leading: Vec<FieldKind> = hits.iter().take(4).map(|hit| hit.kind).collect();
+        assert_eq!(leading, [FieldKind::Joined; 4], "{hits:?}");
+        assert!(hits[4..].iter().all(|hit| hit.kind != FieldKind::Joined));
+    }
+
+    #[test]
+    fn the_member_filter_returns_every_member_for_an_empty_query_and_none_for_an_unknown_word() {
+        for (content, index) in PACKS.iter() {
+            let all: Vec<usize> = (0..content.members.members.len()).collect();
+            for text in ["", "  ", "region:", "an:\"\""] {
+                assert_eq!(index.members_matching(&Query::new(text), Lang(0)), all);
+            }
+            assert!(
+                index
+                    .members_matching(&Query::new("zzzzqx"), Lang(0))
+                    .is_empty()
+            );
+        }
+        assert!(
+            Index::default()
+                .members_matching(&Query::new("a"), Lang(0))
+                .is_empty()
+        );
     }
 }
