@@ -1,6 +1,6 @@
 //! What the terminal can show, decided once at start from the environment and the flags:
-//! a colour level and a glyph set, each with the reason it was chosen (`clsv doctor`
-//! prints them).
+//! a colour level, a glyph set and the dots drawings are made of, each with the reason it
+//! was chosen (`clsv doctor` prints them).
 //!
 //! The environment is passed in as a lookup function, so detection is a pure function that
 //! tests can drive with any environment.
@@ -44,6 +44,27 @@ pub enum ColorChoice {
     Never,
 }
 
+/// The characters a drawing (the world map) is made of, finest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dots {
+    /// Braille patterns: 2×4 dots a cell.
+    Braille,
+    /// Half blocks (`▀`, `▄`, `█`): 1×2 a cell, in every console font that has box drawing.
+    HalfBlock,
+    /// ASCII characters (`'`, `.`, `:`): 1×2 a cell.
+    Ascii,
+}
+
+impl fmt::Display for Dots {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Dots::Braille => "braille",
+            Dots::HalfBlock => "half blocks",
+            Dots::Ascii => "ASCII",
+        })
+    }
+}
+
 /// What was decided, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Capabilities {
@@ -51,6 +72,8 @@ pub struct Capabilities {
     pub color_reason: String,
     pub ascii: bool,
     pub glyph_reason: String,
+    pub dots: Dots,
+    pub dots_reason: String,
 }
 
 /// Terminals that show no colour at all.
@@ -59,7 +82,11 @@ const MONOCHROME_TERMS: [&str; 4] = ["vt100", "vt102", "vt220", "vt52"];
 /// Terminals without Unicode box drawing, whatever the locale says.
 const ASCII_TERMS: [&str; 5] = ["vt100", "vt102", "vt220", "vt52", "dumb"];
 
-/// Decides colour and glyphs from the environment (`env` looks a variable up) and the flags.
+/// Terminals with Unicode whose usual fonts have no braille: the Linux console loads a font of
+/// 256 or 512 glyphs, with box drawing and half blocks but no braille patterns.
+const NO_BRAILLE_TERMS: [&str; 1] = ["linux"];
+
+/// Decides colour, glyphs and dots from the environment (`env` looks a variable up) and the flags.
 pub fn detect(
     env: &dyn Fn(&str) -> Option<String>,
     choice: ColorChoice,
@@ -107,11 +134,23 @@ pub fn detect(
             ),
         }
     };
+    let (dots, dots_reason) = if ascii {
+        (Dots::Ascii, format!("glyphs are ASCII: {glyph_reason}"))
+    } else if NO_BRAILLE_TERMS.contains(&base.as_str()) {
+        (
+            Dots::HalfBlock,
+            format!("TERM={term}: its console font has no braille"),
+        )
+    } else {
+        (Dots::Braille, glyph_reason.clone())
+    };
     Capabilities {
         color,
         color_reason,
         ascii,
         glyph_reason,
+        dots,
+        dots_reason,
     }
 }
 
@@ -214,5 +253,50 @@ mod tests {
         )
         .glyph_reason;
         assert_eq!(reason, "LANG=C is not UTF-8");
+    }
+
+    #[test]
+    fn dots_are_braille_in_a_utf8_terminal() {
+        let found = detect_in(
+            &[("TERM", "xterm-256color"), UTF8],
+            ColorChoice::Auto,
+            false,
+        );
+        assert_eq!(found.dots, Dots::Braille);
+        assert_eq!(found.dots_reason, "LANG=ro_RO.UTF-8");
+    }
+
+    #[test]
+    fn dots_are_half_blocks_on_the_linux_console() {
+        let found = detect_in(&[("TERM", "linux"), UTF8], ColorChoice::Auto, false);
+        assert_eq!(found.dots, Dots::HalfBlock);
+        assert!(!found.ascii, "the console keeps its Unicode glyphs");
+        assert_eq!(
+            found.dots_reason,
+            "TERM=linux: its console font has no braille"
+        );
+    }
+
+    #[test]
+    fn dots_are_ascii_wherever_the_glyphs_are() {
+        let flag = detect_in(&[("TERM", "xterm"), UTF8], ColorChoice::Auto, true);
+        assert_eq!(flag.dots, Dots::Ascii);
+        assert_eq!(flag.dots_reason, "glyphs are ASCII: --ascii");
+        let linux_flag = detect_in(&[("TERM", "linux"), UTF8], ColorChoice::Auto, true);
+        assert_eq!(
+            linux_flag.dots,
+            Dots::Ascii,
+            "--ascii wins over the console"
+        );
+        let c_locale = detect_in(
+            &[("TERM", "linux"), ("LANG", "C")],
+            ColorChoice::Auto,
+            false,
+        );
+        assert_eq!(c_locale.dots, Dots::Ascii);
+        assert_eq!(
+            c_locale.dots_reason,
+            "glyphs are ASCII: LANG=C is not UTF-8"
+        );
     }
 }
