@@ -3,12 +3,19 @@
 //! no box drawing and no escape sequence, and everything is wrapped to a width.
 //!
 //! Added facts carry a number in brackets that refers to the numbered list of sources at the
-//! end, so every fact keeps its source without repeating it.
+//! end, so every fact keeps its source without repeating it. The members part begins with two
+//! tables derived from the members: how many joined each year, and how many each region has.
 
+mod table;
+
+use std::io;
+
+use crate::content::derived::{RegionCount, YearGrowth};
 use crate::content::{Content, Fact, Lang, SourceRef};
 use crate::i18n::{Strings, UiLang};
 use crate::text;
 use crate::vocabulary::Pane;
+use table::{Align, Column, Last, Layout, cell_text};
 
 /// The form of the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -29,6 +36,10 @@ pub struct Options {
     /// Columns to wrap to.
     pub width: usize,
     pub format: Format,
+    /// Draw with ASCII only what the printer adds (bars, dashes, the mark of a cut), as the
+    /// interface does for `--ascii` and terminals or locales without Unicode; content's own
+    /// text is printed as it is.
+    pub ascii: bool,
 }
 
 /// The narrowest width printed to; anything narrower is widened to it.
@@ -36,10 +47,24 @@ pub const MIN_WIDTH: usize = 20;
 
 /// The pack as linear text.
 pub fn render(content: &Content, options: &Options) -> String {
+    let mut bytes = Vec::new();
+    // Writing into a `Vec` does not fail.
+    let _ = write(content, options, &mut bytes);
+    // Only `&str`s were written: the bytes are UTF-8, and the lossy form is never made.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Writes the pack as linear text to `sink` as it goes, rather than making the whole text
+/// first: a pack's text is not held twice (or, as a string grows, several times).
+pub fn write(content: &Content, options: &Options, sink: &mut impl io::Write) -> io::Result<()> {
     let mut out = Out {
-        text: String::new(),
+        sink,
+        failure: None,
+        started: false,
+        pending_breaks: 0,
         width: options.width.max(MIN_WIDTH),
         format: options.format,
+        ascii: options.ascii,
         numbers: [0, 0],
     };
     let lang = options.lang;
@@ -64,30 +89,69 @@ pub fn render(content: &Content, options: &Options) -> String {
     if let Some(attribution) = &content.attribution {
         out.paragraph(attribution.get(lang));
     }
-    while out.text.ends_with("\n\n") {
-        out.text.pop();
-    }
-    out.text
+    out.finish()
 }
 
 /// The text being written, with its width and form.
-struct Out {
-    text: String,
+struct Out<'w, W: io::Write> {
+    sink: &'w mut W,
+    /// The first failure to write; nothing is written after it.
+    failure: Option<io::Error>,
+    /// Whether a line with text has been written.
+    started: bool,
+    /// The line breaks due after the last line with text: empty lines, written only when
+    /// more text follows, so that the text never ends with one.
+    pending_breaks: usize,
     width: usize,
     format: Format,
+    ascii: bool,
     /// The numbers of the current pane and section, for plain-text headings ("2.3").
     numbers: [usize; 2],
 }
 
-impl Out {
-    fn line(&mut self, line: &str) {
-        self.text.push_str(line.trim_end());
-        self.text.push('\n');
+impl<W: io::Write> Out<'_, W> {
+    fn put(&mut self, text: &str) {
+        if self.failure.is_none()
+            && let Err(e) = self.sink.write_all(text.as_bytes())
+        {
+            self.failure = Some(e);
+        }
     }
 
+    fn line(&mut self, line: &str) {
+        let line = line.trim_end();
+        if line.is_empty() {
+            self.pending_breaks += 1;
+            return;
+        }
+        for _ in 0..std::mem::take(&mut self.pending_breaks) {
+            self.put("\n");
+        }
+        self.put(line);
+        self.put("\n");
+        self.started = true;
+    }
+
+    /// An empty line, unless the text is empty or already ends with one.
     fn blank(&mut self) {
-        if !self.text.is_empty() && !self.text.ends_with("\n\n") {
-            self.text.push('\n');
+        let ends_with_blank = match self.started {
+            true => self.pending_breaks >= 1,
+            false => self.pending_breaks >= 2,
+        };
+        if (self.started || self.pending_breaks > 0) && !ends_with_blank {
+            self.pending_breaks += 1;
+        }
+    }
+
+    /// The end of the text: without empty lines after its last line (but one, for a text
+    /// of nothing else).
+    fn finish(mut self) -> io::Result<()> {
+        if !self.started && self.pending_breaks > 0 {
+            self.put("\n");
+        }
+        match self.failure {
+            Some(e) => Err(e),
+            None => Ok(()),
         }
     }
 
@@ -142,6 +206,14 @@ impl Out {
         self.wrapped(item, mark, "  ");
     }
 
+    /// A table's lines, laid out to the width already, and an empty line after them.
+    fn table(&mut self, lines: &[String]) {
+        for line in lines {
+            self.line(line);
+        }
+        self.blank();
+    }
+
     fn wrapped(&mut self, body: &str, first: &str, rest: &str) {
         let room = self
             .width
@@ -168,7 +240,7 @@ impl Printer<'_> {
         format!("[{}]", source.index() + 1)
     }
 
-    fn facts(&self, out: &mut Out, facts: &[Fact]) {
+    fn facts(&self, out: &mut Out<impl io::Write>, facts: &[Fact]) {
         for fact in facts {
             out.bullet(&format!(
                 "{} {}",
@@ -181,7 +253,7 @@ impl Printer<'_> {
         }
     }
 
-    fn overview(&self, out: &mut Out) {
+    fn overview(&self, out: &mut Out<impl io::Write>) {
         let lang = self.lang;
         let overview = &self.content.overview;
         out.heading(2, self.strings.pane(Pane::Overview));
@@ -205,7 +277,7 @@ impl Printer<'_> {
         }
     }
 
-    fn members(&self, out: &mut Out) {
+    fn members(&self, out: &mut Out<impl io::Write>) {
         let lang = self.lang;
         let members = &self.content.members;
         let strings = self.strings;
@@ -219,6 +291,12 @@ impl Printer<'_> {
         );
         if let Some(intro) = &members.intro {
             out.paragraph(intro.get(lang));
+        }
+        if !members.members.is_empty() {
+            self.growth(out);
+            self.regions(out);
+            // So that the list is not read as part of the last table's section.
+            out.heading(3, strings.member_list);
         }
         for member in &members.members {
             let name = member.name.get(lang);
@@ -249,7 +327,9 @@ impl Printer<'_> {
                 self.cite(member.joined_source),
             ));
             if let Some(note) = &member.note {
-                line.push_str(&format!("; {}", note.get(lang)));
+                // Into the line directly: a note can be long, and a formatted copy doubles it.
+                line.push_str("; ");
+                line.push_str(note.get(lang));
             }
             line.push('.');
             out.bullet(&line);
@@ -257,7 +337,162 @@ impl Printer<'_> {
         out.blank();
     }
 
-    fn items(&self, out: &mut Out, pane: Pane) {
+    /// The members joining each year (or span of years, for a long history), the total so
+    /// far, and a bar as long as the year's joining.
+    fn growth(&self, out: &mut Out<impl io::Write>) {
+        let rows = growth_rows(&self.content.members.growth());
+        if rows.is_empty() {
+            return;
+        }
+        out.heading(3, self.strings.growth_title);
+        let dash = if out.ascii { "-" } else { "\u{2013}" };
+        let [year, joined, total] = self.strings.growth_columns;
+        let column = |header: &str, cells: Vec<String>, align| Column {
+            header: header.to_string(),
+            cells,
+            align,
+            cuttable: false,
+        };
+        let columns = [
+            column(
+                year,
+                rows.iter().map(|r| r.label(dash)).collect(),
+                Align::Left,
+            ),
+            column(
+                joined,
+                rows.iter().map(|r| r.joined.to_string()).collect(),
+                Align::Right,
+            ),
+            column(
+                total,
+                rows.iter().map(|r| r.total.to_string()).collect(),
+                Align::Right,
+            ),
+        ];
+        let most = rows.iter().map(|r| r.joined).max().unwrap_or(0);
+        // In Markdown too: every cell of the bar is the same character, so a bar's length on
+        // GitHub (whatever the font) is in proportion to its year, as in the text, and the
+        // table's source still reads as a chart. The column has no header, as in the text.
+        let bar = Last {
+            header: String::new(),
+            least: most.min(LEAST_BAR),
+        };
+        let layout = Layout::new(
+            &columns,
+            (most > 0).then_some(&bar),
+            out.width,
+            out.format,
+            out.ascii,
+        );
+        let glyph = if out.ascii { "#" } else { "\u{2588}" };
+        let bars: Vec<String> = layout.last.map_or_else(Vec::new, |room| {
+            rows.iter()
+                .map(|r| glyph.repeat(bar_length(r.joined, most, room)))
+                .collect()
+        });
+        out.table(&layout.lines(&columns, Some((&bar, &bars))));
+    }
+
+    /// The members of each region that has any, with their codes as far as the width allows.
+    fn regions(&self, out: &mut Out<impl io::Write>) {
+        let members = &self.content.members;
+        let counts: Vec<RegionCount> = members
+            .per_region()
+            .into_iter()
+            .filter(|c| c.members > 0)
+            .collect();
+        if counts.is_empty() {
+            return;
+        }
+        out.heading(3, self.strings.regions_title);
+        let [region, count, codes] = self.strings.region_columns;
+        let names = counts
+            .iter()
+            .map(|c| {
+                members.regions.get(c.region).map_or_else(String::new, |r| {
+                    cell_text(r.name.get(self.lang), out.format)
+                })
+            })
+            .collect();
+        let columns = [
+            Column {
+                header: region.to_string(),
+                cells: names,
+                align: Align::Left,
+                cuttable: true,
+            },
+            Column {
+                header: count.to_string(),
+                cells: counts.iter().map(|c| c.members.to_string()).collect(),
+                align: Align::Right,
+                cuttable: false,
+            },
+        ];
+        let codes = Last {
+            header: codes.to_string(),
+            least: text::width(codes).max(LEAST_CODES),
+        };
+        let layout = Layout::new(&columns, Some(&codes), out.width, out.format, out.ascii);
+        let cells = layout.last.map_or_else(Vec::new, |room| {
+            self.region_codes(&counts, room, out.format)
+        });
+        out.table(&layout.lines(&columns, Some((&codes, &cells))));
+    }
+
+    /// For each region of `counts`, the codes of its members in the members' order, as many
+    /// as `room` columns hold, then how many more there are: "AT FR DE +2". Only the codes
+    /// shown are kept, however many members a region has.
+    fn region_codes(&self, counts: &[RegionCount], room: usize, format: Format) -> Vec<String> {
+        let members = &self.content.members;
+        let mut row_of = vec![None; members.regions.len()];
+        for (row, count) in counts.iter().enumerate() {
+            if let Some(slot) = row_of.get_mut(count.region) {
+                *slot = Some(row);
+            }
+        }
+        // Each row's codes so far, their width, and whether one did not fit: the codes after
+        // it are left out as well, so that those shown are the first ones.
+        let mut shown: Vec<(Vec<String>, usize, bool)> = vec![(Vec::new(), 0, false); counts.len()];
+        for member in &members.members {
+            let Some(&Some(row)) = row_of.get(member.region) else {
+                continue;
+            };
+            let Some((codes, used, full)) = shown.get_mut(row) else {
+                continue;
+            };
+            if *full {
+                continue;
+            }
+            let code = cell_text(&member.code, format);
+            let needed = text::width(&code) + usize::from(!codes.is_empty());
+            if *used + needed > room {
+                *full = true;
+                continue;
+            }
+            *used += needed;
+            codes.push(code);
+        }
+        shown
+            .into_iter()
+            .zip(counts)
+            .map(|((mut codes, _, _), count)| {
+                loop {
+                    // The count of the rest takes room too: codes give way to it.
+                    let line = match count.members.saturating_sub(codes.len()) {
+                        0 => codes.join(" "),
+                        rest if codes.is_empty() => format!("+{rest}"),
+                        rest => format!("{} +{rest}", codes.join(" ")),
+                    };
+                    if text::width(&line) <= room || codes.pop().is_none() {
+                        break line;
+                    }
+                }
+            })
+            .collect()
+    }
+
+    fn items(&self, out: &mut Out<impl io::Write>, pane: Pane) {
         let lang = self.lang;
         let list = match pane {
             Pane::Declaration => &self.content.declaration,
@@ -274,7 +509,7 @@ impl Printer<'_> {
         }
     }
 
-    fn sources(&self, out: &mut Out) {
+    fn sources(&self, out: &mut Out<impl io::Write>) {
         if self.content.sources.is_empty() {
             return;
         }
@@ -287,5 +522,185 @@ impl Printer<'_> {
             out.wrapped(&line, "", "    ");
         }
         out.blank();
+    }
+}
+
+/// The most rows of the growth table: a pack with a longer history is shown in spans of years.
+const MOST_GROWTH_ROWS: u32 = 30;
+
+/// The lengths of the spans of years the growth table may gather, shortest first. Years are
+/// `u16`, so the last gathers any history into fewer than `MOST_GROWTH_ROWS` rows.
+const SPANS: [u32; 12] = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000];
+
+/// The fewest cells of the bars: with fewer, years of different joining would look alike.
+const LEAST_BAR: usize = 4;
+
+/// The fewest columns the codes of a region are shown in: a code and the count of the rest.
+const LEAST_CODES: usize = 5;
+
+/// A row of the growth table: a year, or a span of years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct GrowthRow {
+    first: u16,
+    last: u16,
+    /// The members that joined in these years.
+    joined: usize,
+    /// The members at the end of the last of them.
+    total: usize,
+}
+
+impl GrowthRow {
+    /// "2011", or "1990–1999" with `dash` between.
+    fn label(&self, dash: &str) -> String {
+        match self.first == self.last {
+            true => self.first.to_string(),
+            false => format!("{}{dash}{}", self.first, self.last),
+        }
+    }
+}
+
+/// The rows of the growth table from `growth` (every year, in order): one a year, or, for
+/// more than `MOST_GROWTH_ROWS` years, one for each span of 2, 5, 10, 20, 50, … years (the
+/// shortest that is few enough), starting at a multiple of its length (1990–1999), the
+/// first and last cut to the years there are. A span adds up its years' joining and keeps
+/// its last year's total.
+fn growth_rows(growth: &[YearGrowth]) -> Vec<GrowthRow> {
+    let (Some(first), Some(last)) = (growth.first(), growth.last()) else {
+        return Vec::new();
+    };
+    let (first, last) = (u32::from(first.year), u32::from(last.year));
+    let span = SPANS
+        .into_iter()
+        .find(|span| last / span - first / span < MOST_GROWTH_ROWS)
+        .unwrap_or(SPANS[SPANS.len() - 1]);
+    let mut rows: Vec<GrowthRow> = Vec::new();
+    for year in growth {
+        match rows.last_mut() {
+            Some(row) if u32::from(row.first) / span == u32::from(year.year) / span => {
+                row.last = year.year;
+                row.joined += year.joined;
+                row.total = year.total;
+            }
+            _ => rows.push(GrowthRow {
+                first: year.year,
+                last: year.year,
+                joined: year.joined,
+                total: year.total,
+            }),
+        }
+    }
+    rows
+}
+
+/// The cells of the bar of a year that `joined`, when the most any year joined is `most` and
+/// the bars have `room`: a cell a member while the longest bar fits, so that a bar can be
+/// counted; otherwise in proportion, the longest `room` long, and a year when some joined never
+/// without a bar.
+fn bar_length(joined: usize, most: usize, room: usize) -> usize {
+    if most <= room {
+        return joined;
+    }
+    if joined == 0 {
+        return 0;
+    }
+    let scaled = (joined as u128 * room as u128 + most as u128 / 2) / most as u128;
+    // `joined` is at most `most`, so `scaled` is at most `room`.
+    usize::try_from(scaled).unwrap_or(room).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn years(joined: &[(u16, usize)]) -> Vec<YearGrowth> {
+        let mut total = 0;
+        joined
+            .iter()
+            .map(|&(year, joined)| {
+                total += joined;
+                YearGrowth {
+                    year,
+                    joined,
+                    total,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn thirty_years_or_fewer_are_shown_one_a_year() {
+        let growth = years(&[(2011, 15), (2012, 4), (2013, 0), (2014, 1)]);
+        let rows = growth_rows(&growth);
+        assert_eq!(rows.len(), 4);
+        for (row, year) in rows.iter().zip(&growth) {
+            assert_eq!((row.first, row.last), (year.year, year.year));
+            assert_eq!((row.joined, row.total), (year.joined, year.total));
+        }
+        assert_eq!(rows[0].label("–"), "2011");
+        let thirty: Vec<(u16, usize)> = (1990..2020).map(|y| (y, 1)).collect();
+        assert_eq!(growth_rows(&years(&thirty)).len(), 30);
+        assert_eq!(growth_rows(&[]), []);
+    }
+
+    #[test]
+    fn a_long_history_is_gathered_into_spans_that_add_up() {
+        // 1987 to 2024: 38 years, in spans of two.
+        let history: Vec<(u16, usize)> = (1987..=2024).map(|y| (y, usize::from(y % 7))).collect();
+        let growth = years(&history);
+        let rows = growth_rows(&growth);
+        assert!(rows.len() <= 30 && rows.len() > 1, "{rows:?}");
+        assert_eq!(
+            (rows[0].first, rows[0].last),
+            (1987, 1987),
+            "cut to the first year"
+        );
+        assert_eq!((rows[1].first, rows[1].last), (1988, 1989));
+        assert_eq!(rows[1].label("-"), "1988-1989");
+        let last = rows[rows.len() - 1];
+        assert_eq!((last.first, last.last), (2024, 2024));
+        assert_eq!(
+            rows.iter().map(|r| r.joined).sum::<usize>(),
+            growth.iter().map(|g| g.joined).sum::<usize>()
+        );
+        for row in &rows {
+            let within: Vec<&YearGrowth> = growth
+                .iter()
+                .filter(|g| (row.first..=row.last).contains(&g.year))
+                .collect();
+            assert_eq!(row.joined, within.iter().map(|g| g.joined).sum::<usize>());
+            assert_eq!(row.total, within[within.len() - 1].total);
+        }
+        assert!(rows.windows(2).all(|w| w[1].first == w[0].last + 1));
+
+        // Three centuries: in decades, from a multiple of ten.
+        let centuries: Vec<(u16, usize)> = (1700..2000).map(|y| (y, 1)).collect();
+        let rows = growth_rows(&years(&centuries));
+        assert_eq!(rows.len(), 30);
+        assert_eq!(rows[1].label("–"), "1710–1719");
+        assert!(rows.iter().all(|r| r.joined == 10));
+        assert_eq!(rows[29].total, 300);
+        // One more decade is too many: in spans of twenty.
+        let more: Vec<(u16, usize)> = (1700..2010).map(|y| (y, 1)).collect();
+        let rows = growth_rows(&years(&more));
+        assert_eq!(rows.len(), 16);
+        assert_eq!(rows[15].label("–"), "2000–2009", "cut to the last year");
+
+        let everything = years(&[(0, 1), (u16::MAX, 1)]);
+        assert!(growth_rows(&everything).len() <= 30);
+    }
+
+    #[test]
+    fn bars_count_members_while_they_fit_and_shrink_in_proportion_when_not() {
+        assert_eq!(
+            [15, 4, 2, 1, 0].map(|j| bar_length(j, 15, 59)),
+            [15, 4, 2, 1, 0]
+        );
+        assert_eq!(
+            [15, 4, 2, 1, 0].map(|j| bar_length(j, 15, 9)),
+            [9, 2, 1, 1, 0]
+        );
+        assert_eq!(bar_length(5000, 5000, 40), 40);
+        assert_eq!(bar_length(2500, 5000, 40), 20);
+        assert_eq!(bar_length(1, 5000, 40), 1, "some joined: never no bar");
     }
 }

@@ -1,5 +1,6 @@
 //! Plain output: `clsv print` and `clsv` without a terminal, in text and Markdown, at a
-//! width, one pane or all, quiet on a closed pipe, and never an escape sequence from content.
+//! width, one pane or all, quiet on a closed pipe, and never an escape sequence from content;
+//! the members' growth and regions as tables.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly by design
 
 mod common;
@@ -7,6 +8,9 @@ mod common;
 use std::io::Read;
 use std::process::{Command, Output, Stdio};
 
+use clsv::content::Content;
+use clsv::content::load::load_files;
+use clsv::i18n::UiLang;
 use clsv::print::{self, Format, Options};
 use clsv::vocabulary::Pane;
 use common::{embedded, fixture};
@@ -30,6 +34,21 @@ fn printed(format: Format, pane: Option<Pane>, width: usize) -> String {
             pane,
             width,
             format,
+            ascii: false,
+        },
+    )
+}
+
+/// The members part of `content` in the language `tag`.
+fn members_part(content: &Content, tag: &str, format: Format, width: usize, ascii: bool) -> String {
+    print::render(
+        content,
+        &Options {
+            lang: content.lang(tag).unwrap(),
+            pane: Some(Pane::Members),
+            width,
+            format,
+            ascii,
         },
     )
 }
@@ -114,6 +133,7 @@ fn print_follows_the_language() {
             pane: None,
             width: 80,
             format: Format::Text,
+            ascii: false,
         },
     );
     assert!(
@@ -255,7 +275,7 @@ fn the_interface_never_sends_terminal_commands_from_content() {
     let path = dir.path().to_str().unwrap();
     let mut session =
         common::pty::Session::start(&["--content", path, "--tab", "members"], 100, 30, &[]);
-    session.wait_for("MD  Moldova");
+    session.wait_for("MD   Moldova");
     session.send("G");
     session.wait_for("␛[31mRED");
     session.send("1");
@@ -263,4 +283,393 @@ fn the_interface_never_sends_terminal_commands_from_content() {
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
     assert_no_command_from_content(&session.bytes);
+}
+
+/// The rows of the plain-text table whose header is `columns`, each as its words: the lines
+/// after the header, up to the first empty one.
+fn text_table<'a>(text: &'a str, columns: &[&str]) -> Vec<Vec<&'a str>> {
+    table_lines(text, columns)
+        .map(|line| line.split_whitespace().collect())
+        .collect()
+}
+
+/// The lines of the plain-text table whose header is `columns`, after the header.
+fn table_lines<'a>(text: &'a str, columns: &[&str]) -> impl Iterator<Item = &'a str> {
+    let mut lines = text.lines();
+    lines
+        .find(|line| line.split_whitespace().eq(columns.iter().copied()))
+        .unwrap_or_else(|| panic!("no table headed {columns:?} in\n{text}"));
+    lines.take_while(|line| !line.is_empty())
+}
+
+/// The cells of a Markdown row, split at the pipes that are not escaped, trimmed.
+fn markdown_cells(row: &str) -> Vec<String> {
+    assert!(row.starts_with('|') && row.ends_with('|'), "{row:?}");
+    let mut cells = vec![String::new()];
+    let mut escaped = false;
+    for c in row[1..row.len() - 1].chars() {
+        match (c, escaped) {
+            ('|', false) => cells.push(String::new()),
+            _ => cells.last_mut().unwrap().push(c),
+        }
+        escaped = c == '\\' && !escaped;
+    }
+    cells.iter().map(|c| c.trim().to_string()).collect()
+}
+
+/// The Markdown table whose first header is `first`, checked to be one (a header, a separator
+/// row of dashes with an alignment colon or none, every row with as many cells), as its
+/// header's cells and its rows' cells.
+fn markdown_table(text: &str, first: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut lines = text
+        .lines()
+        .skip_while(|line| markdown_cells_start(line) != Some(first));
+    let header = markdown_cells(
+        lines
+            .next()
+            .unwrap_or_else(|| panic!("no table {first:?}\n{text}")),
+    );
+    let separator = markdown_cells(lines.next().unwrap());
+    assert_eq!(separator.len(), header.len());
+    for cell in &separator {
+        let dashes = cell.trim_start_matches(':').trim_end_matches(':');
+        assert!(
+            !dashes.is_empty() && dashes.chars().all(|c| c == '-'),
+            "{separator:?}"
+        );
+    }
+    let rows: Vec<Vec<String>> = lines
+        .take_while(|line| line.starts_with('|'))
+        .map(markdown_cells)
+        .collect();
+    for row in &rows {
+        assert_eq!(row.len(), header.len(), "{row:?}");
+    }
+    (header, rows)
+}
+
+fn markdown_cells_start(line: &str) -> Option<&str> {
+    line.strip_prefix('|')?.split('|').next().map(str::trim)
+}
+
+/// The bar of a row of the growth table: its last word, if it is made of `glyph`.
+fn bar_of(row: &[&str], glyph: char) -> usize {
+    match row.get(3) {
+        Some(bar) => {
+            assert!(bar.chars().all(|c| c == glyph), "{row:?}");
+            bar.chars().count()
+        }
+        None => 0,
+    }
+}
+
+#[test]
+fn the_members_part_shows_the_growth_year_by_year_with_bars_in_proportion() {
+    let content = embedded();
+    let growth = content.members.growth();
+    let columns = UiLang::Romanian.strings().growth_columns;
+    let text = members_part(&content, "ro", Format::Text, 80, false);
+    let rows = text_table(&text, &columns);
+    let numbers: Vec<(u16, usize, usize)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r[0].parse().unwrap(),
+                r[1].parse().unwrap(),
+                r[2].parse().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        numbers,
+        [(2011, 15, 15), (2012, 4, 19), (2013, 2, 21), (2014, 1, 22)]
+    );
+    assert_eq!(
+        numbers,
+        growth
+            .iter()
+            .map(|g| (g.year, g.joined, g.total))
+            .collect::<Vec<_>>()
+    );
+    // Wide enough for a cell a member.
+    for (row, year) in rows.iter().zip(&growth) {
+        assert_eq!(bar_of(row, '█'), year.joined, "{row:?}");
+    }
+    assert!(
+        text.find(columns[0]) < text.find("* Austria"),
+        "before the list"
+    );
+
+    // Narrower: the longest bar takes the room left, the others in proportion to it.
+    let most = growth.iter().map(|g| g.joined).max().unwrap();
+    assert_eq!(
+        most, growth[0].joined,
+        "the founders' year is the longest bar"
+    );
+    for width in [24, 30, 33] {
+        let text = members_part(&content, "ro", Format::Text, width, false);
+        let rows = text_table(&text, &columns);
+        let bars: Vec<usize> = rows.iter().map(|r| bar_of(r, '█')).collect();
+        let longest = table_lines(&text, &columns).map(clsv::text::width).max();
+        assert_eq!(longest, Some(width), "{text}");
+        for (bar, year) in bars.iter().zip(&growth) {
+            let exact = year.joined as f64 * bars[0] as f64 / most as f64;
+            // Rounded, but a year when some joined never loses its bar.
+            let expected = (exact.round() as usize).max(1);
+            assert_eq!(*bar, expected, "{width}: {bars:?}");
+        }
+    }
+}
+
+#[test]
+fn a_year_when_none_joined_has_no_bar() {
+    let text = members_part(&fixture(), "en", Format::Text, 80, false);
+    let rows = text_table(&text, &["Year", "Joined", "Total"]);
+    assert_eq!(
+        rows,
+        [
+            vec!["2011", "2", "2", "██"],
+            vec!["2012", "0", "2"],
+            vec!["2013", "0", "2"],
+            vec!["2014", "1", "3", "█"],
+        ]
+    );
+}
+
+#[test]
+fn ascii_bars_are_hashes_and_the_tables_ascii_only() {
+    let content = embedded();
+    let text = members_part(&content, "en", Format::Text, 80, true);
+    let rows = text_table(&text, &["Year", "Joined", "Total"]);
+    for (row, year) in rows.iter().zip(content.members.growth()) {
+        assert_eq!(bar_of(row, '#'), year.joined);
+    }
+    let regions = text_table(&text, &["Region", "Members", "Codes"]);
+    for line in rows.iter().chain(&regions) {
+        assert!(line.iter().all(|word| word.is_ascii()), "{line:?}");
+    }
+    let markdown = members_part(&content, "en", Format::Markdown, 80, true);
+    let (_, rows) = markdown_table(&markdown, "Year");
+    assert!(rows.iter().flatten().all(|cell| cell.is_ascii()));
+    assert_eq!(rows[0][3], "#".repeat(15));
+    // A long history's spans use a hyphen.
+    let long = members_part(&long_history(120), "en", Format::Text, 80, true);
+    let spans = text_table(&long, &["Year", "Joined", "Total"]);
+    assert_eq!(spans[0][0], "1900-1904");
+}
+
+#[test]
+fn print_draws_ascii_when_asked_or_when_the_terminal_cannot_show_more() {
+    let utf8 = [
+        ("TERM", "xterm"),
+        ("LANG", "C.UTF-8"),
+        ("LC_ALL", ""),
+        ("LC_CTYPE", ""),
+    ];
+    let bars = |args: &[&str], env: &[(&str, &str)]| {
+        let output = clsv(args, env);
+        assert_eq!(output.status.code(), Some(0));
+        let text = String::from_utf8(output.stdout).unwrap();
+        (
+            text.contains("  ███████████████\n"),
+            text.contains("  ###############\n"),
+        )
+    };
+    let members = ["print", "--tab", "members", "--width", "80"];
+    assert_eq!(bars(&members, &utf8), (true, false));
+    let ascii = ["print", "--tab", "members", "--width", "80", "--ascii"];
+    assert_eq!(bars(&ascii, &utf8), (false, true));
+    let c_locale = [
+        ("TERM", "xterm"),
+        ("LANG", "C"),
+        ("LC_ALL", ""),
+        ("LC_CTYPE", ""),
+    ];
+    assert_eq!(bars(&members, &c_locale), (false, true));
+}
+
+#[test]
+fn the_tables_in_markdown_are_tables_with_the_interface_words() {
+    let content = embedded();
+    let growth = content.members.growth();
+    for (tag, strings) in [
+        ("ro", UiLang::Romanian.strings()),
+        ("en", UiLang::English.strings()),
+    ] {
+        let text = members_part(&content, tag, Format::Markdown, 80, false);
+        let (header, rows) = markdown_table(&text, strings.growth_columns[0]);
+        assert_eq!(header[..3], strings.growth_columns);
+        assert_eq!(rows.len(), growth.len());
+        for (row, year) in rows.iter().zip(&growth) {
+            assert_eq!(row[0], year.year.to_string());
+            assert_eq!(row[1], year.joined.to_string());
+            assert_eq!(row[2], year.total.to_string());
+            assert_eq!(row[3].chars().count(), year.joined);
+        }
+        let (header, rows) = markdown_table(&text, strings.region_columns[0]);
+        assert_eq!(header, strings.region_columns);
+        let counts = content.members.per_region();
+        assert_eq!(rows.len(), counts.iter().filter(|c| c.members > 0).count());
+        let western = &content.members.regions[0];
+        assert_eq!(rows[0][0], western.name.get(content.lang(tag).unwrap()));
+        assert_eq!(rows[0][1], counts[0].members.to_string());
+        assert_eq!(rows[0][2], "AT FR DE NL");
+    }
+}
+
+/// The fixture pack with `changes` made to its members.ron, in a folder of its own.
+fn fixture_with(changes: &[(&str, &str)]) -> (tempfile::TempDir, Content) {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(common::fixture_dir()).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    let path = dir.path().join("members.ron");
+    let mut members = std::fs::read_to_string(&path).unwrap();
+    for (from, to) in changes {
+        assert!(members.contains(from), "{from}");
+        members = members.replace(from, to);
+    }
+    std::fs::write(&path, members).unwrap();
+    let content = clsv::content::load_dir(dir.path()).unwrap();
+    (dir, content)
+}
+
+#[test]
+fn regions_are_counted_in_the_language_without_the_empty_ones() {
+    let (_dir, content) = fixture_with(&[(
+        "    regions: [\n",
+        "    regions: [\n        Region(id: \"north\", name: {\"ro\": \"Nord\", \"en\": \"North\"}),\n",
+    )]);
+    assert_eq!(content.members.per_region()[0].members, 0, "north has none");
+    let english = members_part(&content, "en", Format::Text, 80, false);
+    assert_eq!(
+        text_table(&english, &["Region", "Members", "Codes"]),
+        [vec!["East", "2", "MD", "CZ"], vec!["West", "1", "NL"]]
+    );
+    assert!(!english.contains("North"));
+    let romanian = members_part(&content, "ro", Format::Text, 80, false);
+    assert_eq!(
+        text_table(&romanian, &["Regiune", "Membri", "Coduri"]),
+        [vec!["Est", "2", "MD", "CZ"], vec!["Vest", "1", "NL"]]
+    );
+    assert!(!romanian.contains("Nord"));
+}
+
+#[test]
+fn a_region_name_cannot_break_a_markdown_table() {
+    let (_dir, content) = fixture_with(&[("\"en\": \"West\"", "\"en\": \"West | x \\\\\"")]);
+    let text = members_part(&content, "en", Format::Markdown, 80, false);
+    let (_, rows) = markdown_table(&text, "Region");
+    assert_eq!(rows[1], ["West \\| x \\\\", "1", "NL"]);
+}
+
+#[test]
+fn the_tables_stay_within_a_narrow_width_and_keep_their_rows_whole() {
+    let content = embedded();
+    for format in [Format::Text, Format::Markdown] {
+        for tag in ["ro", "en"] {
+            for ascii in [false, true] {
+                let text = members_part(&content, tag, format, 20, ascii);
+                for line in text
+                    .lines()
+                    .filter(|l| !l.starts_with("* ") && !l.starts_with("- "))
+                {
+                    assert!(clsv::text::width(line) <= 20, "{line:?}\n{text}");
+                }
+                for year in content.members.growth() {
+                    let year_text = year.year.to_string();
+                    let words: Vec<&str> = text
+                        .lines()
+                        .map(|line| {
+                            line.split(|c: char| c == '|' || c.is_whitespace())
+                                .filter(|w| !w.is_empty())
+                                .collect::<Vec<&str>>()
+                        })
+                        .find(|words| words.first() == Some(&year_text.as_str()))
+                        .unwrap_or_else(|| panic!("no row for {}\n{text}", year.year));
+                    assert_eq!(
+                        words[..3],
+                        [
+                            year.year.to_string(),
+                            year.joined.to_string(),
+                            year.total.to_string()
+                        ]
+                    );
+                }
+            }
+        }
+    }
+    let output = clsv(&["print", "--width", "20"], &[("LANG", "C.UTF-8")]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains("An    Aderări  Total\n2011       15     15\n"),
+        "{text}"
+    );
+}
+
+/// The default-like generated pack of `count` members, the n-th of them joining in 1900 + n.
+fn long_history(count: usize) -> Content {
+    let mut files = clsv::content::generate::pack_files(count);
+    let members = files.iter_mut().find(|f| f.name == "members.ron").unwrap();
+    let mut year = 1900;
+    let mut text = String::new();
+    for (i, part) in members.text.split("joined: ").enumerate() {
+        if i > 0 {
+            text.push_str("joined: ");
+        }
+        match part.find(|c: char| !c.is_ascii_digit()) {
+            Some(4) if i > 0 => {
+                text.push_str(&format!("{year}{}", &part[4..]));
+                year += 1;
+            }
+            _ => text.push_str(part),
+        }
+    }
+    assert_eq!(year, 1900 + count, "every member's year was changed");
+    members.text = text;
+    load_files(files).unwrap()
+}
+
+#[test]
+fn a_long_history_is_printed_in_spans_of_years() {
+    let content = long_history(120);
+    assert_eq!(content.members.growth().len(), 120);
+    let text = members_part(&content, "en", Format::Text, 80, false);
+    let rows = text_table(&text, &["Year", "Joined", "Total"]);
+    assert!(rows.len() <= 30, "{text}");
+    assert_eq!(rows[0][..3], ["1900–1904", "5", "5"]);
+    let mut total = 0;
+    for row in &rows {
+        let joined: usize = row[1].parse().unwrap();
+        total += joined;
+        assert_eq!(
+            row[2].parse::<usize>().unwrap(),
+            total,
+            "the span's last total"
+        );
+    }
+    assert_eq!(total, 120);
+    let (_, markdown) = markdown_table(
+        &members_part(&content, "en", Format::Markdown, 80, false),
+        "Year",
+    );
+    assert_eq!(markdown.len(), rows.len());
+}
+
+#[test]
+fn a_region_name_cannot_send_terminal_commands_through_the_tables() {
+    let hostile = r"\u{1b}[31mRED\u{1b}]0;PWNED\u{7}\u{9b}6n\u{202e}evil";
+    let (_dir, content) =
+        fixture_with(&[("\"en\": \"West\"", &format!("\"en\": \"West\\n{hostile}\""))]);
+    for format in [Format::Text, Format::Markdown] {
+        let text = members_part(&content, "en", format, 80, false);
+        let table = text
+            .lines()
+            .find(|l| l.contains("West") && !l.starts_with(['*', '-']))
+            .unwrap();
+        assert!(table.contains("West ␛[31mRED"), "on one line: {table:?}");
+        assert!(!text.contains('\u{1b}') && !text.contains('\u{9b}'));
+        assert!(!text.contains('\u{7}') && !text.contains('\u{202e}'));
+    }
 }
