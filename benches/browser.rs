@@ -1,9 +1,10 @@
 //! The browser's own costs: loading the built-in pack and starting (`startup`), drawing a
-//! frame, turning frames into the bytes a terminal is sent, and loading generated packs of
-//! growing size. Figures: docs/PERFORMANCE.md.
+//! frame, turning frames into the bytes a terminal is sent, loading generated packs of
+//! growing size, ordering and filtering the member table of 100k members, and 64 KB pasted
+//! into the search prompt. Figures: docs/PERFORMANCE.md.
 #![allow(clippy::expect_used)] // a benchmark without its input has nothing to measure
 
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
@@ -115,6 +116,77 @@ fn browser(c: &mut Criterion) {
         });
     }
     list.finish();
+
+    // The member table of 100k generated members: ordered by name, by year and by region
+    // (each from the order before it, as `s` goes), and a key typed into its filter.
+    let mut table = c.benchmark_group("member_table_100k");
+    table.sample_size(20);
+    let mut members = app(load_files(pack_files(100_000)).expect("a generated pack loads"));
+    members.update(Action::ShowPane(Pane::Members));
+    members.prepare_search();
+    for name in ["by_name", "by_year", "by_region"] {
+        let before = members.clone();
+        table.bench_function(format!("sort/{name}"), |b| {
+            b.iter_batched(
+                || before.clone(),
+                |mut app| app.update(Action::CycleOrder),
+                BatchSize::LargeInput,
+            )
+        });
+        members.update(Action::CycleOrder);
+    }
+    members.update(Action::CycleOrder);
+    // The first order by name on a pack: its folded names ranked, once for every browser.
+    let content = members.content().clone();
+    table.bench_function("sort/by_name_first", |b| {
+        b.iter_batched(
+            || {
+                let mut fresh = app(content.clone());
+                fresh.update(Action::ShowPane(Pane::Members));
+                fresh
+            },
+            |mut app| app.update(Action::CycleOrder),
+            BatchSize::LargeInput,
+        )
+    });
+    members.update(Action::OpenFilter);
+    members.update(Action::InsertChar('m'));
+    table.bench_function("filter/keystroke", |b| {
+        b.iter_batched(
+            || members.clone(),
+            |mut app| app.update(Action::InsertChar('a')),
+            BatchSize::LargeInput,
+        )
+    });
+    table.finish();
+
+    // 64 KB of text into the search prompt: pasted (bracketed), or arriving as keys in one
+    // batch, as from a terminal that does not bracket pastes. Either is one search, of the
+    // first 256 characters.
+    let mut paste = c.benchmark_group("paste_64k_into_the_prompt");
+    let text: String = "Ţările care se alătură Coaliţiei semnează o Declaraţie "
+        .chars()
+        .cycle()
+        .take(64 * 1024)
+        .collect();
+    let mut prompt = app(load_embedded().expect("the default pack loads"));
+    prompt.update(Action::OpenSearch);
+    prompt.prepare_search();
+    paste.bench_function("bracketed", |b| {
+        b.iter_batched(
+            || prompt.clone(),
+            |mut app| app.paste(black_box(&text)),
+            BatchSize::SmallInput,
+        )
+    });
+    paste.bench_function("as_keys", |b| {
+        b.iter_batched(
+            || prompt.clone(),
+            |mut app| app.update_all(text.chars().map(Action::InsertChar)),
+            BatchSize::SmallInput,
+        )
+    });
+    paste.finish();
 }
 
 criterion_group!(benches, browser);

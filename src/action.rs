@@ -56,6 +56,17 @@ pub enum Action {
     NextMatch,
     /// Go to the previous result of the accepted search, starting over before the first.
     PrevMatch,
+    /// Sort the member table by the next order: source, name, year joined, region.
+    CycleOrder,
+    /// Show the world map of the members in place of the selected member's detail, or the
+    /// detail again.
+    ToggleMap,
+    /// Open the filter prompt over the member table.
+    OpenFilter,
+    /// Keep the filter and go back to the table.
+    AcceptFilter,
+    /// Clear the filter and go back to the table.
+    CancelFilter,
     /// Present the pack as slides, starting at the slide of the selected item.
     StartPresenting,
     /// Leave the presentation, back to the browser.
@@ -76,9 +87,13 @@ pub enum Action {
     BlankScreen,
     /// Start the presentation's timer again from zero.
     ResetTimer,
-    /// Show what the speaker shows: this slide, blank or not (the audience of
-    /// `clsv serve --present`).
-    Follow { slide: usize, blank: bool },
+    /// Show what the speaker shows: this slide, blank or not, and whether a speaker is
+    /// connected at all (the audience of `clsv serve --present`).
+    Follow {
+        slide: usize,
+        blank: bool,
+        speaker: bool,
+    },
     /// The time since the program started, for the presentation's clock.
     Tick(std::time::Duration),
     /// Select this row of the current pane's list (a click).

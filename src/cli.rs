@@ -6,6 +6,7 @@ use std::str::FromStr;
 use clap::{Parser, Subcommand};
 
 use crate::capability::ColorChoice;
+use crate::present::SlideRef;
 use crate::print::Format;
 use crate::vocabulary::Pane;
 
@@ -61,9 +62,10 @@ pub enum Command {
     /// Show the pack as slides for a room (keys: → Space next, ← back, a number and Enter to
     /// go there, b blank, t timer, ? help, Esc browse, q quit).
     Present {
-        /// Open at this slide (from 1).
-        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
-        start: Option<u32>,
+        /// Open at this slide: its number (from 1), or what it shows: title, timeline,
+        /// members, or the id of a section, a right or an area of action.
+        #[arg(long, value_name = "N|ID")]
+        start: Option<SlideRef>,
         /// The time the talk may take (20m, 90s, 1h30m): a countdown that turns yellow in the
         /// last two minutes and red when over.
         #[arg(long, value_name = "TIME", value_parser = parse_duration)]
@@ -141,7 +143,8 @@ pub enum Command {
     /// Print the search results for QUERY, one per line (pane, id, title, the match in
     /// context, separated by tabs), and exit 0 if something matched, 1 if nothing did.
     Search {
-        /// The words to look for; case and diacritics do not matter.
+        /// The words to look for; case and diacritics do not matter. `region:WORD`
+        /// (`regiune:`) and `year:WORD` (`an:`) look for a word in that field of members only.
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
     },
@@ -257,9 +260,17 @@ mod tests {
         else {
             panic!("not present");
         };
-        assert_eq!((start, check_fit, notes), (Some(3), Some((80, 24)), false));
+        assert_eq!(
+            (start, check_fit, notes),
+            (Some(SlideRef::Number(3)), Some((80, 24)), false)
+        );
         assert_eq!(duration, Some(std::time::Duration::from_secs(1200)));
         assert!(Cli::try_parse_from(["clsv", "present", "--start", "0"]).is_err());
+        let cli = Cli::try_parse_from(["clsv", "present", "--start", "members"]).unwrap();
+        let Some(Command::Present { start, .. }) = cli.command else {
+            panic!("not present");
+        };
+        assert_eq!(start, Some(SlideRef::Id("members".to_string())));
         assert!(Cli::try_parse_from(["clsv", "present", "--check-fit", "80"]).is_err());
     }
 }

@@ -33,6 +33,10 @@ pub const WIDE: u16 = 60;
 /// The list column: its share of the width and its bounds.
 const LIST_MIN_WIDTH: u16 = 16;
 const LIST_MAX_SHARE: u16 = 40; // percent
+/// A table's share: its columns answer at a glance, and its rows' detail is short.
+const TABLE_MAX_SHARE: u16 = 60; // percent
+/// Columns between two columns of a table.
+pub const COLUMN_GAP: usize = 2;
 /// Columns a list row needs besides its text: two borders and the selection marker.
 const LIST_CHROME: u16 = 4;
 
@@ -71,8 +75,14 @@ pub fn bands(area: Rect) -> Option<Bands> {
 
 /// The rows inside the body's frame, where text moves up and down as it scrolls (the frame's
 /// top and bottom borders stay where they are): the rows worth asking the terminal to scroll.
-pub fn scrolling_rows(area: Rect) -> Option<Range<u16>> {
-    let body = bands(area)?.body;
+pub fn scrolling_rows(area: Rect, pane: Pane, years: usize) -> Option<Range<u16>> {
+    let mut body = bands(area)?.body;
+    // Above the overview's text, its glance stays where it is.
+    if pane == Pane::Overview
+        && let Some(glance) = glance(body, years)
+    {
+        body = glance.text;
+    }
     Some(body.y + 1..body.bottom().saturating_sub(1))
 }
 
@@ -91,8 +101,45 @@ pub fn intro_width(body: Rect) -> usize {
 }
 
 /// How the body of a list pane is divided, for a given focus: `intro_lines` is the length of
-/// its introduction wrapped to [`intro_width`], `widest_row` the width of its widest row.
-pub fn pane_areas(body: Rect, intro_lines: usize, widest_row: usize, focus: Focus) -> PaneAreas {
+/// its introduction wrapped to [`intro_width`], `columns` the width of the widest cell of
+/// each of its columns (a list that is not a table has one). A table is as wide as the
+/// columns that fit in its share of the width, so that the detail gets the rest.
+pub fn pane_areas(
+    body: Rect,
+    pane: Pane,
+    intro_lines: usize,
+    columns: &[usize],
+    focus: Focus,
+) -> PaneAreas {
+    let share = if pane.is_table() {
+        TABLE_MAX_SHARE
+    } else {
+        LIST_MAX_SHARE
+    };
+    divide_pane(body, pane, intro_lines, columns, focus, share)
+}
+
+/// How the body of the members pane is divided while its map is shown beside the table:
+/// as for a list, the map taking the detail's place and the larger share of the width.
+pub fn pane_areas_beside_map(
+    body: Rect,
+    pane: Pane,
+    intro_lines: usize,
+    columns: &[usize],
+    focus: Focus,
+) -> PaneAreas {
+    divide_pane(body, pane, intro_lines, columns, focus, LIST_MAX_SHARE)
+}
+
+/// The list's share of the width is at most `share` percent.
+fn divide_pane(
+    body: Rect,
+    pane: Pane,
+    intro_lines: usize,
+    columns: &[usize],
+    focus: Focus,
+    share: u16,
+) -> PaneAreas {
     let (intro, rest) = below_intro(body, intro_lines);
     if rest.width < WIDE {
         let (list, detail) = match focus {
@@ -105,12 +152,17 @@ pub fn pane_areas(body: Rect, intro_lines: usize, widest_row: usize, focus: Focu
             detail,
         };
     }
-    let wanted = u16::try_from(widest_row)
+    let most = rest.width * share / 100;
+    let fitting = table_columns(
+        most.saturating_sub(LIST_CHROME) as usize,
+        columns,
+        kept_columns(pane),
+    );
+    let row = fitting.last().map_or(0, |&(_, x, width)| x + width);
+    let wanted = u16::try_from(row)
         .unwrap_or(u16::MAX)
         .saturating_add(LIST_CHROME);
-    let list_width = wanted
-        .min(rest.width * LIST_MAX_SHARE / 100)
-        .max(LIST_MIN_WIDTH);
+    let list_width = wanted.min(most).max(LIST_MIN_WIDTH);
     let (list, detail) = side_by_side(rest, list_width);
     PaneAreas {
         intro,
@@ -137,20 +189,204 @@ pub fn below_intro(body: Rect, intro_lines: usize) -> (Rect, Rect) {
 
 /// The rows a list pane's list shows at once: the list has the height of what is below the
 /// introduction whatever its width, so its rows are known without measuring its labels.
-pub fn list_rows(body: Rect, intro_lines: usize) -> usize {
-    inner(below_intro(body, intro_lines).1).height as usize
+pub fn list_rows(body: Rect, pane: Pane, intro_lines: usize) -> usize {
+    list_body(below_intro(body, intro_lines).1, pane).height as usize
+}
+
+/// Where a list block of `pane` draws its rows: inside its borders, below the row of column
+/// names if it is a table and has room for a row below them.
+pub fn list_body(list: Rect, pane: Pane) -> Rect {
+    let inner = inner(list);
+    if pane.is_table() && inner.height > 1 {
+        Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1)
+    } else {
+        inner
+    }
+}
+
+/// The row of column names of a table's block, if it has room for them.
+pub fn table_header(list: Rect, pane: Pane) -> Option<Rect> {
+    let inner = inner(list);
+    (pane.is_table() && inner.height > 1).then(|| Rect::new(inner.x, inner.y, inner.width, 1))
+}
+
+/// The columns of `pane`'s table beyond the code and the name, in the order they are kept
+/// as the width shrinks: the member table keeps the year before the region.
+pub fn kept_columns(pane: Pane) -> &'static [usize] {
+    match pane {
+        Pane::Members => &[3, 2],
+        Pane::Overview | Pane::Declaration | Pane::Actions => &[],
+    }
+}
+
+/// Which columns of a table fit in `width` and where, given the widest text of each
+/// column: `(column, x from the left, width)`, in the columns' order. The first two columns
+/// (a code and a name) are always shown, the name taking what is left; the others only
+/// whole, in the order of `keep` (the most needed first) while they fit.
+pub fn table_columns(width: usize, widest: &[usize], keep: &[usize]) -> Vec<(usize, usize, usize)> {
+    let Some(&first) = widest.first() else {
+        return Vec::new();
+    };
+    let name = widest.get(1).copied().unwrap_or(0);
+    let mut shown: Vec<usize> = vec![0];
+    if widest.len() > 1 {
+        shown.push(1);
+    }
+    let mut used = first
+        + if widest.len() > 1 {
+            COLUMN_GAP + name
+        } else {
+            0
+        };
+    for &column in keep {
+        let Some(&w) = widest.get(column).filter(|_| column > 1) else {
+            continue;
+        };
+        if used + COLUMN_GAP + w <= width {
+            used += COLUMN_GAP + w;
+            shown.push(column);
+        }
+    }
+    shown.sort_unstable();
+    let mut x = 0;
+    let mut columns = Vec::with_capacity(shown.len());
+    for (at, &column) in shown.iter().enumerate() {
+        let last = at + 1 == shown.len();
+        let wanted = if column == 1 {
+            // The name is cut to the room the whole columns after it leave.
+            let after: usize = shown[at + 1..]
+                .iter()
+                .map(|&c| COLUMN_GAP + widest[c])
+                .sum();
+            name.min(width.saturating_sub(x + after))
+        } else {
+            widest[column]
+        };
+        let w = wanted.min(width.saturating_sub(x));
+        columns.push((column, x, w));
+        x += w;
+        if !last {
+            x = (x + COLUMN_GAP).min(width);
+        }
+    }
+    columns
 }
 
 /// Where a pane's text is drawn: the overview's, or the selected item's detail. The detail's
 /// width is the same whichever column has the focus when both are shown; when only one is,
 /// it takes the whole width.
-pub fn text_area(body: Rect, pane: Pane, intro_lines: usize, widest_row: usize) -> Option<Rect> {
+/// `years` is the length of the growth the overview's glance shows.
+pub fn text_area(
+    body: Rect,
+    pane: Pane,
+    intro_lines: usize,
+    columns: &[usize],
+    years: usize,
+) -> Option<Rect> {
     if !pane.has_list() {
-        return Some(text_inner(body));
+        let text = glance(body, years).map_or(body, |glance| glance.text);
+        return Some(text_inner(text));
     }
-    pane_areas(body, intro_lines, widest_row, Focus::Detail)
+    pane_areas(body, pane, intro_lines, columns, Focus::Detail)
         .detail
         .map(text_inner)
+}
+
+/// The smallest world map worth drawing; below it, words say the room is too small.
+pub const MAP_MIN_WIDTH: u16 = 30;
+pub const MAP_MIN_HEIGHT: u16 = 10;
+/// The rows a timeline of conferences is given: its years, its line and its places (long
+/// places are shortened to their share of the width).
+pub const TIMELINE_ROWS: u16 = 3;
+
+/// The overview's "at a glance" block above its text: the counts, then the growth chart and
+/// the timeline of conferences, side by side where the width allows and one above the other
+/// where it does not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GlanceAreas {
+    /// The bordered block around it all.
+    pub block: Rect,
+    pub counts: Rect,
+    pub growth: Rect,
+    pub timeline: Rect,
+    /// What is left for the overview's text.
+    pub text: Rect,
+}
+
+/// Rows the overview's text keeps below the glance at least; with fewer, there is no glance.
+const OVERVIEW_TEXT_MIN_ROWS: u16 = 6;
+/// From this inner width, the growth and the timeline sit side by side.
+const GLANCE_SIDE_BY_SIDE: u16 = 70;
+
+/// Where the overview's glance goes in `body`, for a growth of `years` years; `None` when the
+/// body is too small for it and the text together (the text is shown alone).
+pub fn glance(body: Rect, years: usize) -> Option<GlanceAreas> {
+    let inner_width = body.width.saturating_sub(2);
+    if inner_width < MIN_WIDTH {
+        return None;
+    }
+    let counts_rows: u16 = if inner_width >= 64 { 1 } else { 2 };
+    // The growth is grouped into ranges of years to fit its rows (`ui::chart::group_years`).
+    let years = u16::try_from(years).unwrap_or(u16::MAX);
+    let side_by_side = inner_width >= GLANCE_SIDE_BY_SIDE;
+    let (growth_rows, timeline_rows) = match side_by_side {
+        true => {
+            let rows = years.clamp(4, 6);
+            (rows, rows)
+        }
+        false => (years.clamp(1, 4), TIMELINE_ROWS),
+    };
+    let charts_rows = match side_by_side {
+        true => growth_rows,
+        false => growth_rows + 1 + timeline_rows,
+    };
+    let block_height = 2 + counts_rows + 1 + charts_rows;
+    if body.height < block_height + OVERVIEW_TEXT_MIN_ROWS {
+        return None;
+    }
+    let block = Rect::new(body.x, body.y, body.width, block_height);
+    let inner = inner(block);
+    let inner = Rect::new(
+        inner.x + 1,
+        inner.y,
+        inner.width.saturating_sub(2),
+        inner.height,
+    );
+    let counts = Rect::new(inner.x, inner.y, inner.width, counts_rows);
+    let charts_top = inner.y + counts_rows + 1;
+    let (growth, timeline) = if side_by_side {
+        let growth_width = inner.width * 45 / 100;
+        let growth = Rect::new(inner.x, charts_top, growth_width, growth_rows);
+        let timeline = Rect::new(
+            inner.x + growth_width + 2,
+            charts_top,
+            inner.width.saturating_sub(growth_width + 2),
+            timeline_rows,
+        );
+        (growth, timeline)
+    } else {
+        let growth = Rect::new(inner.x, charts_top, inner.width, growth_rows);
+        let timeline = Rect::new(
+            inner.x,
+            charts_top + growth_rows + 1,
+            inner.width,
+            timeline_rows,
+        );
+        (growth, timeline)
+    };
+    let text = Rect::new(
+        body.x,
+        body.y + block_height,
+        body.width,
+        body.height - block_height,
+    );
+    Some(GlanceAreas {
+        block,
+        counts,
+        growth,
+        timeline,
+        text,
+    })
 }
 
 /// `area` cut in two side by side, the left part `left_width` columns wide (at most all of it).
@@ -426,6 +662,45 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_table_keeps_its_code_and_name_and_adds_the_kept_columns_while_they_fit_whole() {
+        let widest = [3, 17, 16, 4];
+        let keep = [3, 2];
+        let all = table_columns(100, &widest, &keep);
+        assert_eq!(all, [(0, 0, 3), (1, 5, 17), (2, 24, 16), (3, 42, 4)]);
+        // Without room for the region, the year comes right after the name.
+        assert_eq!(
+            table_columns(45, &widest, &keep),
+            [(0, 0, 3), (1, 5, 17), (3, 24, 4)]
+        );
+        // Without room for the year either, the name is cut to what is left.
+        assert_eq!(table_columns(20, &widest, &keep), [(0, 0, 3), (1, 5, 15)]);
+        assert_eq!(table_columns(2, &widest, &keep), [(0, 0, 2), (1, 2, 0)]);
+        assert_eq!(table_columns(0, &widest, &keep), [(0, 0, 0), (1, 0, 0)]);
+        assert_eq!(table_columns(30, &[12], &[]), [(0, 0, 12)]);
+        assert!(table_columns(30, &[], &[]).is_empty());
+        for width in 0..60 {
+            for &(_, x, w) in &table_columns(width, &widest, &keep) {
+                assert!(x + w <= width.max(x), "{width}: column at {x} of {w}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_table_shows_its_rows_below_its_column_names_when_it_has_room() {
+        let list = Rect::new(0, 3, 30, 10);
+        assert_eq!(
+            table_header(list, Pane::Members),
+            Some(Rect::new(1, 4, 28, 1))
+        );
+        assert_eq!(list_body(list, Pane::Members), Rect::new(1, 5, 28, 7));
+        assert_eq!(table_header(list, Pane::Actions), None);
+        assert_eq!(list_body(list, Pane::Actions), Rect::new(1, 4, 28, 8));
+        let one_row = Rect::new(0, 0, 30, 3);
+        assert_eq!(table_header(one_row, Pane::Members), None);
+        assert_eq!(list_body(one_row, Pane::Members).height, 1);
+    }
+
+    #[test]
     fn below_the_minimum_there_are_no_bands() {
         assert_eq!(bands(Rect::new(0, 0, MIN_WIDTH - 1, 24)), None);
         assert_eq!(bands(Rect::new(0, 0, 80, MIN_HEIGHT - 1)), None);
@@ -437,14 +712,14 @@ mod tests {
     #[test]
     fn a_wide_list_pane_puts_the_list_beside_the_detail_a_narrow_one_shows_one() {
         let body = Rect::new(0, 2, 80, 21);
-        let wide = pane_areas(body, 1, 20, Focus::List);
+        let wide = pane_areas(body, Pane::Declaration, 1, &[20], Focus::List);
         assert_eq!(wide.intro, Rect::new(0, 2, 80, 1));
         assert_eq!(wide.list, Some(Rect::new(0, 3, 24, 20)));
         assert_eq!(wide.detail, Some(Rect::new(24, 3, 56, 20)));
         let narrow = Rect::new(0, 2, 40, 10);
-        let list = pane_areas(narrow, 1, 20, Focus::List);
+        let list = pane_areas(narrow, Pane::Declaration, 1, &[20], Focus::List);
         assert_eq!((list.list.is_some(), list.detail.is_some()), (true, false));
-        let detail = pane_areas(narrow, 1, 20, Focus::Detail);
+        let detail = pane_areas(narrow, Pane::Declaration, 1, &[20], Focus::Detail);
         assert_eq!(
             (detail.list.is_some(), detail.detail.is_some()),
             (false, true)
@@ -455,10 +730,19 @@ mod tests {
     fn the_list_takes_at_most_its_share_and_at_least_its_minimum() {
         let body = Rect::new(0, 0, 100, 20);
         assert_eq!(
-            pane_areas(body, 0, 500, Focus::List).list.unwrap().width,
+            pane_areas(body, Pane::Declaration, 0, &[500], Focus::List)
+                .list
+                .unwrap()
+                .width,
             40
         );
-        assert_eq!(pane_areas(body, 0, 2, Focus::List).list.unwrap().width, 16);
+        assert_eq!(
+            pane_areas(body, Pane::Declaration, 0, &[2], Focus::List)
+                .list
+                .unwrap()
+                .width,
+            16
+        );
     }
 
     #[test]

@@ -51,14 +51,50 @@ pub struct Strings {
     pub help_search: &'static str,
     pub help_typing: &'static str,
     pub help_present: &'static str,
+    /// The help's heading for the filter prompt's keys.
+    pub help_filter: &'static str,
+    /// The member table's column headers: code, name, region, year joined.
+    pub columns: [&'static str; 4],
+    /// How the member table's title names each order (`MemberOrder`'s order); nothing for
+    /// the source's own.
+    pub orders: [&'static str; 4],
+    /// The filter prompt's label.
+    pub filter_label: &'static str,
+    /// The map's title.
+    pub map_title: &'static str,
+    /// The title of the overview's block of counts and charts.
+    pub glance_title: &'static str,
+    /// What the overview's counts count, one and more: members, conferences, rights, areas
+    /// of action (see [`Strings::counted`]).
+    glance_counts: [(&'static str, &'static str); 4],
+    /// The word between a number and its noun, if the language puts one there.
+    number_joiner: fn(usize) -> &'static str,
+    /// Why a pack shows no map.
+    pub no_locations: &'static str,
+    /// What a pane too small for the map shows.
+    pub map_too_small: &'static str,
+    /// The printed table of members joining per year, its title and column headers: the
+    /// year (or span of years), the members that joined, the members so far.
+    pub growth_title: &'static str,
+    pub growth_columns: [&'static str; 3],
+    /// The printed table of members per region, its title and column headers: the region,
+    /// its members, their codes.
+    pub regions_title: &'static str,
+    pub region_columns: [&'static str; 3],
+    /// The heading of the printed list of members, after the tables.
+    pub member_list: &'static str,
     pub next_up: &'static str,
     pub notes: &'static str,
     pub more: &'static str,
     pub left: &'static str,
     pub over: &'static str,
+    /// In the audience's footer while no speaker is connected.
+    pub speaker_away: &'static str,
     pub end_of_deck: &'static str,
     /// "7 results", with the language's own plural.
     results: fn(usize) -> String,
+    /// Said in the prompt when the query holds as many characters as it can.
+    query_full: fn(usize) -> String,
     /// "match 3/7".
     pub match_word: &'static str,
     actions: ActionWords,
@@ -84,6 +120,11 @@ struct ActionWords {
     clear_query: (&'static str, &'static str),
     accept_search: (&'static str, &'static str),
     cancel_search: (&'static str, &'static str),
+    cycle_order: (&'static str, &'static str),
+    toggle_map: (&'static str, &'static str),
+    open_filter: (&'static str, &'static str),
+    accept_filter: (&'static str, &'static str),
+    cancel_filter: (&'static str, &'static str),
     select_result: (&'static str, &'static str),
     next_match: (&'static str, &'static str),
     prev_match: (&'static str, &'static str),
@@ -135,6 +176,11 @@ impl Strings {
             Action::ClearQuery => a.clear_query,
             Action::AcceptSearch => a.accept_search,
             Action::CancelSearch => a.cancel_search,
+            Action::CycleOrder => a.cycle_order,
+            Action::ToggleMap => a.toggle_map,
+            Action::OpenFilter => a.open_filter,
+            Action::AcceptFilter => a.accept_filter,
+            Action::CancelFilter => a.cancel_filter,
             Action::SelectResult(_) => a.select_result,
             Action::NextMatch => a.next_match,
             Action::PrevMatch => a.prev_match,
@@ -175,6 +221,22 @@ impl Strings {
         (self.results)(count)
     }
 
+    /// What follows the number `count` of the overview's count `which` (0 members,
+    /// 1 conferences, 2 rights, 3 areas of action): "membri", "de membri", "member".
+    pub fn counted(&self, which: usize, count: usize) -> String {
+        let (one, many) = self.glance_counts.get(which).copied().unwrap_or(("", ""));
+        let noun = if count == 1 { one } else { many };
+        match (count, (self.number_joiner)(count).trim()) {
+            (0, _) | (_, "") => noun.to_string(),
+            (_, joiner) => format!("{joiner} {noun}"),
+        }
+    }
+
+    /// The prompt's note that the query is full, at `limit` characters.
+    pub fn query_full(&self, limit: usize) -> String {
+        (self.query_full)(limit)
+    }
+
     /// A word or two for the footer.
     pub fn hint(&self, action: Action) -> &'static str {
         self.words(action).1
@@ -201,13 +263,35 @@ static ROMANIAN: Strings = Strings {
     help_search: "Căutare",
     help_typing: "În căutare, orice altă literă se adaugă la text.",
     help_present: "Prezentare",
+    help_filter: "Filtru",
+    columns: ["Cod", "Nume", "Regiune", "An"],
+    orders: ["", "după nume", "după an", "după regiune"],
+    filter_label: "filtru:",
+    map_title: "Harta",
+    glance_title: "Pe scurt",
+    glance_counts: [
+        ("membru", "membri"),
+        ("conferinţă", "conferinţe"),
+        ("drept", "drepturi"),
+        ("domeniu de acţiune", "domenii de acţiune"),
+    ],
+    number_joiner: romanian_de,
+    no_locations: "Pachetul nu dă locul membrilor, aşa că nu are hartă.",
+    map_too_small: "Prea mic pentru hartă",
+    growth_title: "Creşterea, an de an",
+    growth_columns: ["An", "Aderări", "Total"],
+    regions_title: "Membri pe regiuni",
+    region_columns: ["Regiune", "Membri", "Coduri"],
+    member_list: "Lista membrilor",
     next_up: "Urmează",
     notes: "Note",
     more: "mai mult",
     left: "rămas",
     over: "depăşit",
+    speaker_away: "Vorbitorul nu e conectat; urmărirea reia când revine",
     end_of_deck: "Sfârşit",
     results: romanian_results,
+    query_full: romanian_query_full,
     match_word: "potrivirea",
     actions: ActionWords {
         next_pane: ("Panoul următor", "panou"),
@@ -231,6 +315,14 @@ static ROMANIAN: Strings = Strings {
         clear_query: ("Şterge tot textul căutării", "şterge tot"),
         accept_search: ("Deschide rezultatul ales", "deschide"),
         cancel_search: ("Renunţă şi revino unde erai", "renunţă"),
+        cycle_order: (
+            "Ordinea membrilor: ca în sursă, după nume, după an, după regiune",
+            "ordine",
+        ),
+        open_filter: ("Filtrează membrii", "filtru"),
+        toggle_map: ("Harta membrilor, sau înapoi la detalii", "hartă"),
+        accept_filter: ("Păstrează filtrul şi revino la tabel", "păstrează"),
+        cancel_filter: ("Renunţă la filtru", "renunţă"),
         select_result: ("Deschide rezultatul", "deschide"),
         next_match: ("Rezultatul următor", "rezultat"),
         prev_match: ("Rezultatul anterior", "rezultat"),
@@ -276,13 +368,35 @@ static ENGLISH: Strings = Strings {
     help_search: "Searching",
     help_typing: "While searching, any other character is typed into the search.",
     help_present: "Presenting",
+    help_filter: "Filter",
+    columns: ["Code", "Name", "Region", "Year"],
+    orders: ["", "by name", "by year", "by region"],
+    filter_label: "filter:",
+    map_title: "Map",
+    glance_title: "At a glance",
+    glance_counts: [
+        ("member", "members"),
+        ("conference", "conferences"),
+        ("right", "rights"),
+        ("area of action", "areas of action"),
+    ],
+    number_joiner: |_| "",
+    no_locations: "The pack gives no member locations, so there is no map.",
+    map_too_small: "Too small for the map",
+    growth_title: "Growth, year by year",
+    growth_columns: ["Year", "Joined", "Total"],
+    regions_title: "Members by region",
+    region_columns: ["Region", "Members", "Codes"],
+    member_list: "The members",
     next_up: "Next",
     notes: "Notes",
     more: "more",
     left: "left",
     over: "over",
+    speaker_away: "The speaker is not connected; following resumes when they return",
     end_of_deck: "End",
     results: english_results,
+    query_full: english_query_full,
     match_word: "match",
     actions: ActionWords {
         next_pane: ("Next pane", "pane"),
@@ -303,6 +417,14 @@ static ENGLISH: Strings = Strings {
         clear_query: ("Clear the search", "clear"),
         accept_search: ("Open the selected result", "open"),
         cancel_search: ("Cancel, back where you were", "cancel"),
+        cycle_order: (
+            "Order the members: as in the source, by name, by year, by region",
+            "order",
+        ),
+        open_filter: ("Filter the members", "filter"),
+        toggle_map: ("The members on a map, or back to the detail", "map"),
+        accept_filter: ("Keep the filter, back to the table", "keep"),
+        cancel_filter: ("Clear the filter", "clear"),
         select_result: ("Open the result", "open"),
         next_match: ("Next result", "result"),
         prev_match: ("Previous result", "result"),
@@ -328,14 +450,25 @@ static ENGLISH: Strings = Strings {
     },
 };
 
+/// From twenty on (and for 100, 120, …) Romanian puts "de" between a number and its noun.
+fn romanian_de(n: usize) -> &'static str {
+    if n.is_multiple_of(100) || n % 100 >= 20 {
+        " de"
+    } else {
+        ""
+    }
+}
+
 fn romanian_results(count: usize) -> String {
     match count {
         0 => "niciun rezultat".to_string(),
         1 => "1 rezultat".to_string(),
-        // From twenty on (and for 100, 120, …) Romanian puts "de" before the noun.
-        n if n % 100 == 0 || n % 100 >= 20 => format!("{n} de rezultate"),
-        n => format!("{n} rezultate"),
+        n => format!("{n}{} rezultate", romanian_de(n)),
     }
+}
+
+fn romanian_query_full(limit: usize) -> String {
+    format!("limită atinsă: {limit}{} caractere", romanian_de(limit))
 }
 
 fn english_results(count: usize) -> String {
@@ -344,6 +477,10 @@ fn english_results(count: usize) -> String {
         1 => "1 result".to_string(),
         n => format!("{n} results"),
     }
+}
+
+fn english_query_full(limit: usize) -> String {
+    format!("limit reached: {limit} characters")
 }
 
 #[cfg(test)]
@@ -366,5 +503,35 @@ mod tests {
             assert_eq!(ro.results(n), romanian);
             assert_eq!(en.results(n), english);
         }
+    }
+
+    #[test]
+    fn the_overviews_counts_agree_with_their_number_in_each_language() {
+        let ro = UiLang::Romanian.strings();
+        let en = UiLang::English.strings();
+        assert_eq!(ro.counted(0, 22), "de membri");
+        assert_eq!(ro.counted(0, 1), "membru");
+        assert_eq!(ro.counted(1, 4), "conferinţe");
+        assert_eq!(ro.counted(3, 1), "domeniu de acţiune");
+        assert_eq!(ro.counted(2, 0), "drepturi");
+        assert_eq!(en.counted(0, 22), "members");
+        assert_eq!(en.counted(1, 1), "conference");
+        assert_eq!(en.counted(3, 3), "areas of action");
+    }
+
+    #[test]
+    fn the_full_query_note_counts_in_each_language() {
+        assert_eq!(
+            UiLang::Romanian.strings().query_full(256),
+            "limită atinsă: 256 de caractere"
+        );
+        assert_eq!(
+            UiLang::Romanian.strings().query_full(12),
+            "limită atinsă: 12 caractere"
+        );
+        assert_eq!(
+            UiLang::English.strings().query_full(256),
+            "limit reached: 256 characters"
+        );
     }
 }

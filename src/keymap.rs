@@ -106,7 +106,7 @@ const fn bind(mode: Mode, key: Key, action: Action) -> Binding {
 
 use Action as A;
 use KeyCode as K;
-use Mode::{Browse, Help, Present, Search};
+use Mode::{Browse, Filter, Help, Present, Search};
 
 /// Every key binding of clsv.
 pub static BINDINGS: &[Binding] = &[
@@ -135,6 +135,9 @@ pub static BINDINGS: &[Binding] = &[
     bind(Browse, Key::char('h'), A::FocusList),
     bind(Browse, Key::char('L'), A::SwitchLanguage),
     bind(Browse, Key::char('/'), A::OpenSearch),
+    bind(Browse, Key::char('s'), A::CycleOrder),
+    bind(Browse, Key::char('f'), A::OpenFilter),
+    bind(Browse, Key::char('m'), A::ToggleMap),
     bind(Browse, Key::char('n'), A::NextMatch),
     bind(Browse, Key::char('N'), A::PrevMatch),
     bind(Browse, Key::char('p'), A::StartPresenting),
@@ -167,6 +170,15 @@ pub static BINDINGS: &[Binding] = &[
     bind(Search, Key::plain(K::Backspace), A::DeleteChar),
     bind(Search, Key::ctrl('u'), A::ClearQuery),
     bind(Search, Key::ctrl('c'), A::Quit),
+    bind(Filter, Key::plain(K::Enter), A::AcceptFilter),
+    bind(Filter, Key::plain(K::Esc), A::CancelFilter),
+    bind(Filter, Key::plain(K::Down), A::MoveDown),
+    bind(Filter, Key::plain(K::Up), A::MoveUp),
+    bind(Filter, Key::plain(K::PageDown), A::PageDown),
+    bind(Filter, Key::plain(K::PageUp), A::PageUp),
+    bind(Filter, Key::plain(K::Backspace), A::DeleteChar),
+    bind(Filter, Key::ctrl('u'), A::ClearQuery),
+    bind(Filter, Key::ctrl('c'), A::Quit),
     bind(Present, Key::plain(K::Right), A::NextSlide),
     bind(Present, Key::char(' '), A::NextSlide),
     bind(Present, Key::plain(K::PageDown), A::NextSlide),
@@ -214,13 +226,16 @@ const fn hint(actions: &'static [Action], need: u8) -> Hint {
 }
 
 /// The footer of browsing, in the order shown. Help and quit stay longest.
-static BROWSE_HINTS: [Hint; 10] = [
+static BROWSE_HINTS: [Hint; 13] = [
     hint(&[A::NextPane], 5),
     hint(&[A::MoveDown, A::MoveUp], 4),
     hint(&[A::FocusDetail], 3),
     hint(&[A::Back], 3),
     hint(&[A::NextMatch, A::PrevMatch], 6),
     hint(&[A::OpenSearch], 6),
+    hint(&[A::CycleOrder], 2),
+    hint(&[A::OpenFilter], 2),
+    hint(&[A::ToggleMap], 2),
     hint(&[A::SwitchLanguage], 1),
     hint(&[A::StartPresenting], 1),
     hint(&[A::OpenHelp], 8),
@@ -241,6 +256,13 @@ static SEARCH_HINTS: [Hint; 3] = [
     hint(&[A::MoveDown, A::MoveUp], 1),
 ];
 
+/// The keys shown beside the filter prompt.
+static FILTER_HINTS: [Hint; 3] = [
+    hint(&[A::AcceptFilter], 3),
+    hint(&[A::CancelFilter], 2),
+    hint(&[A::MoveDown, A::MoveUp], 1),
+];
+
 /// The footer of the help screen.
 static HELP_HINTS: [Hint; 3] = [
     hint(&[A::MoveDown, A::MoveUp], 1),
@@ -254,6 +276,7 @@ pub fn footer_hints(mode: Mode) -> &'static [Hint] {
         Browse => &BROWSE_HINTS,
         Help => &HELP_HINTS,
         Search => &SEARCH_HINTS,
+        Filter => &FILTER_HINTS,
         Present => &PRESENT_HINTS,
     }
 }
@@ -273,8 +296,8 @@ impl Default for Keymap {
 }
 
 impl Keymap {
-    /// The action a key press asks for in `mode`, if any. While searching, a character with
-    /// no binding of its own is typed into the search.
+    /// The action a key press asks for in `mode`, if any. While searching or filtering, a
+    /// character with no binding of its own is typed into the prompt.
     pub fn action_for(&self, mode: Mode, event: &KeyEvent) -> Option<Action> {
         let key = Key::from_event(event);
         let bound = self
@@ -283,7 +306,9 @@ impl Keymap {
             .find(|b| b.mode == mode && b.key == key)
             .map(|b| b.action);
         match (bound, mode, key.code) {
-            (None, Search, KeyCode::Char(c)) if key.modifiers.is_empty() && !c.is_control() => {
+            (None, Search | Filter, KeyCode::Char(c))
+                if key.modifiers.is_empty() && !c.is_control() =>
+            {
                 Some(A::InsertChar(c))
             }
             _ => bound,
@@ -479,6 +504,11 @@ mod tests {
             | A::ClearQuery
             | A::AcceptSearch
             | A::CancelSearch
+            | A::CycleOrder
+            | A::ToggleMap
+            | A::OpenFilter
+            | A::AcceptFilter
+            | A::CancelFilter
             | A::NextMatch
             | A::PrevMatch
             | A::StartPresenting
@@ -543,6 +573,7 @@ mod tests {
             A::Follow {
                 slide: 0,
                 blank: false,
+                speaker: true,
             },
             A::SelectRow(0),
             A::Scroll(ScrollTarget::List, 1),

@@ -58,6 +58,10 @@ pub fn mouse_action(app: &App, event: &MouseEvent) -> Option<Action> {
     if app.pane() == Pane::Overview {
         return (wheel != 0).then_some(Action::Scroll(ScrollTarget::Text, wheel * WHEEL_LINES));
     }
+    if app.map_area(bands.body).is_some_and(|map| map.contains(at)) {
+        // The wheel over the map moves the selection, whose place it emphasises.
+        return (wheel != 0).then_some(Action::Scroll(ScrollTarget::List, wheel));
+    }
     let areas = app.pane_areas(app.pane(), bands.body, app.focus());
     if let Some(list) = areas.list.filter(|list| list.contains(at)) {
         if wheel != 0 {
@@ -65,7 +69,8 @@ pub fn mouse_action(app: &App, event: &MouseEvent) -> Option<Action> {
         }
         let offset = app.list_position(app.pane())?.offset;
         let len = app.list_len(app.pane());
-        return geometry::row_at(geometry::inner(list), offset, len, at).map(Action::SelectRow);
+        return geometry::row_at(geometry::list_body(list, app.pane()), offset, len, at)
+            .map(Action::SelectRow);
     }
     if areas.detail.is_some_and(|detail| detail.contains(at)) {
         return Some(match wheel {

@@ -3,6 +3,7 @@
 //! holds the deck and the presenter's state (slide, scroll, blank screen, timer), which
 //! `App::update` changes like any other state.
 
+use std::str::FromStr;
 use std::time::Duration;
 
 use crate::content::{Content, Slide, SlideShows};
@@ -48,6 +49,65 @@ pub fn slide_for(deck: &[Slide], pane: Pane, row: usize) -> usize {
     deck.iter().position(|s| wanted(s.shows)).unwrap_or(0)
 }
 
+/// A slide named on the command line: its number (from 1) or the id of what it shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SlideRef {
+    Number(usize),
+    Id(String),
+}
+
+impl FromStr for SlideRef {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err("name a slide by its number (from 1) or the id of what it shows".into());
+        }
+        if !text.bytes().all(|b| b.is_ascii_digit()) {
+            return Ok(SlideRef::Id(text.to_string()));
+        }
+        match text.parse::<usize>() {
+            Ok(0) => Err("slides are numbered from 1".into()),
+            Ok(number) => Ok(SlideRef::Number(number)),
+            Err(_) => Err(format!("\"{text}\" is too large a slide number")),
+        }
+    }
+}
+
+/// The id of what `slide` shows: `title`, `timeline`, `members`, or the id of its section or
+/// item (as `slides.ron` names them).
+pub fn slide_id<'c>(content: &'c Content, slide: &Slide) -> &'c str {
+    match slide.shows {
+        SlideShows::Title => "title",
+        SlideShows::Timeline => "timeline",
+        SlideShows::Members => "members",
+        SlideShows::Section(i) => content.overview.sections.get(i).map_or("", |s| &s.id),
+        SlideShows::Declaration(i) => content.declaration.items.get(i).map_or("", |s| &s.id),
+        SlideShows::Action(i) => content.actions.items.get(i).map_or("", |s| &s.id),
+    }
+}
+
+/// The slide of `deck` (from 0) that `wanted` names. A number past the end is the last slide,
+/// as typing it while presenting is; an id that no slide shows is refused with the ids there
+/// are.
+pub fn find_slide(content: &Content, deck: &[Slide], wanted: &SlideRef) -> Result<usize, String> {
+    match wanted {
+        SlideRef::Number(number) => Ok(number.saturating_sub(1)),
+        SlideRef::Id(id) => deck
+            .iter()
+            .position(|slide| slide_id(content, slide) == id)
+            .ok_or_else(|| {
+                let ids: Vec<&str> = deck.iter().map(|s| slide_id(content, s)).collect();
+                format!(
+                    "no slide shows \"{id}\": --start takes a number from 1 to {} or one of: {}",
+                    deck.len(),
+                    ids.join(", ")
+                )
+            }),
+    }
+}
+
 /// Where the presenter is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Presentation {
@@ -65,6 +125,8 @@ pub struct Presentation {
     pub duration: Option<Duration>,
     /// The speaker's view: the slide small, the next slide, the notes, the timers.
     pub notes: bool,
+    /// Following a speaker who is not connected (the audience of `clsv serve --present`).
+    pub speaker_away: bool,
 }
 
 impl Presentation {
@@ -77,6 +139,7 @@ impl Presentation {
             timer_start: clock,
             duration,
             notes,
+            speaker_away: false,
         }
     }
 }
@@ -152,6 +215,16 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_slide_is_named_by_number_from_one_or_by_id() {
+        assert_eq!("3".parse(), Ok(SlideRef::Number(3)));
+        assert_eq!(" members ".parse(), Ok(SlideRef::Id("members".to_string())));
+        assert_eq!("2014a".parse(), Ok(SlideRef::Id("2014a".to_string())));
+        assert!("0".parse::<SlideRef>().is_err());
+        assert!("".parse::<SlideRef>().is_err());
+        assert!("99999999999999999999999".parse::<SlideRef>().is_err());
+    }
 
     #[test]
     fn durations_read_as_people_write_them() {

@@ -5,7 +5,7 @@
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
 
-use crate::capability::{Capabilities, ColorLevel};
+use crate::capability::{Capabilities, ColorLevel, Dots};
 
 /// Characters that depend on whether the terminal can show Unicode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,6 +15,16 @@ pub struct Glyphs {
     pub selected: &'static str,
     pub separator: &'static str,
     pub ellipsis: &'static str,
+    /// A place on the map, and the selected place (a different shape, not only a colour).
+    pub point: &'static str,
+    pub point_selected: &'static str,
+    /// A bar of a chart, and the part of it that came before (the total before a year).
+    pub bar: &'static str,
+    pub bar_before: &'static str,
+    /// A timeline: its line, a mark on it, and the dash of a range of years.
+    pub line: &'static str,
+    pub line_mark: &'static str,
+    pub range: &'static str,
 }
 
 const UNICODE: Glyphs = Glyphs {
@@ -23,6 +33,13 @@ const UNICODE: Glyphs = Glyphs {
     selected: "›",
     separator: "·",
     ellipsis: "…",
+    point: "•",
+    point_selected: "◆",
+    bar: "█",
+    bar_before: "░",
+    line: "─",
+    line_mark: "┼",
+    range: "–",
 };
 
 const ASCII: Glyphs = Glyphs {
@@ -40,6 +57,13 @@ const ASCII: Glyphs = Glyphs {
     selected: ">",
     separator: "|",
     ellipsis: "...",
+    point: "o",
+    point_selected: "@",
+    bar: "#",
+    bar_before: "=",
+    line: "-",
+    line_mark: "+",
+    range: "-",
 };
 
 /// The colours of one colour level.
@@ -104,10 +128,13 @@ pub struct Colors {
 pub struct Theme {
     pub level: ColorLevel,
     pub ascii: bool,
+    /// What the map is drawn with; ASCII whenever the glyphs are.
+    pub dots: Dots,
     palette: Palette,
 }
 
 impl Theme {
+    /// A theme with braille dots, or ASCII ones with ASCII glyphs.
     pub fn new(level: ColorLevel, ascii: bool) -> Theme {
         let palette = match level {
             ColorLevel::TrueColor => RGB,
@@ -117,13 +144,21 @@ impl Theme {
         Theme {
             level,
             ascii,
+            dots: if ascii { Dots::Ascii } else { Dots::Braille },
             palette,
         }
     }
 
     /// The theme for what was detected of the terminal.
     pub fn for_terminal(capabilities: &Capabilities) -> Theme {
-        Theme::new(capabilities.color, capabilities.ascii)
+        Theme::new(capabilities.color, capabilities.ascii).with_dots(capabilities.dots)
+    }
+
+    /// The theme with other dots. ASCII glyphs keep ASCII dots: a drawing must not be the one
+    /// thing on the screen that the terminal cannot show.
+    pub fn with_dots(mut self, dots: Dots) -> Theme {
+        self.dots = if self.ascii { Dots::Ascii } else { dots };
+        self
     }
 
     /// The theme with some of its colours replaced (from the configuration). Without colour
@@ -264,6 +299,40 @@ impl Theme {
         )
     }
 
+    /// The land of the map: faint, so that the places on it stand out.
+    pub fn map_land(&self) -> Style {
+        self.dim()
+    }
+
+    /// A place on the map; the selected one in reverse video without colour, so that it
+    /// shows by more than its shape.
+    pub fn map_point(&self, selected: bool) -> Style {
+        let p = self.palette;
+        match selected {
+            true => self.pick(
+                Style::new()
+                    .fg(p.on_accent)
+                    .bg(p.heading)
+                    .add_modifier(Modifier::BOLD),
+                Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            ),
+            false => self.pick(
+                Style::new().fg(p.accent).add_modifier(Modifier::BOLD),
+                Style::new().add_modifier(Modifier::BOLD),
+            ),
+        }
+    }
+
+    /// A bar of a chart, or the mark of a timeline; `before` for the part of a bar that came
+    /// before (the total before a year), which is fainter.
+    pub fn chart_bar(&self, before: bool) -> Style {
+        let p = self.palette;
+        match before {
+            true => self.dim(),
+            false => self.pick(Style::new().fg(p.accent), Style::new()),
+        }
+    }
+
     /// A warning such as "terminal too small".
     pub fn warning(&self) -> Style {
         let p = self.palette;
@@ -271,5 +340,56 @@ impl Theme {
             Style::new().fg(p.warning).add_modifier(Modifier::BOLD),
             Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::capability::{ColorChoice, detect};
+
+    #[test]
+    fn the_terminal_s_dots_reach_the_theme() {
+        let linux = |name: &str| match name {
+            "TERM" => Some("linux".to_string()),
+            "LANG" => Some("C.UTF-8".to_string()),
+            _ => None,
+        };
+        let theme = Theme::for_terminal(&detect(&linux, ColorChoice::Auto, false));
+        assert_eq!(theme.dots, Dots::HalfBlock);
+        let ascii = Theme::for_terminal(&detect(&linux, ColorChoice::Auto, true));
+        assert_eq!(ascii.dots, Dots::Ascii);
+    }
+
+    #[test]
+    fn ascii_glyphs_keep_ascii_dots() {
+        assert_eq!(Theme::new(ColorLevel::None, false).dots, Dots::Braille);
+        assert_eq!(Theme::new(ColorLevel::None, true).dots, Dots::Ascii);
+        let ascii = Theme::new(ColorLevel::Basic16, true).with_dots(Dots::Braille);
+        assert_eq!(ascii.dots, Dots::Ascii);
+        let unicode = Theme::new(ColorLevel::Basic16, false).with_dots(Dots::HalfBlock);
+        assert_eq!(unicode.dots, Dots::HalfBlock);
+    }
+
+    #[test]
+    fn ascii_glyphs_are_ascii() {
+        let g = &ASCII;
+        for glyph in [
+            g.bullet,
+            g.selected,
+            g.separator,
+            g.ellipsis,
+            g.point,
+            g.point_selected,
+            g.bar,
+            g.bar_before,
+            g.line,
+            g.line_mark,
+            g.range,
+        ] {
+            assert!(glyph.is_ascii(), "{glyph:?}");
+        }
+        assert_ne!(g.point, g.point_selected);
+        assert_ne!(UNICODE.point, UNICODE.point_selected);
     }
 }

@@ -66,6 +66,10 @@ fn colour_and_glyph_settings_are_used_and_said_where_they_come_from() {
         text.contains("glyphs:    ASCII (ascii in the configuration)"),
         "{text}"
     );
+    assert!(
+        text.contains("dots:      ASCII (glyphs are ASCII: ascii in the configuration)"),
+        "{text}"
+    );
     assert!(text.contains("config.ron (read)"), "{text}");
     let flag =
         String::from_utf8(clsv_with(home.path(), &["doctor", "--color", "always"]).stdout).unwrap();
@@ -129,9 +133,9 @@ fn rebound_keys_act_and_show_in_the_help_and_the_footer() {
         "{footer}"
     );
     app.update(Action::OpenHelp);
-    let help: Vec<String> = app
-        .help_lines(70)
-        .iter()
+    let help = app.help_text(70);
+    let help: Vec<String> = help
+        .lines(0..help.len())
         .map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect())
         .collect();
     assert!(

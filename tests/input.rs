@@ -92,7 +92,7 @@ fn a_click_on_a_tab_shows_its_pane() {
 fn a_click_on_a_row_selects_it_and_on_the_detail_focuses_it() {
     let mut app = app_on(embedded(), 80, 24);
     app.update(Action::ShowPane(Pane::Members));
-    let (x, y) = find(&app, "MD  Moldova");
+    let (x, y) = find(&app, "MD   Moldova");
     assert_eq!(
         mouse_action(&app, &click(x, y)),
         Some(Action::SelectRow(15))
@@ -110,7 +110,7 @@ fn a_click_accounts_for_the_scrolled_list() {
     let mut app = app_on(embedded(), 80, 12);
     app.update(Action::ShowPane(Pane::Members));
     app.update(Action::MoveToBottom);
-    let (x, y) = find(&app, "US  SUA");
+    let (x, y) = find(&app, "US   SUA");
     assert_eq!(
         mouse_action(&app, &click(x, y)),
         Some(Action::SelectRow(21))
@@ -125,7 +125,7 @@ fn the_wheel_scrolls_what_is_under_it() {
         Some(Action::Scroll(ScrollTarget::Text, 3))
     );
     app.update(Action::ShowPane(Pane::Members));
-    let (x, y) = find(&app, "MD  Moldova");
+    let (x, y) = find(&app, "MD   Moldova");
     assert_eq!(
         mouse_action(&app, &mouse(MouseEventKind::ScrollUp, x, y)),
         Some(Action::Scroll(ScrollTarget::List, -1))

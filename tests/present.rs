@@ -361,10 +361,187 @@ fn slides_ron_is_checked() {
 fn present_in_a_terminal_shows_slides_and_quits() {
     let mut session = common::pty::Session::start(&["present", "--start", "4"], 80, 24, &[]);
     session.wait_for("4 / 15");
-    session.wait_for("Europa de Vest: Austria, Franţa, Germania, Olanda");
+    session.wait_for("Europa de Vest 4 · Europa de Nord 6");
     session.send(" ");
     session.wait_for("5 / 15");
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
     session.assert_restored();
+}
+
+/// An app presenting the slide that shows `shows` of the default pack.
+fn presenting_shows(shows: SlideShows, width: u16, height: u16, theme: Theme) -> App {
+    let content = embedded();
+    let lang = content.default_language;
+    let app = App::new(
+        content,
+        theme,
+        StartAt {
+            lang,
+            pane: Pane::Overview,
+        },
+        width,
+        height,
+    );
+    let start = app.deck().iter().position(|s| s.shows == shows).unwrap();
+    app.with_talk(Talk {
+        start: Some(start),
+        ..Talk::default()
+    })
+}
+
+#[test]
+fn the_members_and_conferences_slides_draw_the_map_and_the_charts() {
+    let colour = Theme::new(ColorLevel::Basic16, false);
+    let plain = Theme::new(ColorLevel::None, true);
+    for (name, shows) in [
+        ("members", SlideShows::Members),
+        ("conferences", SlideShows::Timeline),
+    ] {
+        for (width, height) in [(80, 24), (200, 60)] {
+            let app = presenting_shows(shows, width, height, colour);
+            insta::assert_snapshot!(format!("figure_{name}_{width}x{height}"), screen(&app));
+        }
+        let app = presenting_shows(shows, 80, 24, plain);
+        let shown = screen(&app);
+        // The drawing is ASCII (no box drawing, blocks or braille); the content's words
+        // keep their letters and punctuation.
+        assert!(
+            !shown
+                .chars()
+                .any(|c| ('\u{2500}'..='\u{28ff}').contains(&c) || "•◆·…".contains(c)),
+            "{shown}"
+        );
+        assert!(
+            render(&app).content().iter().all(|cell| {
+                cell.fg == ratatui::style::Color::Reset && cell.bg == ratatui::style::Color::Reset
+            }),
+            "no colour"
+        );
+        insta::assert_snapshot!(format!("figure_{name}_ascii_no_colour_80x24"), shown);
+    }
+}
+
+#[test]
+fn start_names_a_slide_by_number_or_by_what_it_shows() {
+    use clsv::present::{SlideRef, deck, find_slide};
+    let content = embedded();
+    let deck = deck(&content);
+    let find = |text: &str| find_slide(&content, &deck, &text.parse::<SlideRef>().unwrap());
+    assert_eq!(find("title"), Ok(0));
+    assert_eq!(find("timeline"), Ok(2));
+    assert_eq!(find("members"), Ok(3));
+    assert_eq!(find("privacy"), Ok(9), "a right of the declaration");
+    assert_eq!(find("civil-society-support"), Ok(11), "an area of action");
+    assert_eq!(find("3"), Ok(2));
+    let unknown = find("nowhere").unwrap_err();
+    assert!(
+        unknown.contains("no slide shows \"nowhere\"")
+            && unknown.contains("from 1 to 15")
+            && unknown.contains("title, platform, timeline, members, principle"),
+        "{unknown}"
+    );
+}
+
+#[test]
+fn an_unknown_start_is_a_usage_error_that_lists_the_slides() {
+    let output = clsv_cmd(&["present", "--start", "nowhere"]);
+    assert_eq!(output.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        text.contains("no slide shows \"nowhere\"") && text.contains("moldova"),
+        "{text}"
+    );
+    let output = clsv_cmd(&["present", "--start", "0"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("numbered from 1"));
+}
+
+#[test]
+fn present_in_a_terminal_starts_on_the_slide_named() {
+    for (start, shown, seen) in [
+        ("members", "4 / 15", "Europa de Vest 4"),
+        ("timeline", "3 / 15", "2011 ██"),
+        ("privacy", "10 / 15", "10 / 15"),
+        ("3", "3 / 15", "Haga"),
+    ] {
+        let mut session = common::pty::Session::start(&["present", "--start", start], 80, 24, &[]);
+        session.wait_for(shown);
+        session.wait_for(seen);
+        session.send("q");
+        assert_eq!(session.wait_exit(), 0);
+    }
+}
+
+#[test]
+fn a_pack_without_locations_shows_the_counts_and_the_members_on_its_members_slide() {
+    let content = fixture();
+    assert!(!content.members.located());
+    for (width, height) in [(80, 24), (200, 60)] {
+        let app = presenting(
+            fixture(),
+            width,
+            height,
+            Talk {
+                start: Some(3),
+                ..Talk::default()
+            },
+        );
+        assert_eq!(app.deck()[3].shows, SlideShows::Members);
+        insta::assert_snapshot!(
+            format!("figure_members_unlocated_{width}x{height}"),
+            screen(&app)
+        );
+    }
+}
+
+/// Sizes from 1×1 to 300×100: every small one, then steps, and the largest.
+fn sizes() -> Vec<(u16, u16)> {
+    let widths: Vec<u16> = (1..=12).chain((13..300).step_by(9)).chain([300]).collect();
+    let heights: Vec<u16> = (1..=12).chain((13..100).step_by(7)).chain([100]).collect();
+    widths
+        .iter()
+        .flat_map(|&w| heights.iter().map(move |&h| (w, h)))
+        .collect()
+}
+
+#[test]
+fn the_members_and_conferences_slides_draw_inside_their_area_at_any_size() {
+    let packs = [("default", embedded()), ("without locations", fixture())];
+    for (pack, content) in packs {
+        for shows in [SlideShows::Members, SlideShows::Timeline] {
+            for notes in [false, true] {
+                let mut app = presenting(content.clone(), 80, 24, Talk::default());
+                let start = app.deck().iter().position(|s| s.shows == shows).unwrap();
+                app = app.with_talk(Talk {
+                    start: Some(start),
+                    notes,
+                    ..Talk::default()
+                });
+                for (width, height) in sizes() {
+                    app.update(Action::Resize { width, height });
+                    // Drawn into a buffer larger than the screen: nothing may land past it.
+                    let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(
+                        0,
+                        0,
+                        width + 3,
+                        height + 3,
+                    ));
+                    ratatui::widgets::Widget::render(&app, app.area(), &mut buf);
+                    for y in 0..height + 3 {
+                        for x in 0..width + 3 {
+                            if x >= width || y >= height {
+                                assert_eq!(
+                                    buf[(x, y)].symbol(),
+                                    " ",
+                                    "{pack} {shows:?} notes {notes} at {width}x{height}: ({x}, {y})"
+                                );
+                            }
+                        }
+                    }
+                    assert!(app.slide_body_rows() <= height as usize);
+                }
+            }
+        }
+    }
 }

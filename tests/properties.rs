@@ -7,7 +7,9 @@
 mod common;
 
 use clsv::action::{Action, ScrollTarget};
+use clsv::app::App;
 use clsv::content::load::{PackFile, embedded_files, load_files};
+use clsv::search::MAX_QUERY_CHARS;
 use clsv::text;
 use clsv::vocabulary::Pane;
 use common::{app_on, embedded, render, text_of};
@@ -80,6 +82,42 @@ fn action() -> impl Strategy<Value = Action> {
     ]
 }
 
+/// Actions with more typing into the search than `action` has, and now and then a quit.
+fn typing_action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        40 => action(),
+        15 => prop::sample::select("tarile ăţ自".chars().collect::<Vec<_>>()).prop_map(Action::InsertChar),
+        3 => Just(Action::OpenSearch),
+        2 => Just(Action::DeleteChar),
+        1 => Just(Action::ClearQuery),
+        1 => Just(Action::Quit),
+    ]
+}
+
+/// What can be seen of an app: the screen, and the state behind it.
+fn observed(app: &App) -> String {
+    let lists: Vec<_> = Pane::ALL
+        .iter()
+        .map(|&pane| app.list_position(pane))
+        .collect();
+    format!(
+        "{:?} {:?} {:?} {:?} {lists:?} {} {}\n{:?}\n{:?}\n{:?} {:?} {:?} {}\n{}",
+        app.mode(),
+        app.pane(),
+        app.focus(),
+        app.lang(),
+        app.overview_scroll(),
+        app.help_scroll(),
+        app.prompt(),
+        app.found(),
+        app.note(),
+        app.presentation(),
+        app.elapsed(),
+        app.should_quit(),
+        text_of(&render(app)),
+    )
+}
+
 /// 64 cases each in the test suite; `PROPTEST_CASES=N` runs N (for a long fuzzing run,
 /// see docs/TESTING.md).
 fn config() -> ProptestConfig {
@@ -115,6 +153,33 @@ proptest! {
             prop_assert!(app.overview_scroll() <= app.max_text_scroll() || app.pane() != Pane::Overview);
         }
         render(&app);
+    }
+
+    #[test]
+    fn a_batch_of_actions_ends_as_the_same_actions_one_by_one(
+        width in 0u16..=300,
+        height in 0u16..=100,
+        typed_first in prop_oneof![Just(0), MAX_QUERY_CHARS - 4..=MAX_QUERY_CHARS + 4],
+        more in prop::collection::vec(typing_action(), 0..60),
+    ) {
+        // Now and then a query typed to its limit first, so that more typing is refused.
+        let mut actions: Vec<Action> = match typed_first {
+            0 => Vec::new(),
+            n => std::iter::once(Action::OpenSearch)
+                .chain(std::iter::repeat_n(Action::InsertChar('a'), n))
+                .collect(),
+        };
+        actions.extend(more);
+        let mut one_by_one = app_on(embedded(), width, height);
+        for &action in &actions {
+            one_by_one.update(action);
+            if one_by_one.should_quit() {
+                break;
+            }
+        }
+        let mut batched = app_on(embedded(), width, height);
+        batched.update_all(actions);
+        prop_assert_eq!(observed(&batched), observed(&one_by_one));
     }
 
     #[test]

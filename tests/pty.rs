@@ -17,10 +17,10 @@ fn starts_navigates_to_moldova_and_restores_the_terminal_on_quit() {
     );
     session.send("2");
     session.wait_for("Membri (22)");
-    session.wait_for("MD  Moldova");
+    session.wait_for("MD   Moldova");
     // Move down to Moldova (the 16th member) and see its detail.
     session.send("G");
-    session.wait_for("MD  Moldova");
+    session.wait_for("MD   Moldova");
     session.send("gjjjjjjjjjjjjjjj");
     session.wait_for("la 1 ianuarie 2014");
     session.send("q");
@@ -62,12 +62,12 @@ fn a_click_selects_a_tab_and_a_row() {
     session.wait_for("Denumirea");
     // SGR mouse report: press and release of the left button on "2 Membri" (row 2, col 18).
     session.send("\x1b[<0;18;2M\x1b[<0;18;2m");
-    session.wait_for("MD  Moldova");
+    session.wait_for("MD   Moldova");
     // Click the row of Moldova: the list starts on screen row 5, under the intro.
     let screen = session.contents();
     let row = screen
         .lines()
-        .position(|l| l.contains("MD  Moldova"))
+        .position(|l| l.contains("MD   Moldova"))
         .unwrap()
         + 1;
     session.send(&format!("\x1b[<0;5;{row}M\x1b[<0;5;{row}m"));
@@ -142,6 +142,45 @@ fn searching_tarile_lands_on_the_text_with_tarile() {
     session.assert_restored();
 }
 
+#[test]
+fn a_paste_is_typed_into_the_search_and_is_not_keys_while_browsing() {
+    let mut session = Session::start(&[], 80, 24, &[]);
+    session.wait_for_frame("Denumirea");
+    assert!(
+        session.parser.screen().bracketed_paste(),
+        "pastes are asked to come bracketed"
+    );
+    // While browsing, a paste is not keys: its "q" does not quit, its "3" and "/" do nothing.
+    // The key after it is acted on, and its frame is the only one.
+    let before = session.bytes.len();
+    session.send("\x1b[200~q3/x\x1b[201~");
+    session.send("2");
+    session.wait_for_frame("MD   Moldova");
+    assert_eq!(session.frames_since(before), 1, "{}", session.contents());
+    // In the prompt, the paste is typed, in one frame.
+    session.send("/");
+    session.wait_for_frame("Scrie ca să cauţi");
+    let before = session.bytes.len();
+    session.send("\x1b[200~tarile\x1b[201~");
+    session.wait_for_frame("2 rezultate");
+    assert_eq!(session.frames_since(before), 1);
+    let screen = session.contents();
+    assert!(
+        screen.lines().last().unwrap().starts_with("/tarile"),
+        "{screen}"
+    );
+    let before = session.bytes.len();
+    session.send("\x1b");
+    session.wait_for_frames_since(before, 1);
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_restored();
+    assert!(
+        !session.parser.screen().bracketed_paste(),
+        "bracketed paste left on"
+    );
+}
+
 use std::time::Duration;
 
 use common::pty::send_signal;
@@ -170,14 +209,14 @@ fn sets_a_colour(bytes: &[u8]) -> bool {
 #[test]
 fn without_colour_the_selection_shows_in_reverse_video() {
     let mut session = Session::start(&["--tab", "members"], 80, 24, &[("NO_COLOR", "1")]);
-    session.wait_for("MD  Moldova");
+    session.wait_for("MD   Moldova");
     session.send("j");
-    session.wait_for_frame("›CA  Canada");
+    session.wait_for_frame("›CA   Canada");
     let screen = session.parser.screen();
     let row = session
         .contents()
         .lines()
-        .position(|l| l.contains("CA  Canada"))
+        .position(|l| l.contains("CA   Canada"))
         .unwrap() as u16;
     let column = session
         .contents()
@@ -202,7 +241,7 @@ fn without_colour_the_selection_shows_in_reverse_video() {
 #[test]
 fn with_colour_colours_are_written() {
     let mut session = Session::start(&["--tab", "members"], 80, 24, &[]);
-    session.wait_for("MD  Moldova");
+    session.wait_for("MD   Moldova");
     assert!(sets_a_colour(&session.bytes));
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
@@ -211,10 +250,10 @@ fn with_colour_colours_are_written() {
 #[test]
 fn ascii_draws_without_box_drawing() {
     let mut session = Session::start(&["--ascii", "--tab", "members"], 80, 24, &[]);
-    session.wait_for_frame("MD  Moldova");
+    session.wait_for_frame("MD   Moldova");
     let screen = session.contents();
     assert!(screen.contains("+ Membri (22) ---"), "{screen}");
-    assert!(screen.contains("|>AT  Austria"), "{screen}");
+    assert!(screen.contains("|>AT   Austria"), "{screen}");
     let drawing = ['╭', '╮', '╰', '╯', '│', '─', '›', '•', '█'];
     assert!(!screen.chars().any(|c| drawing.contains(&c)), "{screen}");
     session.send("q");
@@ -224,9 +263,9 @@ fn ascii_draws_without_box_drawing() {
 #[test]
 fn a_locale_that_is_not_utf8_gets_ascii() {
     let mut session = Session::start(&["--tab", "members"], 80, 24, &[("LANG", "C")]);
-    session.wait_for_frame("MD  Moldova");
+    session.wait_for_frame("MD   Moldova");
     assert!(
-        session.contents().contains("|>AT  Austria"),
+        session.contents().contains("|>AT   Austria"),
         "{}",
         session.contents()
     );
@@ -278,13 +317,13 @@ fn resizing_to_the_minimum_and_back_redraws_each_time() {
     session.resize(20, 6);
     session.wait_for_frame("Membri … 3  4");
     assert!(
-        session.contents().contains("│›AT  Austria"),
+        session.contents().contains("│›AT   Austria"),
         "{}",
         session.contents()
     );
     session.resize(80, 24);
     session.wait_for("1 Prezentare  2 Membri (22)  3 Declaraţie  4 Acţiuni");
-    session.wait_for("MD  Moldova");
+    session.wait_for("MD   Moldova");
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
     session.assert_restored();
@@ -301,7 +340,7 @@ fn an_idle_browser_writes_nothing() {
     std::thread::sleep(Duration::from_secs(1));
     session.send("x");
     session.send("2");
-    session.wait_for_frame("MD  Moldova");
+    session.wait_for_frame("MD   Moldova");
     let after = &session.bytes[before..];
     assert_eq!(
         session.frames_since(before),
@@ -321,10 +360,10 @@ fn an_idle_browser_writes_nothing() {
 #[test]
 fn a_frame_is_one_synchronized_update() {
     let mut session = Session::start(&["--tab", "members"], 80, 24, &[]);
-    session.wait_for_frame("MD  Moldova");
+    session.wait_for_frame("MD   Moldova");
     let before = session.bytes.len();
     session.send("j");
-    session.wait_for_frame("›CA  Canada");
+    session.wait_for_frame("›CA   Canada");
     let frame = &session.bytes[before..];
     assert!(
         frame.starts_with(b"\x1b[?2026h"),
@@ -364,7 +403,7 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_fg_redraws_everything() {
     );
     shell.wait_for("shell$");
     shell.send(&format!("{} --tab members\r", env!("CARGO_BIN_EXE_clsv")));
-    shell.wait_for("MD  Moldova");
+    shell.wait_for("MD   Moldova");
     assert!(shell.parser.screen().alternate_screen());
     shell.send("\x1a");
     shell.wait_until("left the alternate screen", |s| !s.alternate_screen());
@@ -378,10 +417,15 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_fg_redraws_everything() {
     let prompts = shell.contents().matches("shell$").count();
     shell.send("fg\r");
     shell.wait_until("back on the alternate screen", |s| s.alternate_screen());
-    shell.wait_for_frame("MD  Moldova");
+    shell.wait_for_frame("MD   Moldova");
     assert!(
         shell.parser.screen().alternate_screen(),
         "back on the alternate screen"
+    );
+    // bash turns bracketed paste off before it runs `fg`: clsv has turned it on again.
+    assert!(
+        shell.parser.screen().bracketed_paste(),
+        "pastes are asked to come bracketed again"
     );
     let screen = shell.contents();
     assert!(
@@ -455,10 +499,10 @@ fn watch_reloads_edits_keeps_the_last_good_content_on_a_broken_one_and_recovers(
         24,
         &[],
     );
-    session.wait_for("NL  Olanda");
+    session.wait_for("NL   Olanda");
     session.send("G");
     // G acted on: keys are read once the pack is watched, so the edits below are seen.
-    session.wait_for("›NL  Olanda");
+    session.wait_for("›NL   Olanda");
     let members = dir.path().join("members.ron");
     let good = std::fs::read_to_string(&members).unwrap();
 
@@ -466,20 +510,202 @@ fn watch_reloads_edits_keeps_the_last_good_content_on_a_broken_one_and_recovers(
     std::fs::write(&members, good.replace("code: \"NL\",", "code: \"NL\"")).unwrap();
     session.wait_for_frame("members.ron:29:13: Expected comma");
     assert!(
-        session.contents().contains("NL  Olanda"),
+        session.contents().contains("NL   Olanda"),
         "{}",
         session.contents()
     );
 
     // Fixed, with a change: the new content, the selection kept, the footer back.
     std::fs::write(&members, good.replace("\"Olanda\"", "\"Ţările de Jos\"")).unwrap();
-    session.wait_for_frame("NL  Ţările de Jos");
+    session.wait_for_frame("NL   Ţările de Jos");
     let screen = session.contents();
     assert!(!screen.contains("Expected comma"), "{screen}");
     assert!(
-        screen.contains("›NL  Ţările de Jos"),
+        screen.contains("›NL   Ţările de Jos"),
         "still selected: {screen}"
     );
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_restored();
+}
+
+/// A copy of the fixture pack in `p` under a fresh folder, browsed with `--watch` on the
+/// members with the Netherlands selected, wide enough for a whole problem on the footer.
+/// The parent holds the pack's siblings (`p.old`, `p.new`, …) as a deployment would.
+fn watching_a_copy() -> (tempfile::TempDir, std::path::PathBuf, Session) {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("p");
+    copy_pack(&common::fixture_dir(), &pack);
+    let mut session = Session::start(
+        &[
+            "--content",
+            pack.to_str().unwrap(),
+            "--watch",
+            "--tab",
+            "members",
+        ],
+        160,
+        24,
+        &[],
+    );
+    session.wait_for("NL   Olanda");
+    session.send("G");
+    // G acted on: keys are read once the pack is watched, so the changes that follow are seen.
+    session.wait_for("›NL   Olanda");
+    (dir, pack, session)
+}
+
+/// Copies a pack's files into `to`, which is made first.
+fn copy_pack(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+    }
+}
+
+/// The fixture's `members.ron` with the Netherlands called `name` in Romanian.
+fn members_naming_the_netherlands(name: &str) -> String {
+    std::fs::read_to_string(common::fixture_dir().join("members.ron"))
+        .unwrap()
+        .replace("\"Olanda\"", &format!("\"{name}\""))
+}
+
+/// Writes `text` as `members.ron` of `pack`, in place.
+fn edit_members(pack: &std::path::Path, text: &str) {
+    std::fs::write(pack.join("members.ron"), text).unwrap();
+}
+
+/// Saves `text` as `members.ron` of `pack` the way careful editors do: into a temporary file
+/// beside it, then renamed over it, so that no reader ever sees half a file.
+fn save_members_atomically(pack: &std::path::Path, text: &str) {
+    let temporary = pack.join(".members.ron.tmp");
+    std::fs::write(&temporary, text).unwrap();
+    std::fs::rename(&temporary, pack.join("members.ron")).unwrap();
+}
+
+#[test]
+fn watch_follows_the_pack_folder_deleted_and_copied_back() {
+    let (dir, pack, mut session) = watching_a_copy();
+    let backup = dir.path().join("p.bak");
+    copy_pack(&pack, &backup);
+    edit_members(&backup, &members_naming_the_netherlands("Ţările de Jos"));
+
+    // Gone: the last good content stays, and the footer says why nothing changes.
+    std::fs::remove_dir_all(&pack).unwrap();
+    session.wait_for_frame(&format!("the pack folder {} is gone", pack.display()));
+    assert!(
+        session.contents().contains("›NL   Olanda"),
+        "{}",
+        session.contents()
+    );
+
+    // Back, as another folder at the same path: its content, the selection kept.
+    copy_pack(&backup, &pack);
+    session.wait_for_frame("›NL   Ţările de Jos");
+    assert!(
+        !session.contents().contains("gone"),
+        "{}",
+        session.contents()
+    );
+
+    // Edits to the new folder are followed.
+    edit_members(
+        &pack,
+        &members_naming_the_netherlands("Regatul Ţărilor de Jos"),
+    );
+    session.wait_for_frame("›NL   Regatul Ţărilor de Jos");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_restored();
+}
+
+#[test]
+fn watch_follows_a_pack_folder_swapped_by_renames() {
+    let (dir, pack, mut session) = watching_a_copy();
+    let new = dir.path().join("p.new");
+    copy_pack(&pack, &new);
+    edit_members(&new, &members_naming_the_netherlands("Ţările de Jos"));
+
+    // `mv p p.old && mv p.new p`, as deployments and some tools swap a folder.
+    std::fs::rename(&pack, dir.path().join("p.old")).unwrap();
+    std::fs::rename(&new, &pack).unwrap();
+    session.wait_for_frame("›NL   Ţările de Jos");
+
+    // Edits to the folder now at the path are followed.
+    edit_members(
+        &pack,
+        &members_naming_the_netherlands("Regatul Ţărilor de Jos"),
+    );
+    session.wait_for_frame("›NL   Regatul Ţărilor de Jos");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_restored();
+}
+
+#[test]
+fn watch_follows_atomic_saves_of_a_pack_file() {
+    let (_dir, pack, mut session) = watching_a_copy();
+    let good = members_naming_the_netherlands("Olanda");
+
+    save_members_atomically(&pack, &good.replace("code: \"NL\",", "code: \"NL\""));
+    session.wait_for_frame("members.ron:29:13: Expected comma");
+    assert!(
+        session.contents().contains("›NL   Olanda"),
+        "{}",
+        session.contents()
+    );
+
+    save_members_atomically(&pack, &members_naming_the_netherlands("Ţările de Jos"));
+    session.wait_for_frame("›NL   Ţările de Jos");
+    assert!(
+        !session.contents().contains("Expected comma"),
+        "{}",
+        session.contents()
+    );
+
+    // A later save is followed too: the renames did not cost the watch.
+    save_members_atomically(
+        &pack,
+        &members_naming_the_netherlands("Regatul Ţărilor de Jos"),
+    );
+    session.wait_for_frame("›NL   Regatul Ţărilor de Jos");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_restored();
+}
+
+#[test]
+fn watch_survives_a_named_pipe_in_place_of_a_pack_file() {
+    let (_dir, pack, mut session) = watching_a_copy();
+    let members = pack.join("members.ron");
+
+    // A named pipe is refused without waiting for a writer that never comes.
+    std::fs::remove_file(&members).unwrap();
+    let path = std::ffi::CString::new(members.to_str().unwrap()).unwrap();
+    // SAFETY: a valid, NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o600) }, 0);
+    session.wait_for_frame("it is a named pipe (FIFO), not a regular file");
+    assert!(
+        session.contents().contains("›NL   Olanda"),
+        "{}",
+        session.contents()
+    );
+
+    // Replaced by a file: read again, and later edits still followed.
+    std::fs::remove_file(&members).unwrap();
+    edit_members(&pack, &members_naming_the_netherlands("Ţările de Jos"));
+    session.wait_for_frame("›NL   Ţările de Jos");
+    assert!(
+        !session.contents().contains("named pipe"),
+        "{}",
+        session.contents()
+    );
+    edit_members(
+        &pack,
+        &members_naming_the_netherlands("Regatul Ţărilor de Jos"),
+    );
+    session.wait_for_frame("›NL   Regatul Ţărilor de Jos");
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
     session.assert_restored();

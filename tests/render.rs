@@ -88,11 +88,11 @@ fn too_small() {
 #[test]
 fn the_selected_row_is_highlighted_strongly_where_the_focus_is() {
     let mut app = app_after(80, 24, &[Action::ShowPane(Pane::Members), Action::MoveDown]);
-    let (x, y) = find(&app, "CZ  Republica Cehă");
+    let (x, y) = find(&app, "CZ   Republica Cehă");
     let buffer = render(&app);
     assert_eq!(buffer[(x, y)].bg, Color::Blue);
     assert!(buffer[(x, y)].modifier.contains(Modifier::BOLD));
-    let (x, y) = find(&app, "MD  Moldova");
+    let (x, y) = find(&app, "MD   Moldova");
     assert_eq!(
         buffer[(x, y)].bg,
         Color::Reset,
@@ -100,7 +100,7 @@ fn the_selected_row_is_highlighted_strongly_where_the_focus_is() {
     );
 
     app.update(Action::FocusDetail);
-    let (x, y) = find(&app, "CZ  Republica Cehă");
+    let (x, y) = find(&app, "CZ   Republica Cehă");
     let buffer = render(&app);
     assert_eq!(
         buffer[(x, y)].fg,
@@ -124,7 +124,7 @@ fn without_colour_the_selection_shows_in_reverse_video() {
         80,
         24,
     );
-    let (x, y) = find(&app, "MD  Moldova");
+    let (x, y) = find(&app, "MD   Moldova");
     let buffer = render(&app);
     assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED));
     assert_eq!(buffer[(x, y)].bg, Color::Reset);
@@ -148,10 +148,10 @@ fn the_current_tab_is_highlighted() {
 fn narrow_screens_show_the_list_or_the_detail() {
     let mut app = app_after(40, 12, &[Action::ShowPane(Pane::Members)]);
     let shown = screen(&app);
-    assert!(shown.contains("MD  Moldova") && !shown.contains("Denumire"));
+    assert!(shown.contains("MD   Moldova") && !shown.contains("Denumire"));
     app.update(Action::FocusDetail);
     let shown = screen(&app);
-    assert!(shown.contains("Denumire (ro)") && !shown.contains("CZ  Republica"));
+    assert!(shown.contains("Denumire (ro)") && !shown.contains("CZ   Republica"));
 }
 
 #[test]
@@ -198,6 +198,41 @@ fn search_results() {
 }
 
 #[test]
+fn a_full_query_says_so_in_the_prompt_in_the_interface_language() {
+    let long = "libertate ".repeat(30);
+    let app = app_after(80, 24, &typed(&long));
+    let shown = screen(&app);
+    insta::assert_snapshot!("search_full_80x24", shown);
+    let prompt_line = shown.lines().last().unwrap();
+    assert!(
+        prompt_line.ends_with("limită atinsă: 256 de caractere "),
+        "{prompt_line:?}"
+    );
+    assert!(
+        prompt_line.starts_with("/"),
+        "the query stays: {prompt_line:?}"
+    );
+    let mut actions = vec![Action::SwitchLanguage];
+    actions.extend(typed(&long));
+    let app = app_after(80, 24, &actions);
+    let prompt_line = screen(&app).lines().last().unwrap().to_string();
+    assert!(
+        prompt_line.ends_with("limit reached: 256 characters "),
+        "{prompt_line:?}"
+    );
+    // One character less, and the keys are back.
+    let mut app = app_after(80, 24, &typed(&long));
+    app.update(Action::DeleteChar);
+    let prompt_line = screen(&app).lines().last().unwrap().to_string();
+    assert!(!prompt_line.contains("256"), "{prompt_line:?}");
+    // On the narrowest screen, the note is cut and the cursor stays.
+    let app = app_after(20, 6, &typed(&long));
+    let prompt_line = screen(&app).lines().last().unwrap().to_string();
+    assert!(prompt_line.starts_with("/  limită"), "{prompt_line:?}");
+    assert!(prompt_line.trim_end().ends_with('…'), "{prompt_line:?}");
+}
+
+#[test]
 fn search_matches_are_highlighted_where_they_are() {
     let mut actions = typed("cehă");
     actions.push(Action::AcceptSearch);
@@ -214,8 +249,8 @@ fn search_matches_are_highlighted_where_they_are() {
             }
         }
     }
-    let (x, y) = find(&app, "CZ  Republica Cehă");
-    let at = x as usize + "CZ  Republica ".len();
+    let (x, y) = find(&app, "CZ   Republica Cehă");
+    let at = x as usize + "CZ   Republica ".len();
     for column in at..at + 4 {
         assert!(
             marked.contains(&(column, y as usize)),

@@ -4,9 +4,14 @@
 mod common;
 
 use clsv::action::{Action, ScrollTarget};
-use clsv::app::Note;
+use clsv::app::{App, Note, Pack, StartAt};
+use clsv::capability::ColorLevel;
+use clsv::search::MAX_QUERY_CHARS;
+use clsv::theme::Theme;
 use clsv::vocabulary::{Focus, Mode, Pane};
 use common::{app_on, embedded, fixture, screen};
+use crossterm::event::{KeyCode, KeyEvent};
+use std::sync::Arc;
 
 #[test]
 fn starts_on_the_overview_in_the_default_language() {
@@ -319,6 +324,259 @@ fn each_keystroke_updates_the_results() {
 }
 
 #[test]
+fn the_query_takes_at_most_max_query_chars_characters() {
+    let mut app = app_on(embedded(), 80, 24);
+    // Letters of one, two and three bytes: the limit counts characters.
+    let long: String = "ţara 自由 "
+        .chars()
+        .cycle()
+        .take(MAX_QUERY_CHARS + 40)
+        .collect();
+    type_query(&mut app, &long);
+    let prompt = app.prompt().unwrap();
+    assert_eq!(prompt.query.chars().count(), MAX_QUERY_CHARS);
+    assert!(
+        long.starts_with(&prompt.query),
+        "the first characters are kept"
+    );
+    assert!(prompt.is_full());
+    app.update(Action::DeleteChar);
+    assert!(!app.prompt().unwrap().is_full());
+    app.update(Action::InsertChar('x'));
+    app.update(Action::InsertChar('y'));
+    let query = &app.prompt().unwrap().query;
+    assert_eq!(query.chars().count(), MAX_QUERY_CHARS);
+    assert!(
+        query.ends_with('x'),
+        "one more fits after a deletion: {query:?}"
+    );
+}
+
+/// An app on a pack of its own, and the pack, whose searches are counted.
+fn app_with_pack() -> (App, Arc<Pack>) {
+    let pack = Arc::new(Pack::new(embedded()));
+    let start = StartAt {
+        lang: pack.content().default_language,
+        pane: Pane::Overview,
+    };
+    let theme = Theme::new(ColorLevel::Basic16, false);
+    (App::on(Arc::clone(&pack), theme, start, 80, 24), pack)
+}
+
+#[test]
+fn each_edit_of_the_query_searches_once_and_a_full_query_not_again() {
+    let (mut app, pack) = app_with_pack();
+    app.update(Action::OpenSearch);
+    assert_eq!(pack.searches(), 0, "an empty prompt searches nothing");
+    type_query(&mut app, "tarile");
+    assert_eq!(pack.searches(), 6);
+    app.update(Action::DeleteChar);
+    app.update(Action::ClearQuery);
+    assert_eq!(pack.searches(), 8);
+    app.update(Action::MoveDown);
+    assert_eq!(
+        pack.searches(),
+        8,
+        "moving through the results searches nothing"
+    );
+    type_query(&mut app, &"a".repeat(MAX_QUERY_CHARS));
+    let searches = pack.searches();
+    app.update(Action::InsertChar('b'));
+    assert_eq!(pack.searches(), searches, "a character that is not added");
+}
+
+#[test]
+fn typing_in_a_batch_searches_once_on_the_last_query() {
+    let (mut app, pack) = app_with_pack();
+    app.update(Action::OpenSearch);
+    app.update_all(
+        "tarilex"
+            .chars()
+            .map(Action::InsertChar)
+            .chain([Action::DeleteChar]),
+    );
+    assert_eq!(pack.searches(), 1);
+    let prompt = app.prompt().unwrap();
+    assert_eq!(prompt.query, "tarile");
+    assert_eq!(prompt.hits.len(), 2);
+    // The same keys one by one give the same results, a search each.
+    let (mut one_by_one, pack) = app_with_pack();
+    one_by_one.update(Action::OpenSearch);
+    for c in "tarilex".chars() {
+        one_by_one.update(Action::InsertChar(c));
+    }
+    one_by_one.update(Action::DeleteChar);
+    assert_eq!(pack.searches(), 8);
+    assert_eq!(one_by_one.prompt().unwrap().hits, prompt.hits);
+}
+
+#[test]
+fn an_action_in_a_batch_after_typing_sees_the_results_of_what_was_typed() {
+    let (mut app, pack) = app_with_pack();
+    let mut actions = vec![Action::OpenSearch];
+    actions.extend("tarile".chars().map(Action::InsertChar));
+    // The second result, opened: as in a_selected_result_other_than_the_first_can_be_opened.
+    actions.extend([Action::MoveDown, Action::AcceptSearch]);
+    app.update_all(actions);
+    assert_eq!(pack.searches(), 1);
+    assert_eq!(app.mode(), Mode::Browse);
+    assert_eq!(app.pane(), Pane::Actions);
+    assert_eq!(app.found().unwrap().current, 1);
+}
+
+#[test]
+fn keys_in_a_batch_are_read_against_the_state_the_keys_before_them_left() {
+    // "/" opens the prompt, so the keys after it are typed, not browsing keys: "q" does not
+    // quit, "j" does not move. The keymap reads each against the mode it finds.
+    let keys = "/qj2\nx".chars().map(|c| match c {
+        '\n' => KeyEvent::from(KeyCode::Enter),
+        c => KeyEvent::from(KeyCode::Char(c)),
+    });
+    let (mut app, pack) = app_with_pack();
+    let acted = app.update_each(keys.clone(), |app, key| {
+        app.keymap().action_for(app.mode(), &key)
+    });
+    assert!(acted);
+    // One before Enter, which reads the results (there are none for "qj2", so the prompt
+    // stays open), and one at the end, for "qj2x".
+    assert_eq!(pack.searches(), 2);
+    assert_eq!(app.prompt().map(|p| p.query.as_str()), Some("qj2x"));
+    let (mut one_by_one, its_pack) = app_with_pack();
+    for key in keys {
+        if let Some(action) = one_by_one.keymap().action_for(one_by_one.mode(), &key) {
+            one_by_one.update(action);
+        }
+    }
+    assert!(!app.should_quit());
+    assert_eq!(screen(&app), screen(&one_by_one));
+    assert_eq!(
+        format!("{:?}", app.prompt()),
+        format!("{:?}", one_by_one.prompt())
+    );
+    assert_eq!(app.mode(), one_by_one.mode());
+    assert_eq!(its_pack.searches(), 4, "one by one, a search a character");
+    // Inputs that ask for nothing: nothing is done, nothing searched.
+    let searches = pack.searches();
+    assert!(
+        !app.update_each([KeyEvent::from(KeyCode::F(12))], |app, key| {
+            app.keymap().action_for(app.mode(), &key)
+        })
+    );
+    assert_eq!(pack.searches(), searches);
+}
+
+#[test]
+fn a_batch_stops_after_the_action_that_quits() {
+    let (mut app, pack) = app_with_pack();
+    app.update_all([
+        Action::OpenSearch,
+        Action::InsertChar('t'),
+        Action::Quit,
+        Action::InsertChar('a'),
+        Action::CancelSearch,
+    ]);
+    assert!(app.should_quit());
+    assert_eq!(app.mode(), Mode::Search);
+    assert_eq!(app.prompt().unwrap().query, "t");
+    assert_eq!(
+        pack.searches(),
+        1,
+        "searched before quitting, as one by one"
+    );
+}
+
+#[test]
+fn keys_past_a_full_query_in_a_batch_end_as_one_by_one() {
+    let text: String = "ţara 自由 "
+        .chars()
+        .cycle()
+        .take(MAX_QUERY_CHARS + 100)
+        .collect();
+    let keys = || {
+        std::iter::once(Action::OpenSearch)
+            .chain(text.chars().map(Action::InsertChar))
+            .chain([
+                Action::Resize {
+                    width: 100,
+                    height: 30,
+                },
+                Action::InsertChar('x'),
+                Action::MoveDown,
+            ])
+    };
+    let (mut batched, pack) = app_with_pack();
+    batched.update_all(keys());
+    assert_eq!(pack.searches(), 1);
+    let (mut one_by_one, _) = app_with_pack();
+    keys().for_each(|action| one_by_one.update(action));
+    let prompt = |app: &App| format!("{:?}", app.prompt());
+    assert_eq!(prompt(&batched), prompt(&one_by_one));
+    assert_eq!(screen(&batched), screen(&one_by_one));
+}
+
+#[test]
+fn a_paste_in_the_prompt_is_typed_with_one_search() {
+    let (mut app, pack) = app_with_pack();
+    app.update(Action::OpenSearch);
+    app.update(Action::InsertChar('ţ'));
+    app.paste("arile\r\nde\tjos\x1b[A\x07");
+    let prompt = app.prompt().unwrap();
+    // Line breaks and tabs become spaces; other control characters are left out (the
+    // printable rest of an escape sequence stays, as text).
+    assert_eq!(prompt.query, "ţarile  de jos[A");
+    assert_eq!(pack.searches(), 2, "one for the key, one for the paste");
+    app.update(Action::ClearQuery);
+    app.paste("Ţările de Jos");
+    assert_eq!(app.prompt().unwrap().hits.len(), 1);
+    assert_eq!(app.prompt().unwrap().query, "Ţările de Jos");
+    assert_eq!(app.mode(), Mode::Search);
+}
+
+#[test]
+fn a_paste_stops_at_a_full_query() {
+    let (mut app, pack) = app_with_pack();
+    app.update(Action::OpenSearch);
+    app.update(Action::InsertChar('x'));
+    let long: String = "ţara 自由 ".chars().cycle().take(64 * 1024).collect();
+    app.paste(&long);
+    let prompt = app.prompt().unwrap();
+    assert!(prompt.is_full());
+    let expected: String = std::iter::once('x')
+        .chain(long.chars())
+        .take(MAX_QUERY_CHARS)
+        .collect();
+    assert_eq!(prompt.query, expected);
+    assert_eq!(pack.searches(), 2);
+    app.paste("more");
+    assert_eq!(app.prompt().unwrap().query, expected);
+    assert_eq!(pack.searches(), 2, "a full query is not searched again");
+}
+
+#[test]
+fn a_paste_outside_the_prompt_does_nothing() {
+    let (mut app, pack) = app_with_pack();
+    app.update(Action::ShowPane(Pane::Members));
+    // Text that, typed as keys, would quit, search, move, switch language or pane.
+    let text = "q/jGL3?p \x1b\r\x03";
+    let modes = [
+        (Mode::Browse, vec![]),
+        (Mode::Help, vec![Action::OpenHelp]),
+        (Mode::Present, vec![Action::StartPresenting]),
+    ];
+    for (mode, open) in modes {
+        app.update_all(open);
+        assert_eq!(app.mode(), mode);
+        let before = (screen(&app), app.list_position(Pane::Members));
+        app.paste(text);
+        assert_eq!(app.mode(), mode);
+        assert!(!app.should_quit());
+        assert_eq!((screen(&app), app.list_position(Pane::Members)), before);
+        app.update_all([Action::CloseHelp, Action::StopPresenting]);
+    }
+    assert_eq!(pack.searches(), 0);
+}
+
+#[test]
 fn moving_through_the_results_stops_at_both_ends() {
     let mut app = app_on(embedded(), 80, 24);
     type_query(&mut app, "a");
@@ -540,7 +798,10 @@ fn a_refused_reload_keeps_the_content_and_says_why_until_fixed() {
     app.reload(Reload::Failed(message.clone()));
     assert_eq!(app.reload_error(), Some(message.as_str()));
     let shown = screen(&app);
-    assert!(shown.contains("MD  Moldova"), "the last good content stays");
+    assert!(
+        shown.contains("MD   Moldova"),
+        "the last good content stays"
+    );
     assert!(
         shown
             .lines()
@@ -584,11 +845,6 @@ fn a_reload_runs_the_search_again() {
 
 #[test]
 fn the_index_waits_for_the_first_search_or_frame_and_browsers_on_one_pack_share_it() {
-    use clsv::app::{App, Pack, StartAt};
-    use clsv::capability::ColorLevel;
-    use clsv::theme::Theme;
-    use std::sync::Arc;
-
     let pack = Arc::new(Pack::new(fixture()));
     let start = StartAt {
         lang: pack.content().default_language,

@@ -11,9 +11,20 @@ impl App {
         match action {
             Action::StartPresenting => {
                 let row = self.list_position(self.pane).map_or(0, |p| p.selected);
-                self.present_from(crate::present::slide_for(&self.deck, self.pane, row));
+                let item = self.item_at(self.pane, row);
+                self.present_from(crate::present::slide_for(&self.deck, self.pane, item));
             }
             Action::OpenSearch => self.open_search(),
+            Action::CycleOrder if self.pane == Pane::Members => self.cycle_order(),
+            Action::OpenFilter if self.pane == Pane::Members => self.open_filter(),
+            Action::ToggleMap if self.pane == Pane::Members => {
+                self.members.map_shown = !self.members.map_shown;
+                self.focus = Focus::List;
+            }
+            // Enter on the map brings the detail back.
+            Action::FocusDetail if self.pane == Pane::Members && self.members.map_shown => {
+                self.members.map_shown = false
+            }
             Action::NextMatch => self.next_match(1),
             Action::PrevMatch => self.next_match(-1),
             Action::NextPane => self.show(self.pane.next()),
@@ -73,6 +84,11 @@ impl App {
             | Action::AcceptSearch
             | Action::CancelSearch
             | Action::SelectResult(_)
+            | Action::CycleOrder
+            | Action::ToggleMap
+            | Action::OpenFilter
+            | Action::AcceptFilter
+            | Action::CancelFilter
             | Action::StopPresenting
             | Action::NextSlide
             | Action::PrevSlide
@@ -138,7 +154,9 @@ impl App {
 
     pub(super) fn switch_language(&mut self) {
         self.lang = self.pack.content.next_lang(self.lang);
-        self.widest_rows = Default::default();
+        self.column_widths = Default::default();
+        // Names and regions sort differently in another language.
+        self.rearrange_members(None);
         // Results depend on the language.
         self.rerun_searches();
     }

@@ -31,27 +31,42 @@ impl App {
     pub fn text_doc(&self, width: usize) -> Arc<DocText> {
         let pane = self.pane;
         let row = self.list_position(pane).map_or(0, |p| p.selected);
+        let item = self.item_at(pane, row);
         let key = DocKey {
             pane,
-            row,
+            item,
             width,
             lang: self.lang,
             highlight: self.highlight().cloned(),
         };
-        self.laid_out
-            .get_or_lay_out(key, || doc::pane_text(self.doc_context(), pane, row, width))
+        self.laid_out.get_or_lay_out(key, || {
+            doc::pane_text(self.doc_context(), pane, item, width)
+        })
     }
 
-    /// The width of the widest row of a pane's list, measured once per language.
-    pub fn widest_row(&self, pane: Pane) -> usize {
-        Self::list_index(pane).map_or(0, |i| {
-            *self.widest_rows[i].get_or_init(|| {
-                let cx = self.doc_context();
-                (0..self.list_len(pane))
-                    .map(|row| text::width(&doc::row_label(cx, pane, row)))
-                    .max()
-                    .unwrap_or(0)
-            })
+    /// The width of the widest cell of each column of a pane's list (its column name
+    /// included), over every item whatever the filter shows, so that the table keeps its
+    /// shape while it narrows; measured once per language.
+    pub fn column_widths(&self, pane: Pane) -> &[usize] {
+        let Some(i) = Self::list_index(pane) else {
+            return &[];
+        };
+        self.column_widths[i].get_or_init(|| {
+            let cx = self.doc_context();
+            let mut widths: Vec<usize> = doc::column_names(cx, pane)
+                .iter()
+                .map(|name| text::width(name))
+                .collect();
+            for item in 0..self.items_in(pane) {
+                for (column, cell) in doc::row_cells(cx, pane, item).iter().enumerate() {
+                    let width = text::width(cell);
+                    match widths.get_mut(column) {
+                        Some(widest) => *widest = (*widest).max(width),
+                        None => widths.push(width),
+                    }
+                }
+            }
+            widths
         })
     }
 
@@ -68,14 +83,29 @@ impl App {
     /// How the body of a list pane is divided, for a given focus.
     pub fn pane_areas(&self, pane: Pane, body: Rect, focus: Focus) -> PaneAreas {
         let intro_lines = self.intro_lines(pane, body);
-        geometry::pane_areas(body, intro_lines, self.widest_row(pane), focus)
+        let columns = self.column_widths(pane);
+        if pane == Pane::Members && self.map_shown() {
+            geometry::pane_areas_beside_map(body, pane, intro_lines, columns, focus)
+        } else {
+            geometry::pane_areas(body, pane, intro_lines, columns, focus)
+        }
+    }
+
+    /// Where the world map is drawn, while it is shown: in place of the member's detail, or,
+    /// on a screen too narrow for both, of the list.
+    pub fn map_area(&self, body: Rect) -> Option<Rect> {
+        if !(self.pane == Pane::Members && self.map_shown()) {
+            return None;
+        }
+        let areas = self.pane_areas(Pane::Members, body, self.focus);
+        areas.detail.or(areas.list)
     }
 
     /// The rows a pane's list shows at once (as if the list were on screen).
     pub fn list_rows_of(&self, pane: Pane) -> usize {
         match (self.bands(), pane.has_list()) {
             (Some(bands), true) => {
-                geometry::list_rows(bands.body, self.intro_lines(pane, bands.body))
+                geometry::list_rows(bands.body, pane, self.intro_lines(pane, bands.body))
             }
             _ => 0,
         }
@@ -94,7 +124,13 @@ impl App {
             true => self.intro_lines(pane, body),
             false => 0,
         };
-        geometry::text_area(body, pane, intro_lines, self.widest_row(pane))
+        let years = self.growth_years();
+        geometry::text_area(body, pane, intro_lines, self.column_widths(pane), years)
+    }
+
+    /// How many years the overview's growth chart shows.
+    pub fn growth_years(&self) -> usize {
+        self.pack.growth().len()
     }
 
     /// The rows of text the current pane shows at once.
@@ -113,7 +149,6 @@ impl App {
             return 0;
         };
         self.text_doc(area.width as usize)
-            .lines
             .len()
             .saturating_sub(area.height as usize)
     }
@@ -136,8 +171,8 @@ impl App {
     }
 
     /// The help text at `width`, from the keymap in use.
-    pub fn help_lines(&self, width: usize) -> Vec<ratatui::text::Line<'static>> {
-        doc::help::lines(self.doc_context(), &self.keymap, width)
+    pub fn help_text(&self, width: usize) -> DocText {
+        doc::help::text(self.doc_context(), &self.keymap, width)
     }
 
     /// Where the help box is drawn.
@@ -153,7 +188,7 @@ impl App {
     /// How far the help can scroll.
     pub fn max_help_scroll(&self) -> usize {
         let inner = geometry::text_inner(self.help_area());
-        self.help_lines(inner.width as usize)
+        self.help_text(inner.width as usize)
             .len()
             .saturating_sub(inner.height as usize)
     }
@@ -184,12 +219,8 @@ impl App {
 
     /// The rows of body text the current slide shows at once at the current size.
     pub fn slide_body_rows(&self) -> usize {
-        let Some(slide) = self.current_slide() else {
-            return 0;
-        };
-        let content = geometry::slide_content(self.present_areas().slide);
-        let title_rows = self.title_layout(slide, content).rows();
-        content.height.saturating_sub(title_rows) as usize
+        self.current_slide()
+            .map_or(0, |slide| self.slide_body(slide).text_area.height as usize)
     }
 
     /// How far the current slide can scroll: its body past what the screen shows.
@@ -199,16 +230,22 @@ impl App {
             .map_or(0, |(needed, shown)| needed - shown)
     }
 
-    /// For a slide that does not fit: the rows its body needs and the rows it has.
+    /// For a slide whose text does not fit: the rows its text needs and the rows it has.
     pub fn overflow(&self, slide: &Slide) -> Option<(usize, usize)> {
-        let content = geometry::slide_content(self.present_areas().slide);
-        let title_rows = self.title_layout(slide, content).rows();
-        let rows = content.height.saturating_sub(title_rows) as usize;
-        let needed = doc::slide::body(self.doc_context(), slide, content.width as usize)
-            .lines
-            .len();
+        let body = self.slide_body(slide);
+        let rows = body.text_area.height as usize;
+        let needed = body.text.len();
         // A slide that does not fit gives its last row to the "more" marker.
         (needed > rows).then_some((needed, rows.saturating_sub(1)))
+    }
+
+    /// The body of `slide` (its figure and its text) laid out below its title at the current
+    /// size.
+    pub fn slide_body(&self, slide: &Slide) -> doc::slide::SlideBody {
+        let content = geometry::slide_content(self.present_areas().slide);
+        let title_rows = self.title_layout(slide, content).rows();
+        let area = geometry::slide_body(content, title_rows);
+        doc::slide::lay_out(self.doc_context(), slide, area)
     }
 
     /// The slide being presented.

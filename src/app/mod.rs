@@ -8,25 +8,30 @@
 
 mod browse;
 mod layout;
+mod members;
 mod present;
 mod reload;
 mod search;
 
 use std::cell::OnceCell;
-use std::sync::{Arc, OnceLock};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use ratatui::layout::Rect;
 
 use crate::action::{Action, ScrollTarget};
-use crate::content::{Content, Lang, Slide};
+use crate::content::{Content, Lang, Slide, YearGrowth};
 use crate::doc::DocMemo;
 use crate::i18n::{Strings, UiLang};
 use crate::keymap::Keymap;
 use crate::present::Presentation;
-use crate::search::{Hit, Index, Query};
+use crate::search::{Hit, Index, MAX_QUERY_CHARS, Query};
 use crate::theme::Theme;
-use crate::vocabulary::{Focus, ListPosition, Mode, Pane};
+use crate::vocabulary::{Focus, ListPosition, MemberOrder, Mode, Pane};
+use members::MemberTable;
+pub use members::{MemberFilter, sorted_rows};
 
 /// Where the browser stands: enough to come back to exactly this view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +53,16 @@ pub struct SearchPrompt {
     pub offset: usize,
     /// Where the search began, to go back to on Esc.
     origin: Place,
+    /// The query changed since it was last searched: `hits` are an earlier query's until
+    /// `search_edited_query` runs.
+    edited: bool,
+}
+
+impl SearchPrompt {
+    /// Whether the query has [`MAX_QUERY_CHARS`] characters, so that no more are added.
+    pub fn is_full(&self) -> bool {
+        self.query.chars().count() >= MAX_QUERY_CHARS
+    }
 }
 
 /// A search that was accepted: its words are highlighted and `n`/`N` go through its
@@ -91,6 +106,9 @@ pub struct Talk {
     pub notes: bool,
 }
 
+/// The place of each member, by its index in the pack, in an order of the member table.
+pub type Ranks = Arc<[u32]>;
+
 /// A loaded pack and its search index, shared by every browser that shows it (each session
 /// of `clsv serve` has its own `App` on one `Pack`). The index is built once, when first
 /// needed or asked for: the terminal asks after the first frame, so the first screen never
@@ -99,6 +117,14 @@ pub struct Talk {
 pub struct Pack {
     content: Content,
     index: OnceLock<Index>,
+    /// The members joining year by year, worked out once.
+    growth: OnceLock<Vec<YearGrowth>>,
+    /// The place of each member in each order of the table and language, worked out when
+    /// first asked for: ordering 100k members by their folded names takes a tenth of a
+    /// second, and then only once.
+    ranks: Mutex<HashMap<(MemberOrder, Lang), Ranks>>,
+    /// How many searches the browsers on this pack have run.
+    searches: AtomicU64,
 }
 
 impl Pack {
@@ -106,6 +132,9 @@ impl Pack {
         Pack {
             content,
             index: OnceLock::new(),
+            growth: OnceLock::new(),
+            ranks: Mutex::default(),
+            searches: AtomicU64::new(0),
         }
     }
 
@@ -121,6 +150,57 @@ impl Pack {
     /// The search index, built now if it was not yet.
     pub fn index(&self) -> &Index {
         self.index.get_or_init(|| Index::new(&self.content))
+    }
+
+    /// The results of `query` in `lang`, counted in [`Pack::searches`].
+    pub fn search(&self, query: &Query, lang: Lang) -> Vec<Hit> {
+        // A count read by nothing that orders other memory: relaxed is enough.
+        self.searches.fetch_add(1, Ordering::Relaxed);
+        self.index().search(query, lang)
+    }
+
+    /// How many searches the browsers on this pack have run (the prompt's, the accepted
+    /// ones run again after a change of language or content).
+    pub fn searches(&self) -> u64 {
+        self.searches.load(Ordering::Relaxed)
+    }
+
+    /// The members joining year by year with the running total, every year from the first
+    /// to the last (`Members::growth`), worked out when first asked for.
+    pub fn growth(&self) -> &[YearGrowth] {
+        self.growth.get_or_init(|| self.content.members.growth())
+    }
+
+    /// The place of each member (by its index in the pack) in `order`, in `lang`.
+    pub fn member_ranks(&self, order: MemberOrder, lang: Lang) -> Ranks {
+        let known = self
+            .ranks
+            .lock()
+            .ok()
+            .and_then(|ranks| ranks.get(&(order, lang)).cloned());
+        if let Some(ranks) = known {
+            return ranks;
+        }
+        let all = (0..self.content.members.members.len()).collect();
+        let mut ranks = vec![0u32; self.content.members.members.len()];
+        for (rank, member) in sorted_rows(&self.content, lang, order, all)
+            .into_iter()
+            .enumerate()
+        {
+            // A pack holds fewer than 2^32 members: its files are capped far below that.
+            ranks[member] = u32::try_from(rank).unwrap_or(u32::MAX);
+        }
+        let ranks: Ranks = ranks.into();
+        if let Ok(mut known) = self.ranks.lock() {
+            known.insert((order, lang), Arc::clone(&ranks));
+        }
+        ranks
+    }
+
+    /// The members whose own fields hold every word of `text` as the search finds them
+    /// (`Index::members_matching`), in the pack's order.
+    pub fn members_matching(&self, text: &str, lang: Lang) -> Vec<usize> {
+        self.index().members_matching(&Query::new(text), lang)
     }
 }
 
@@ -156,12 +236,15 @@ pub struct App {
     keymap: Arc<Keymap>,
     /// A remark shown on the footer until the first key (a configuration that was refused).
     notice: Option<String>,
-    /// The width of the widest row of each list in the current language, so that layout
-    /// measures a whole list once: when it is first laid out (not before the first frame,
-    /// which a long list would delay). Forgotten with the language.
-    widest_rows: [OnceCell<usize>; 3],
+    /// The width of the widest cell of each column of each list in the current language
+    /// (a list has one column, the member table four), so that layout measures a whole
+    /// list once: when it is first laid out (not before the first frame, which a long list
+    /// would delay). Forgotten with the language.
+    column_widths: [OnceCell<Vec<usize>>; 3],
     /// The text of the current pane as last laid out.
     laid_out: DocMemo,
+    /// The member table's order and filter, and the rows they give.
+    members: MemberTable,
 }
 
 /// How far a movement goes.
@@ -194,7 +277,7 @@ impl App {
             help_scroll: 0,
             area: Rect::new(0, 0, width, height),
             quit: false,
-            widest_rows: Default::default(),
+            column_widths: Default::default(),
             laid_out: DocMemo::default(),
             prompt: None,
             found: None,
@@ -207,7 +290,9 @@ impl App {
             before_help: Mode::Browse,
             keymap: Arc::new(Keymap::default()),
             notice: None,
+            members: MemberTable::default(),
         };
+        app.rearrange_members(None);
         app.clamp_all();
         app
     }
@@ -216,10 +301,17 @@ impl App {
         &self.pack.content
     }
 
-    /// Builds the search index now, unless it is built: called once the first frame is out,
-    /// so that the first search does not wait for it either.
+    /// The members joining year by year, for the overview's chart.
+    pub fn growth(&self) -> &[YearGrowth] {
+        self.pack.growth()
+    }
+
+    /// Builds the search index and the member table's order by name in the language shown
+    /// now, unless they are built: called once a frame is out, so that neither the first
+    /// frame nor the first search or `s` waits for them.
     pub fn prepare_search(&self) {
         self.pack.index();
+        self.pack.member_ranks(MemberOrder::Name, self.lang);
     }
 
     pub fn theme(&self) -> &Theme {
@@ -352,14 +444,90 @@ impl App {
     pub fn list_len(&self, pane: Pane) -> usize {
         match pane {
             Pane::Overview => 0,
-            Pane::Members => self.pack.content.members.members.len(),
+            Pane::Members => self.members.rows.len(),
             Pane::Declaration => self.pack.content.declaration.items.len(),
             Pane::Actions => self.pack.content.actions.items.len(),
         }
     }
 
-    /// Carries out one action. This is the only place the state changes.
+    /// Carries out one action. This is the only place the state changes (with `update_all`,
+    /// which carries out several).
     pub fn update(&mut self, action: Action) {
+        self.apply(action);
+        self.settle_edits();
+    }
+
+    /// Carries out `actions` in order, as `update` does one by one, and stops after one that
+    /// makes the app quit. The query being typed is searched once, on its last text, at the
+    /// end (or before an action that reads its results): keys that arrive together, as a
+    /// paste or a burst over a slow link, cost one search rather than one per character.
+    pub fn update_all(&mut self, actions: impl IntoIterator<Item = Action>) {
+        self.update_each(actions, |_, action| Some(action));
+    }
+
+    /// Carries out the actions that `inputs` ask for, as `update_all` does: each input is
+    /// turned into its action by `action_for` against the state the inputs before it left
+    /// (a "/" makes the keys after it typing), and the query is searched once, at the end.
+    /// Until then the search results are those of the query's earlier text: `action_for`
+    /// should read no more than the mode and the keymap. Returns whether any input asked
+    /// for an action.
+    pub fn update_each<I>(
+        &mut self,
+        inputs: impl IntoIterator<Item = I>,
+        mut action_for: impl FnMut(&App, I) -> Option<Action>,
+    ) -> bool {
+        let mut acted = false;
+        for input in inputs {
+            let Some(action) = action_for(self, input) else {
+                continue;
+            };
+            acted = true;
+            if self.changes_nothing(action) {
+                continue;
+            }
+            self.apply(action);
+            if self.quit {
+                break;
+            }
+        }
+        self.settle_edits();
+        acted
+    }
+
+    /// Carries out what edits leave for the end of an action or a batch: the search of the
+    /// query being typed, and the filtering of the member table.
+    fn settle_edits(&mut self) {
+        self.search_edited_query();
+        self.filter_edited_members();
+    }
+
+    /// Text pasted into the terminal. In the search or the filter prompt it is typed, as one
+    /// batch (one search, one filtering): line breaks and tabs become spaces, other control characters are left out,
+    /// and what a full query cannot hold is not added. Anywhere else it does nothing: pasted
+    /// text is never taken for keys (a pasted "q" does not quit).
+    pub fn paste(&mut self, text: &str) {
+        if !matches!(self.mode, Mode::Search | Mode::Filter) {
+            return;
+        }
+        let typed = text.chars().filter_map(|c| match c {
+            c if c.is_control() && c.is_whitespace() => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        });
+        // Past a full query's worth of characters, each would be refused: they are not read.
+        self.update_all(typed.take(MAX_QUERY_CHARS).map(Action::InsertChar));
+    }
+
+    /// Carries out one action, except that an edit of the query is searched later, by
+    /// `search_edited_query`.
+    fn apply(&mut self, action: Action) {
+        // Any other action may read the results of the query: they are brought up to date.
+        if !matches!(
+            action,
+            Action::InsertChar(_) | Action::DeleteChar | Action::ClearQuery
+        ) {
+            self.settle_edits();
+        }
         if !matches!(action, Action::Resize { .. } | Action::Tick(_)) {
             self.note = None;
             self.notice = None;
@@ -383,6 +551,7 @@ impl App {
                 }
             }
             _ if self.mode == Mode::Search => self.update_search(action),
+            _ if self.mode == Mode::Filter => self.update_filter(action),
             _ if self.mode == Mode::Present => self.update_presentation(action),
             _ => self.update_browse(action),
         }

@@ -27,12 +27,18 @@ impl App {
             self.mode = Mode::Browse;
             return;
         };
-        if let Action::Follow { slide, blank } = action {
+        if let Action::Follow {
+            slide,
+            blank,
+            speaker,
+        } = action
+        {
             if p.slide != slide.min(last) {
                 p.slide = slide.min(last);
                 p.scroll = 0;
             }
             p.blank = blank;
+            p.speaker_away = !speaker;
             return;
         }
         if p.blank {

@@ -26,7 +26,7 @@ impl App {
             .map(|&pane| {
                 let row = self.list_position(pane)?.selected;
                 Some(
-                    Self::row_target(pane, row)?
+                    Self::row_target(pane, self.item_at(pane, row))?
                         .id(&self.pack.content)
                         .to_string(),
                 )
@@ -44,19 +44,25 @@ impl App {
             .content
             .lang(&lang_tag)
             .unwrap_or(self.pack.content.default_language);
+        // The member table's rows of the new content; the selection stays on its row unless
+        // its member is found again, below.
+        let lists = self.lists;
+        self.rearrange_members(None);
+        self.lists = lists;
         for (pane, id) in Pane::ALL.into_iter().zip(selected_ids) {
             let (Some(list), Some(id)) = (Self::list_index(pane), id) else {
                 continue;
             };
             let found = (0..self.list_len(pane)).find(|&row| {
-                Self::row_target(pane, row).is_some_and(|t| t.id(&self.pack.content) == id)
+                Self::row_target(pane, self.item_at(pane, row))
+                    .is_some_and(|t| t.id(&self.pack.content) == id)
             });
             if let Some(row) = found {
                 self.lists[list].selected = row;
             }
         }
         self.reload_error = None;
-        self.widest_rows = Default::default();
+        self.column_widths = Default::default();
         self.rerun_searches();
         self.clamp_all();
     }

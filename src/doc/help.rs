@@ -1,10 +1,9 @@
-//! The help text: every key of the browser, of the search and of the presentation with what
-//! it does, generated from the keymap.
+//! The help text: every key of the browser, of the search, of the filter and of the
+//! presentation with what it does, generated from the keymap.
 
 use ratatui::style::Style;
-use ratatui::text::Line;
 
-use super::{Context, Doc};
+use super::{Context, Doc, DocText};
 use crate::action::Action;
 use crate::keymap::Keymap;
 use crate::text;
@@ -12,13 +11,14 @@ use crate::vocabulary::Mode;
 
 /// The help text at `width`: for browsing, then for searching, then for presenting, one entry
 /// per action with its keys and what it does.
-pub fn lines(cx: Context, keymap: &Keymap, width: usize) -> Vec<Line<'static>> {
+pub fn text(cx: Context, keymap: &Keymap, width: usize) -> DocText {
     let theme = cx.theme;
     let strings = cx.strings;
     let mut doc = Doc::plain(cx, width);
     let sections = [
         (Mode::Browse, strings.help_browse),
         (Mode::Search, strings.help_search),
+        (Mode::Filter, strings.help_filter),
         (Mode::Present, strings.help_present),
     ];
     for (mode, heading) in sections {
@@ -49,14 +49,14 @@ pub fn lines(cx: Context, keymap: &Keymap, width: usize) -> Vec<Line<'static>> {
             if width >= key_width + 16 {
                 let first = text::fit(&keys, key_width);
                 let rest = " ".repeat(key_width);
-                doc.hanging(&description, (&first, theme.key()), &rest, Style::new());
+                doc.hanging(description, (&first, theme.key()), &rest, Style::new());
             } else {
-                doc.text(&keys, theme.key());
-                doc.hanging(&description, ("  ", Style::new()), "  ", Style::new());
+                doc.text(keys, theme.key());
+                doc.hanging(description, ("  ", Style::new()), "  ", Style::new());
             }
         }
         doc.blank();
     }
     doc.text(strings.help_typing, theme.dim());
-    doc.finish().lines
+    doc.finish()
 }

@@ -31,9 +31,9 @@ pub fn doc(cx: Context, pane: Pane, row: usize, width: usize) -> DocText {
         return doc.finish();
     };
     doc.anchor(Target::Item(pane, row));
-    doc.text(item.title.get(cx.lang), cx.theme.heading());
+    doc.text(item.title.shared(cx.lang), cx.theme.heading());
     doc.blank();
-    doc.text(item.body.get(cx.lang), Style::new());
+    doc.text(item.body.shared(cx.lang), Style::new());
     if !item.facts.is_empty() {
         doc.blank();
         overview::facts(&mut doc, cx, &item.facts);

@@ -1,20 +1,30 @@
 //! The text of the members pane: a row of the list, and the detail of a member.
 
+use std::sync::Arc;
+
 use ratatui::style::Style;
 
 use super::{Context, Doc, DocText};
-use crate::search::Target;
+use crate::content::Lang;
+use crate::search::{FieldKind, Target, field_text};
 use crate::text;
 
-/// A row of the member list: the ISO code and the name.
-pub fn row_label(cx: Context, row: usize) -> String {
-    cx.content
-        .members
-        .members
-        .get(row)
-        .map_or(String::new(), |m| {
-            format!("{}  {}", m.code, m.name.get(cx.lang))
-        })
+/// The cells of a member's row in the table: the ISO code, the name, the region and the
+/// year of joining.
+pub fn cells(cx: Context, item: usize) -> Vec<String> {
+    let Some(member) = cx.content.members.members.get(item) else {
+        return Vec::new();
+    };
+    let region = cx
+        .content
+        .region_of(member)
+        .map_or("", |r| r.name.get(cx.lang));
+    vec![
+        member.code.clone(),
+        member.name.get(cx.lang).to_string(),
+        region.to_string(),
+        member.joined.to_string(),
+    ]
 }
 
 /// The detail of member `row` at `width` columns: its names in every language, code,
@@ -28,32 +38,42 @@ pub fn doc(cx: Context, row: usize, width: usize) -> DocText {
     let strings = cx.strings;
     let lang = cx.lang;
     let theme = cx.theme;
-    let region = content.region_of(member).map_or("", |r| r.name.get(lang));
-    let joined = member.joined.to_string();
+    // The region and the year as the search indexes them, so that the field words that
+    // name them (`region:`, `an:`) mark in them what the search found.
+    let target = Target::Member(row);
+    let region = Arc::from(field_text(content, target, FieldKind::Region, lang));
+    let joined = Arc::from(field_text(content, target, FieldKind::Joined, lang));
 
-    let mut fields: Vec<(String, &str)> = member
-        .name
-        .all()
-        .map(|(l, name)| (format!("{} ({})", strings.name, content.lang_tag(l)), name))
+    // The member's texts shared, not copied: a note may be long.
+    let mut fields: Vec<(String, Arc<str>, Option<FieldKind>)> = (0..content.languages.len())
+        .map(Lang)
+        .map(|l| {
+            let label = format!("{} ({})", strings.name, content.lang_tag(l));
+            (label, member.name.shared(l), None)
+        })
         .collect();
-    fields.push((strings.code.to_string(), &member.code));
-    fields.push((strings.region.to_string(), region));
-    fields.push((strings.joined.to_string(), &joined));
+    fields.push((
+        strings.code.to_string(),
+        Arc::from(member.code.as_str()),
+        None,
+    ));
+    fields.push((strings.region.to_string(), region, Some(FieldKind::Region)));
+    fields.push((strings.joined.to_string(), joined, Some(FieldKind::Joined)));
     if let Some(note) = &member.note {
-        fields.push((strings.note.to_string(), note.get(lang)));
+        fields.push((strings.note.to_string(), note.shared(lang), None));
     }
     let label_width = fields
         .iter()
-        .map(|(l, _)| text::width(l))
+        .map(|(l, _, _)| text::width(l))
         .max()
         .unwrap_or(0)
         + 2;
 
-    doc.anchor(Target::Member(row));
-    doc.text(member.name.get(lang), theme.heading());
+    doc.anchor(target);
+    doc.text(member.name.shared(lang), theme.heading());
     doc.blank();
-    for (label, value) in &fields {
-        doc.field(label, label_width, value);
+    for (label, value, kind) in fields {
+        doc.field_of(&label, label_width, value, kind);
     }
     doc.blank();
     doc.text(strings.sources, theme.heading());
@@ -70,7 +90,7 @@ pub fn doc(cx: Context, row: usize, width: usize) -> DocText {
         if let Some(url) = &source.url {
             line.push_str(&format!(" <{url}>"));
         }
-        doc.hanging(&line, (&bullet, Style::new()), "  ", Style::new());
+        doc.hanging(line, (&bullet, Style::new()), "  ", Style::new());
     }
     doc.finish()
 }

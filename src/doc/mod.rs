@@ -12,9 +12,9 @@ use std::sync::Arc;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::content::{Content, Lang};
+use crate::content::{Content, Lang, Localized};
 use crate::i18n::Strings;
-use crate::search::{Query, Target};
+use crate::search::{FieldKind, Query, Target};
 use crate::text;
 use crate::theme::Theme;
 use crate::vocabulary::Pane;
@@ -23,6 +23,7 @@ pub mod help;
 mod items;
 mod members;
 mod overview;
+pub use overview::year_of;
 pub mod slide;
 
 /// What every text is laid out from besides its width: the content, the theme, the language
@@ -36,45 +37,53 @@ pub struct Context<'a> {
     pub highlight: Option<&'a Query>,
 }
 
-/// The text of a pane: the overview, or the detail of item `row` of a list pane.
-pub fn pane_text(cx: Context, pane: Pane, row: usize, width: usize) -> DocText {
+/// The text of a pane: the overview, or the detail of item `item` of a list pane.
+pub fn pane_text(cx: Context, pane: Pane, item: usize, width: usize) -> DocText {
     match pane {
         Pane::Overview => overview::doc(cx, width),
-        Pane::Members => members::doc(cx, row, width),
-        Pane::Declaration | Pane::Actions => items::doc(cx, pane, row, width),
+        Pane::Members => members::doc(cx, item, width),
+        Pane::Declaration | Pane::Actions => items::doc(cx, pane, item, width),
     }
 }
 
-/// The text of a list row of `pane`.
-pub fn row_label(cx: Context, pane: Pane, row: usize) -> String {
+/// The cells of the list row of `pane` that shows item `item`: one, its label, but for the
+/// member table (see [`column_names`]).
+pub fn row_cells(cx: Context, pane: Pane, item: usize) -> Vec<String> {
     match pane {
-        Pane::Overview => String::new(),
-        Pane::Members => members::row_label(cx, row),
-        Pane::Declaration | Pane::Actions => items::row_label(cx, pane, row),
+        Pane::Overview => Vec::new(),
+        Pane::Members => members::cells(cx, item),
+        Pane::Declaration | Pane::Actions => vec![items::row_label(cx, pane, item)],
+    }
+}
+
+/// The names of the columns of a list that is a table, in the interface's language.
+pub fn column_names(cx: Context, pane: Pane) -> &'static [&'static str] {
+    match pane {
+        Pane::Members => &cx.strings.columns,
+        Pane::Overview | Pane::Declaration | Pane::Actions => &[],
     }
 }
 
 /// The introduction shown above a list pane ("" for none).
 pub fn intro_text(cx: Context<'_>, pane: Pane) -> &str {
-    let content = cx.content;
-    let intro = match pane {
+    intro_of(cx.content, pane).map_or("", |t| t.get(cx.lang))
+}
+
+/// The introduction of a list pane in every language, if it has one.
+fn intro_of(content: &Content, pane: Pane) -> Option<&Localized> {
+    match pane {
         Pane::Overview => None,
         Pane::Members => content.members.intro.as_ref(),
         Pane::Declaration => content.declaration.intro.as_ref(),
         Pane::Actions => content.actions.intro.as_ref(),
-    };
-    intro.map_or("", |t| t.get(cx.lang))
+    }
 }
 
 /// The introduction of a list pane laid out at `width` (one column of padding on the left).
 pub fn intro(cx: Context, pane: Pane, width: usize) -> DocText {
     let mut doc = Doc::new(cx, width);
-    doc.hanging(
-        intro_text(cx, pane),
-        (" ", Style::new()),
-        " ",
-        cx.theme.dim(),
-    );
+    let intro = intro_of(cx.content, pane).map_or_else(|| Arc::from(""), |t| t.shared(cx.lang));
+    doc.hanging(intro, (" ", Style::new()), " ", cx.theme.dim());
     doc.finish()
 }
 
@@ -86,17 +95,80 @@ pub fn intro_lines(cx: Context, pane: Pane, width: usize) -> usize {
     }
 }
 
-/// A laid-out text.
+/// A laid-out text: paragraphs, each wrapped into lines that are byte ranges of its text.
+/// A paragraph keeps its text shared with the content (or its own, for the few texts made
+/// here), never a copy a line: a text of tens of megabytes is laid out in about a sixth of
+/// its size (a range a line), and a line becomes spans only when it is drawn.
 #[derive(Debug, Default)]
 pub struct DocText {
-    pub lines: Vec<Line<'static>>,
+    paragraphs: Vec<Paragraph>,
+    /// The lines of all the paragraphs.
+    len: usize,
+    /// How a search highlight is drawn over the paragraph's style.
+    mark_style: Style,
     /// The lines that hold a search highlight, in order.
     pub marked: Vec<usize>,
     /// The first line of each item the text shows.
     pub anchors: Vec<(Target, usize)>,
 }
 
+/// A paragraph of a [`DocText`]: its text, what goes before its lines, and its lines.
+#[derive(Debug)]
+struct Paragraph {
+    /// The line of the whole text this paragraph starts on.
+    first_line: usize,
+    text: Arc<str>,
+    style: Style,
+    /// Before the first line (a label, a bullet) and before each other line (an indent).
+    first: (String, Style),
+    rest: String,
+    /// The search highlights: byte ranges of `text`, sorted and apart.
+    marks: Vec<Range<usize>>,
+    /// Byte ranges of `text`.
+    lines: Vec<Range<usize>>,
+}
+
 impl DocText {
+    /// The number of lines.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Line `index`, ready to draw (empty past the end).
+    pub fn line(&self, index: usize) -> Line<'_> {
+        let after = self.paragraphs.partition_point(|p| p.first_line <= index);
+        let Some(paragraph) = after.checked_sub(1).map(|i| &self.paragraphs[i]) else {
+            return Line::default();
+        };
+        let at = index - paragraph.first_line;
+        let Some(range) = paragraph.lines.get(at) else {
+            return Line::default();
+        };
+        let prefix = match at {
+            0 => Span::styled(paragraph.first.0.as_str(), paragraph.first.1),
+            _ => Span::raw(paragraph.rest.as_str()),
+        };
+        let mut spans = vec![prefix];
+        push_marked(
+            &mut spans,
+            &paragraph.text,
+            range.clone(),
+            &paragraph.marks,
+            paragraph.style,
+            self.mark_style,
+        );
+        Line::from(spans)
+    }
+
+    /// The lines of `range` (those of them that exist), ready to draw.
+    pub fn lines(&self, range: Range<usize>) -> impl Iterator<Item = Line<'_>> {
+        (range.start..range.end.min(self.len)).map(|index| self.line(index))
+    }
+
     /// The line to scroll to for a search result on `target`: its first highlight (after
     /// the target's own start, when the text holds several items).
     pub fn line_of_match(&self, target: Target) -> usize {
@@ -118,8 +190,8 @@ impl DocText {
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocKey {
     pub pane: Pane,
-    /// The selected row, for a list pane's detail.
-    pub row: usize,
+    /// The selected item (its place in the pack), for a list pane's detail.
+    pub item: usize,
     pub width: usize,
     pub lang: Lang,
     pub highlight: Option<Query>,
@@ -142,6 +214,9 @@ impl DocMemo {
         {
             return Arc::clone(text);
         }
+        // The text kept is another's: let it go before laying out this one, so that two
+        // layouts of a long text are not held at once.
+        self.forget();
         let text = Arc::new(lay_out());
         *self.0.borrow_mut() = Some((key, Arc::clone(&text)));
         text
@@ -166,7 +241,10 @@ impl<'a> Doc<'a> {
         Doc {
             cx,
             width,
-            out: DocText::default(),
+            out: DocText {
+                mark_style: cx.theme.mark(),
+                ..DocText::default()
+            },
         }
     }
 
@@ -185,99 +263,158 @@ impl<'a> Doc<'a> {
 
     /// Marks where `target` starts.
     pub fn anchor(&mut self, target: Target) {
-        self.out.anchors.push((target, self.out.lines.len()));
+        self.out.anchors.push((target, self.out.len));
     }
 
     pub fn blank(&mut self) {
-        self.out.lines.push(Line::default());
+        self.push(Paragraph {
+            first_line: self.out.len,
+            text: Arc::from(""),
+            style: Style::new(),
+            first: (String::new(), Style::new()),
+            rest: String::new(),
+            marks: Vec::new(),
+            // An empty text wraps to one empty line.
+            lines: text::wrap("", self.width),
+        });
     }
 
-    /// A paragraph in `style`, wrapped to the width.
-    pub fn text(&mut self, text: &str, style: Style) {
+    /// A paragraph in `style`, wrapped to the width. A text of the content is given shared
+    /// (`Localized::shared`), so that the layout holds no copy of it.
+    pub fn text(&mut self, text: impl Into<Arc<str>>, style: Style) {
         self.hanging(text, ("", Style::new()), "", style);
     }
 
     /// A paragraph whose first line starts with `first` (in its own style) and whose other
     /// lines are indented by `rest`.
-    pub fn hanging(&mut self, text: &str, first: (&str, Style), rest: &str, style: Style) {
+    pub fn hanging(
+        &mut self,
+        text: impl Into<Arc<str>>,
+        first: (&str, Style),
+        rest: &str,
+        style: Style,
+    ) {
+        self.hanging_in(text, first, rest, style, None);
+    }
+
+    /// As [`Doc::hanging`], for the text of a searched field of `kind`, when given: its
+    /// highlight marks the words of the field words that name it too (`region:africa`).
+    fn hanging_in(
+        &mut self,
+        text: impl Into<Arc<str>>,
+        first: (&str, Style),
+        rest: &str,
+        style: Style,
+        kind: Option<FieldKind>,
+    ) {
+        let text = text.into();
         let first_room = self.width.saturating_sub(text::width(first.0)).max(1);
         let rest_room = self.width.saturating_sub(text::width(rest)).max(1);
         let marks = self
             .cx
             .highlight
-            .map(|q| q.matches_in(text))
+            .map(|q| match kind {
+                Some(kind) => q.matches_in_field(&text, kind),
+                None => q.matches_in(&text),
+            })
             .unwrap_or_default();
-        let mark_style = self.cx.theme.mark();
-        let lines = text::wrap_hanging(text, first_room, rest_room);
-        for (i, range) in lines.into_iter().enumerate() {
-            let prefix = match i {
-                0 => Span::styled(first.0.to_string(), first.1),
-                _ => Span::raw(rest.to_string()),
-            };
-            let mut spans = vec![prefix];
-            let marked = push_marked(&mut spans, text, range, &marks, style, mark_style);
-            if marked {
-                self.out.marked.push(self.out.lines.len());
+        let lines = text::wrap_hanging(&text, first_room, rest_room);
+        // Lines and marks are both in order: one pass over the two finds the marked lines.
+        let mut next_mark = 0;
+        for (i, line) in lines.iter().enumerate() {
+            while marks.get(next_mark).is_some_and(|m| m.end <= line.start) {
+                next_mark += 1;
             }
-            self.out.lines.push(Line::from(spans));
+            if marks.get(next_mark).is_some_and(|m| m.start < line.end) {
+                self.out.marked.push(self.out.len + i);
+            }
         }
+        self.push(Paragraph {
+            first_line: self.out.len,
+            text,
+            style,
+            first: (first.0.to_string(), first.1),
+            rest: rest.to_string(),
+            marks,
+            lines,
+        });
+    }
+
+    fn push(&mut self, paragraph: Paragraph) {
+        self.out.len += paragraph.lines.len();
+        self.out.paragraphs.push(paragraph);
     }
 
     /// A label and its value: side by side when there is room, the value under the label
     /// when there is not.
-    pub fn field(&mut self, label: &str, label_width: usize, value: &str) {
+    pub fn field(&mut self, label: &str, label_width: usize, value: impl Into<Arc<str>>) {
+        self.field_of(label, label_width, value, None);
+    }
+
+    /// As [`Doc::field`], for the value of a searched field of `kind`, when given (see
+    /// [`Doc::hanging_in`]).
+    pub fn field_of(
+        &mut self,
+        label: &str,
+        label_width: usize,
+        value: impl Into<Arc<str>>,
+        kind: Option<FieldKind>,
+    ) {
         let label_style = self.cx.theme.label();
         if self.width >= label_width + 12 {
             let first = text::fit(label, label_width);
             let rest = " ".repeat(label_width);
-            self.hanging(value, (&first, label_style), &rest, Style::new());
+            self.hanging_in(value, (&first, label_style), &rest, Style::new(), kind);
         } else {
-            self.text(&text::truncate(label, self.width), label_style);
-            self.hanging(value, ("  ", Style::new()), "  ", Style::new());
+            self.text(text::truncate(label, self.width), label_style);
+            self.hanging_in(value, ("  ", Style::new()), "  ", Style::new(), kind);
         }
     }
 
+    /// The text, without the blank lines at its end.
     pub fn finish(mut self) -> DocText {
-        while self.out.lines.last().is_some_and(|l| l.width() == 0) {
-            self.out.lines.pop();
+        let out = &mut self.out;
+        while let Some(last) = out.len.checked_sub(1)
+            && out.line(last).width() == 0
+        {
+            out.len = last;
+            if let Some(paragraph) = out.paragraphs.last_mut() {
+                paragraph.lines.pop();
+                if paragraph.lines.is_empty() {
+                    out.paragraphs.pop();
+                }
+            }
         }
         self.out
     }
 }
 
 /// Appends `text[range]` to `spans` in `style`, with the parts inside `marks` (byte ranges
-/// of `text`, sorted) in `style` patched with `mark_style`. Returns whether any part was
-/// marked.
-pub fn push_marked(
-    spans: &mut Vec<Span<'static>>,
-    text: &str,
+/// of `text`, sorted and apart) in `style` patched with `mark_style`. The spans borrow
+/// `text`.
+pub fn push_marked<'t>(
+    spans: &mut Vec<Span<'t>>,
+    text: &'t str,
     range: Range<usize>,
     marks: &[Range<usize>],
     style: Style,
     mark_style: Style,
-) -> bool {
+) {
     let mut at = range.start;
-    let mut marked = false;
-    for mark in marks
-        .iter()
-        .filter(|m| m.end > range.start && m.start < range.end)
-    {
+    // The marks before the range are passed over without looking at each.
+    let first = marks.partition_point(|m| m.end <= range.start);
+    for mark in marks[first..].iter().take_while(|m| m.start < range.end) {
         let start = mark.start.max(range.start);
         let end = mark.end.min(range.end);
         if start > at {
-            spans.push(Span::styled(text[at..start].to_string(), style));
+            spans.push(Span::styled(&text[at..start], style));
         }
-        spans.push(Span::styled(
-            text[start..end].to_string(),
-            style.patch(mark_style),
-        ));
-        marked = true;
+        spans.push(Span::styled(&text[start..end], style.patch(mark_style)));
         at = end;
     }
     if at < range.end {
-        spans.push(Span::styled(text[at..range.end].to_string(), style));
+        spans.push(Span::styled(&text[at..range.end], style));
     }
-    marked
 }
 
 #[cfg(test)]
@@ -288,7 +425,7 @@ mod tests {
     fn key(width: usize, highlight: Option<&str>) -> DocKey {
         DocKey {
             pane: Pane::Overview,
-            row: 0,
+            item: 0,
             width,
             lang: Lang(0),
             highlight: highlight.map(Query::new),
@@ -313,5 +450,16 @@ mod tests {
         memo.forget();
         memo.get_or_lay_out(key(60, Some("haga")), lay_out);
         assert_eq!(layouts.get(), 4);
+    }
+
+    #[test]
+    fn the_memo_lets_the_last_text_go_before_laying_out_another() {
+        let memo = DocMemo::default();
+        let first = Arc::downgrade(&memo.get_or_lay_out(key(80, None), DocText::default));
+        memo.get_or_lay_out(key(60, None), || {
+            // Two layouts of a long text at once would double what it takes.
+            assert!(first.upgrade().is_none(), "the last text is still held");
+            DocText::default()
+        });
     }
 }

@@ -15,8 +15,8 @@ pub fn doc(cx: Context, width: usize) -> DocText {
     let mut doc = Doc::new(cx, width);
     for (i, section) in overview.sections.iter().enumerate() {
         doc.anchor(Target::Section(i));
-        doc.text(section.title.get(lang), theme.heading());
-        doc.text(section.body.get(lang), Style::new());
+        doc.text(section.title.shared(lang), theme.heading());
+        doc.text(section.body.shared(lang), Style::new());
         facts(&mut doc, cx, &section.facts);
         doc.blank();
     }
@@ -40,9 +40,9 @@ pub fn event(doc: &mut Doc, cx: Context, event: &Event) {
         event.date.get(lang),
         event.place.get(lang)
     );
-    doc.text(&heading, cx.theme.label());
+    doc.text(heading, cx.theme.label());
     doc.hanging(
-        event.text.get(lang),
+        event.text.shared(lang),
         ("  ", Style::new()),
         "  ",
         Style::new(),
@@ -54,7 +54,7 @@ pub fn facts(doc: &mut Doc, cx: Context, facts: &[Fact]) {
     let bullet = format!("{} ", cx.theme.glyphs().bullet);
     for fact in facts {
         doc.hanging(
-            fact.text.get(cx.lang),
+            fact.text.shared(cx.lang),
             (&bullet, Style::new()),
             "  ",
             Style::new(),
@@ -72,5 +72,34 @@ pub fn source(doc: &mut Doc, cx: Context, source: SourceRef) {
     if let Some(url) = &source.url {
         text.push_str(&format!(" <{url}>"));
     }
-    doc.hanging(&text, ("  ", Style::new()), "  ", cx.theme.dim());
+    doc.hanging(text, ("  ", Style::new()), "  ", cx.theme.dim());
+}
+
+/// The year in a conference's date ("8–9 December 2011" gives "2011"): its last run of four
+/// digits, or the whole date when it has none.
+pub fn year_of(date: &str) -> &str {
+    let bytes = date.as_bytes();
+    (0..bytes.len().saturating_sub(3))
+        .rev()
+        .find(|&at| {
+            bytes[at..at + 4].iter().all(u8::is_ascii_digit)
+                && (at == 0 || !bytes[at - 1].is_ascii_digit())
+                && bytes.get(at + 4).is_none_or(|b| !b.is_ascii_digit())
+        })
+        .map_or(date, |at| &date[at..at + 4])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::year_of;
+
+    #[test]
+    fn the_year_of_a_date_is_its_last_four_digits() {
+        assert_eq!(year_of("8–9 decembrie 2011"), "2011");
+        assert_eq!(year_of("2013"), "2013");
+        assert_eq!(year_of("June 2013, then 2014"), "2014");
+        assert_eq!(year_of("spring"), "spring");
+        assert_eq!(year_of("12345"), "12345");
+        assert_eq!(year_of(""), "");
+    }
 }

@@ -1,11 +1,13 @@
 //! The text of a slide: its title (in block letters where the deck and the screen allow, or
-//! wrapped) and its body.
+//! wrapped) and its body, laid out around the slide's figure (the members' map, the charts
+//! of the conferences and the growth) where it has one and there is room.
 
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::{Context, Doc, DocText, overview};
+use super::{Context, Doc, DocText, overview, year_of};
 use crate::content::{Slide, SlideShows};
+use crate::geometry::{self, TIMELINE_ROWS};
 use crate::text;
 use crate::vocabulary::Pane;
 
@@ -42,7 +44,8 @@ pub fn title(cx: Context, slide: &Slide) -> String {
     }
 }
 
-/// The body of a slide at `width` columns.
+/// The full text of a slide at `width` columns: what it shows when there is no room for its
+/// figure (the members by region, the conferences), or on a slide that has none.
 pub fn body(cx: Context, slide: &Slide, width: usize) -> DocText {
     let content = cx.content;
     let lang = cx.lang;
@@ -58,13 +61,13 @@ pub fn body(cx: Context, slide: &Slide, width: usize) -> DocText {
             for &section in &slide.with {
                 if let Some(section) = content.overview.sections.get(section) {
                     doc.blank();
-                    doc.text(section.body.get(lang), Style::new());
+                    doc.text(section.body.shared(lang), Style::new());
                 }
             }
         }
         SlideShows::Section(i) => {
             if let Some(section) = content.overview.sections.get(i) {
-                doc.text(section.body.get(lang), Style::new());
+                doc.text(section.body.shared(lang), Style::new());
                 if !section.facts.is_empty() {
                     doc.blank();
                     overview::facts(&mut doc, cx, &section.facts);
@@ -77,26 +80,9 @@ pub fn body(cx: Context, slide: &Slide, width: usize) -> DocText {
             }
         }
         SlideShows::Members => {
-            // Grouped by region, in the order of the regions: a slide's worth, not a table.
-            for (r, region) in content.members.regions.iter().enumerate() {
-                let names: Vec<&str> = content
-                    .members
-                    .members
-                    .iter()
-                    .filter(|m| m.region == r)
-                    .map(|m| m.name.get(lang))
-                    .collect();
-                if names.is_empty() {
-                    continue;
-                }
-                let label = format!("{}: ", region.name.get(lang));
-                doc.hanging(
-                    &names.join(", "),
-                    (&label, theme.label()),
-                    "  ",
-                    Style::new(),
-                );
-            }
+            region_counts_line(&mut doc, cx);
+            doc.blank();
+            members_by_region(&mut doc, cx);
         }
         SlideShows::Declaration(i) | SlideShows::Action(i) => {
             let list = match slide.shows {
@@ -104,7 +90,7 @@ pub fn body(cx: Context, slide: &Slide, width: usize) -> DocText {
                 _ => &content.actions,
             };
             if let Some(item) = list.items.get(i) {
-                doc.text(item.body.get(lang), Style::new());
+                doc.text(item.body.shared(lang), Style::new());
                 if !item.facts.is_empty() {
                     doc.blank();
                     overview::facts(&mut doc, cx, &item.facts);
@@ -113,6 +99,232 @@ pub fn body(cx: Context, slide: &Slide, width: usize) -> DocText {
         }
     }
     doc.finish()
+}
+
+/// The regions that have members, each with its name in the language of `cx` and how many.
+fn region_counts(cx: Context<'_>) -> Vec<(&str, usize)> {
+    let members = &cx.content.members;
+    members
+        .per_region()
+        .into_iter()
+        .filter(|count| count.members > 0)
+        .filter_map(|count| {
+            let region = members.regions.get(count.region)?;
+            Some((region.name.get(cx.lang), count.members))
+        })
+        .collect()
+}
+
+/// "Europa de Vest 4 · Europa de Nord 6 · …", broken between counts (never inside one
+/// that fits a line) and each line starting with a count, not with the separator.
+fn region_counts_line(doc: &mut Doc, cx: Context) {
+    let separator = format!(" {} ", cx.theme.glyphs().separator);
+    let mut lines: Vec<String> = Vec::new();
+    for (region, members) in region_counts(cx) {
+        let count = format!("{region} {members}");
+        match lines.last_mut() {
+            Some(line)
+                if text::width(line) + text::width(&separator) + text::width(&count)
+                    <= doc.width() =>
+            {
+                line.push_str(&separator);
+                line.push_str(&count);
+            }
+            _ => lines.push(count),
+        }
+    }
+    for line in lines {
+        doc.text(line, Style::new());
+    }
+}
+
+/// One line a region: its name, then its count in a column of its own.
+fn region_counts_list(doc: &mut Doc, cx: Context) {
+    let counts = region_counts(cx);
+    let name_width = counts
+        .iter()
+        .map(|(region, _)| text::width(region))
+        .max()
+        .unwrap_or(0);
+    for (region, members) in counts {
+        let label = format!("{} ", text::fit(region, name_width));
+        doc.hanging(
+            format!("{members:>2}"),
+            (&label, cx.theme.label()),
+            "",
+            Style::new(),
+        );
+    }
+}
+
+/// The members' names grouped by region, in the order of the regions: a slide's worth, not a
+/// table.
+fn members_by_region(doc: &mut Doc, cx: Context) {
+    let members = &cx.content.members;
+    for (r, region) in members.regions.iter().enumerate() {
+        let names: Vec<&str> = members
+            .members
+            .iter()
+            .filter(|m| m.region == r)
+            .map(|m| m.name.get(cx.lang))
+            .collect();
+        if names.is_empty() {
+            continue;
+        }
+        let label = format!("{}: ", region.name.get(cx.lang));
+        doc.hanging(
+            names.join(", "),
+            (&label, cx.theme.label()),
+            "  ",
+            Style::new(),
+        );
+    }
+}
+
+/// What a slide draws besides its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    /// Every member marked on the world map.
+    Map(Rect),
+    /// The conferences along a line and the members joining year by year.
+    Charts { timeline: Rect, growth: Rect },
+}
+
+/// The body of a slide laid out in its area: the figure, if it has one and there is room,
+/// and the text with the area it is drawn (and scrolled) in.
+#[derive(Debug)]
+pub struct SlideBody {
+    pub figure: Option<Figure>,
+    pub text: DocText,
+    pub text_area: Rect,
+}
+
+/// From this width a slide's body puts the members' counts beside the map, and the growth
+/// beside the timeline, rather than below.
+const BESIDE_FROM: u16 = 100;
+/// Columns between a figure and what is beside it.
+const GAP: u16 = 3;
+/// The most rows the growth takes on a slide; more years are gathered into ranges.
+const GROWTH_ROWS: usize = 8;
+
+/// The body of `slide` laid out in `area` (the slide below its title).
+pub fn lay_out(cx: Context, slide: &Slide, area: Rect) -> SlideBody {
+    let laid_out = match slide.shows {
+        SlideShows::Members => members_body(cx, area),
+        SlideShows::Timeline => timeline_body(cx, slide, area),
+        _ => None,
+    };
+    laid_out.unwrap_or_else(|| SlideBody {
+        figure: None,
+        text: body(cx, slide, area.width as usize),
+        text_area: area,
+    })
+}
+
+/// The map with the counts beside it (on a wide slide) or below it; `None` when the pack has
+/// no locations or the slide no room for the map.
+fn members_body(cx: Context, area: Rect) -> Option<SlideBody> {
+    if !cx.content.members.located() {
+        return None;
+    }
+    let map_height = |width: u16, room: u16| {
+        // About as tall as the land is for its width in cells twice as tall as wide, with
+        // some stretch allowed, and never less than the map needs.
+        let height = (width * 3 / 10).min(room);
+        (height >= geometry::MAP_MIN_HEIGHT && width >= geometry::MAP_MIN_WIDTH).then_some(height)
+    };
+    if area.width >= BESIDE_FROM {
+        let mut doc = Doc::plain(cx, area.width as usize);
+        region_counts_list(&mut doc, cx);
+        let list = doc.finish();
+        let list_width = (0..list.len())
+            .map(|i| list.line(i).width() as u16)
+            .max()
+            .unwrap_or(0);
+        let map_width = area.width.saturating_sub(list_width + GAP);
+        if let Some(height) = map_height(map_width, area.height) {
+            return Some(SlideBody {
+                figure: Some(Figure::Map(Rect::new(area.x, area.y, map_width, height))),
+                text: list,
+                text_area: Rect::new(area.x + map_width + GAP, area.y, list_width, area.height),
+            });
+        }
+    }
+    let mut doc = Doc::plain(cx, area.width as usize);
+    region_counts_line(&mut doc, cx);
+    let counts = doc.finish();
+    let text_rows = counts.len() as u16;
+    let room = area.height.saturating_sub(text_rows + 1);
+    let height = map_height(area.width, room)?;
+    Some(SlideBody {
+        figure: Some(Figure::Map(Rect::new(area.x, area.y, area.width, height))),
+        text: counts,
+        text_area: Rect::new(area.x, area.y + height + 1, area.width, text_rows),
+    })
+}
+
+/// The timeline and the growth (side by side on a wide slide, one above the other
+/// otherwise), with the conferences' text below when all of it fits; `None` when the slide
+/// has no room for the charts.
+fn timeline_body(cx: Context, slide: &Slide, area: Rect) -> Option<SlideBody> {
+    let events = timeline_marks(cx);
+    let years = cx.content.members.growth().len().min(GROWTH_ROWS) as u16;
+    if events.is_empty() || years == 0 || area.width < geometry::MAP_MIN_WIDTH {
+        return None;
+    }
+    let (timeline_area, growth_area) = if area.width >= BESIDE_FROM {
+        let growth_width = area.width * 45 / 100;
+        let timeline_width = area.width - growth_width - GAP;
+        let rows = TIMELINE_ROWS.max(years);
+        (
+            Rect::new(area.x + growth_width + GAP, area.y, timeline_width, rows),
+            Rect::new(area.x, area.y, growth_width, years),
+        )
+    } else {
+        let rows = TIMELINE_ROWS;
+        (
+            Rect::new(area.x, area.y, area.width, rows),
+            Rect::new(area.x, area.y + rows + 1, area.width, years),
+        )
+    };
+    let figure_rows = timeline_area.bottom().max(growth_area.bottom()) - area.y;
+    if figure_rows > area.height {
+        return None;
+    }
+    let text = body(cx, slide, area.width as usize);
+    let below = area.height - figure_rows;
+    // The text only where all of it fits: the charts are the slide, and a scrolled remnant
+    // of the text under them would read as the slide being cut.
+    let (text, text_rows) = match text.len() < below as usize {
+        true => {
+            let rows = text.len() as u16;
+            (text, rows)
+        }
+        false => (Doc::plain(cx, 0).finish(), 0),
+    };
+    Some(SlideBody {
+        figure: Some(Figure::Charts {
+            timeline: timeline_area,
+            growth: growth_area,
+        }),
+        text,
+        text_area: Rect::new(
+            area.x,
+            area.y + figure_rows + u16::from(text_rows > 0),
+            area.width,
+            text_rows,
+        ),
+    })
+}
+
+/// (year, place) of each conference, in the language of `cx`.
+pub fn timeline_marks(cx: Context<'_>) -> Vec<(&str, &str)> {
+    cx.content
+        .overview
+        .timeline
+        .iter()
+        .map(|event| (year_of(event.date.get(cx.lang)), event.place.get(cx.lang)))
+        .collect()
 }
 
 /// Whether the block-letter font has every letter of `title`. It has ASCII and Latin-1:

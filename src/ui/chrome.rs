@@ -11,7 +11,7 @@ use crate::app::{App, Note};
 use crate::geometry::{MIN_HEIGHT, MIN_WIDTH};
 use crate::keymap;
 use crate::text;
-use crate::vocabulary::{Focus, Mode};
+use crate::vocabulary::{Focus, Mode, Pane};
 
 /// Draws the pack's title on the left and the languages on the right, the current one
 /// in capitals.
@@ -72,13 +72,15 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let mode = app.mode();
-    // Opening a detail is only offered where there is one to open, going back only from one.
+    // Opening a detail is only offered where there is one to open, going back only from one,
+    // ordering and filtering on the member table.
     let applies = |hint: &&keymap::Hint| match hint.actions[0] {
         Action::FocusDetail => app.pane().has_list() && app.focus() == Focus::List,
         Action::Back => {
             (app.pane().has_list() && app.focus() == Focus::Detail) || app.found().is_some()
         }
         Action::NextMatch => app.found().is_some(),
+        Action::CycleOrder | Action::OpenFilter | Action::ToggleMap => app.pane() == Pane::Members,
         _ => true,
     };
     let groups: Vec<&keymap::Hint> = keymap::footer_hints(mode).iter().filter(applies).collect();

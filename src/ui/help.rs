@@ -13,12 +13,12 @@ pub fn render(app: &App, buf: &mut Buffer) {
     let area = app.help_area();
     Clear.render(area, buf);
     let inner = geometry::text_inner(area);
-    let lines = app.help_lines(inner.width as usize);
+    let text = app.help_text(inner.width as usize);
     render_text_block(
         app,
         app.strings().help_title,
         true,
-        &lines,
+        &text,
         app.help_scroll(),
         area,
         buf,

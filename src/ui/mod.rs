@@ -2,14 +2,18 @@
 //! app; it never changes it. Where things go comes from the geometry (through the app's
 //! `layout`), and what the text says from `doc`: this layer only draws.
 
+pub mod chart;
 pub mod chrome;
 pub mod help;
+pub mod map;
+pub mod members;
 pub mod overview;
 pub mod present;
 pub mod search;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget,
@@ -17,7 +21,7 @@ use ratatui::widgets::{
 };
 
 use crate::app::App;
-use crate::doc;
+use crate::doc::{self, DocText};
 use crate::geometry;
 use crate::text;
 use crate::vocabulary::{Focus, Mode, Pane};
@@ -46,6 +50,7 @@ impl Widget for &App {
         }
         match self.mode() {
             Mode::Search => search::render_prompt(self, bands.footer, buf),
+            Mode::Filter => search::render_filter_prompt(self, bands.footer, buf),
             _ => chrome::render_footer(self, bands.footer, buf),
         }
         if self.mode() == Mode::Help {
@@ -71,16 +76,17 @@ pub fn render_text_block(
     app: &App,
     title: &str,
     focused: bool,
-    lines: &[Line<'static>],
+    text: &DocText,
     scroll: usize,
     area: Rect,
     buf: &mut Buffer,
 ) {
     let inner = geometry::text_inner(area);
-    let total = lines.len();
-    let scroll = scroll.min(total.saturating_sub(inner.height as usize));
+    let rows = inner.height as usize;
+    let total = text.len();
+    let scroll = scroll.min(total.saturating_sub(rows));
     block(app, title, focused, area.width).render(area, buf);
-    render_lines(lines.get(scroll..).unwrap_or_default(), inner, buf);
+    render_lines(text.lines(scroll..scroll + rows), inner, buf);
     render_scrollbar(
         app,
         focused,
@@ -93,9 +99,9 @@ pub fn render_text_block(
 }
 
 /// Draws `lines` from the top of `area`, one a row, cut at the right edge, as a paragraph
-/// of them would (each line is ratatui's own widget; no copy of the lines is made).
-pub fn render_lines(lines: &[Line<'static>], area: Rect, buf: &mut Buffer) {
-    for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
+/// of them would (each line is ratatui's own widget).
+pub fn render_lines<'a>(lines: impl IntoIterator<Item = Line<'a>>, area: Rect, buf: &mut Buffer) {
+    for (line, y) in lines.into_iter().zip(area.top()..area.bottom()) {
         line.render(
             Rect {
                 y,
@@ -138,8 +144,13 @@ pub fn render_scrollbar(
 fn render_list_pane(app: &App, pane: Pane, body: Rect, buf: &mut Buffer) {
     let areas = app.pane_areas(pane, body, app.focus());
     render_intro(app, pane, areas.intro, buf);
-    if let Some(list) = areas.list {
+    let map = app.map_area(body);
+    if let Some(list) = areas.list.filter(|&list| Some(list) != map) {
         render_list(app, pane, list, buf);
+    }
+    if let Some(map) = map {
+        members::render_map(app, map, buf);
+        return;
     }
     if let Some(detail) = areas.detail {
         let position = app.list_position(pane).unwrap_or_default();
@@ -157,7 +168,7 @@ fn render_list_pane(app: &App, pane: Pane, body: Rect, buf: &mut Buffer) {
             app,
             &title,
             focused,
-            &text.lines,
+            &text,
             position.detail_scroll,
             detail,
             buf,
@@ -172,59 +183,101 @@ fn render_intro(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
         return;
     }
     let width = geometry::intro_width(area);
-    let mut lines = doc::intro(app.doc_context(), pane, width).lines;
-    if lines.len() > area.height as usize {
-        lines.truncate(area.height as usize);
-        if let Some(last) = lines.last_mut() {
-            let shown: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
-            let ellipsis = app.theme().glyphs().ellipsis;
-            let cut = text::truncate(&format!("{shown}{ellipsis}"), width + 1);
-            *last = Line::styled(cut, app.theme().dim());
-        }
+    let intro = doc::intro(app.doc_context(), pane, width);
+    let rows = area.height as usize;
+    let mut lines: Vec<Line> = intro.lines(0..rows).collect();
+    if intro.len() > rows
+        && let Some(last) = lines.last_mut()
+    {
+        let shown: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+        let ellipsis = app.theme().glyphs().ellipsis;
+        let cut = text::truncate(&format!("{shown}{ellipsis}"), width + 1);
+        *last = Line::styled(cut, app.theme().dim());
     }
-    render_lines(&lines, area, buf);
+    render_lines(lines, area, buf);
 }
 
-/// Draws the list of a pane: only the rows that are visible, however long the list.
+/// The title of a pane's list: its name and length; for the member table, how many of all
+/// the filter shows and the order, if not the source's.
+fn list_title(app: &App, pane: Pane) -> String {
+    let strings = app.strings();
+    let len = app.list_len(pane);
+    let count = match (pane, app.member_filter()) {
+        (Pane::Members, Some(_)) => format!("{len}/{}", app.items_in(pane)),
+        _ => format!("({len})"),
+    };
+    let order = match pane {
+        Pane::Members => strings.orders[app.member_order() as usize],
+        _ => "",
+    };
+    match order {
+        "" => format!("{} {count}", strings.pane(pane)),
+        order => format!("{} {count} · {order}", strings.pane(pane)),
+    }
+}
+
+/// Draws the list of a pane: only the rows that are visible, however long the list. A table
+/// shows its columns' names above the rows, and as many columns as fit whole.
 fn render_list(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let strings = app.strings();
     let focused = app.focus() == Focus::List;
     let len = app.list_len(pane);
-    let title = format!("{} ({len})", strings.pane(pane));
-    block(app, &title, focused, area.width).render(area, buf);
-    let inner = geometry::inner(area);
+    block(app, &list_title(app, pane), focused, area.width).render(area, buf);
+    let body = geometry::list_body(area, pane);
     if len == 0 {
-        Paragraph::new(Line::styled(strings.nothing_here, theme.dim())).render(inner, buf);
+        Paragraph::new(Line::styled(strings.nothing_here, theme.dim())).render(body, buf);
         return;
     }
     let position = app.list_position(pane).unwrap_or_default();
     let marker = theme.glyphs().selected;
     let marker_width = text::width(marker);
-    let text_width = (inner.width as usize).saturating_sub(marker_width);
+    let text_width = (body.width as usize).saturating_sub(marker_width);
     let cx = app.doc_context();
+    let columns = geometry::table_columns(
+        text_width,
+        app.column_widths(pane),
+        geometry::kept_columns(pane),
+    );
+    // A row: its style over the whole width, the marker, then each column's cell at its
+    // place, cut to its width, with the accepted search's words marked.
+    let render_row =
+        |cells: &[&str], style: Style, prefix: &str, marked: bool, row: Rect, buf: &mut Buffer| {
+            buf.set_style(row, style);
+            Span::styled(text::fit(prefix, marker_width), style).render(row, buf);
+            for &(column, at, width) in &columns {
+                let cell = text::fit(cells.get(column).copied().unwrap_or(""), width);
+                let marks = match app.highlight() {
+                    Some(query) if marked => query.matches_in(&cell),
+                    _ => Vec::new(),
+                };
+                let mut spans = Vec::new();
+                doc::push_marked(
+                    &mut spans,
+                    &cell,
+                    0..cell.len(),
+                    &marks,
+                    style,
+                    theme.mark(),
+                );
+                let x = row.x + (marker_width + at) as u16;
+                Line::from(spans).render(Rect::new(x, row.y, width as u16, 1), buf);
+            }
+        };
+    if let Some(header) = geometry::table_header(area, pane) {
+        let names = doc::column_names(cx, pane);
+        render_row(names, theme.dim(), "", false, header, buf);
+    }
     for (y, row) in (position.offset..len)
-        .take(inner.height as usize)
+        .take(body.height as usize)
         .enumerate()
     {
         let selected = row == position.selected;
         let style = theme.row(selected, focused);
-        let prefix = text::fit(if selected { marker } else { "" }, marker_width);
-        let label = text::fit(&doc::row_label(cx, pane, row), text_width);
-        let marks = app
-            .highlight()
-            .map(|q| q.matches_in(&label))
-            .unwrap_or_default();
-        let mut spans = vec![Span::styled(prefix, style)];
-        doc::push_marked(
-            &mut spans,
-            &label,
-            0..label.len(),
-            &marks,
-            style,
-            theme.mark(),
-        );
-        let row_area = Rect::new(inner.x, inner.y + y as u16, inner.width, 1);
-        Line::from(spans).render(row_area, buf);
+        let cells = doc::row_cells(cx, pane, app.item_at(pane, row));
+        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+        let prefix = if selected { marker } else { "" };
+        let row_area = Rect::new(body.x, body.y + y as u16, body.width, 1);
+        render_row(&cells, style, prefix, true, row_area, buf);
     }
 }

@@ -1,5 +1,6 @@
 //! The presentation: one slide on the whole screen, centred with margins, its title in block
-//! letters where the screen is big enough, a footer with the slide number, a progress bar and
+//! letters where the screen is big enough, the members' map or the charts of the conferences
+//! and the growth on the slides that show them, a footer with the slide number, a progress bar and
 //! the timers; or, in the speaker's view, the slide small beside the next one and the notes.
 //! The parts of the screen are `geometry::present_areas`; the slide's text is `doc::slide`.
 
@@ -14,11 +15,13 @@ use tui_big_text::{BigText, PixelSize};
 
 use crate::app::App;
 use crate::content::Slide;
-use crate::doc::slide::{self, TitleLayout};
-use crate::doc::{Doc, DocText};
+use crate::doc::Doc;
+use crate::doc::slide::{self, Figure, TitleLayout};
 use crate::geometry;
 use crate::present::{Countdown, clock_text, countdown};
 use crate::text;
+use crate::ui::chart::{Growth, GrowthRow, Timeline};
+use crate::ui::map::{Place, WorldMap};
 use crate::ui::{block, render_lines};
 
 /// Draws the presentation on the whole screen.
@@ -57,7 +60,8 @@ fn render_slide(app: &App, slide: &Slide, scroll: usize, area: Rect, buf: &mut B
                 .centered()
                 .build();
             big.render(
-                Rect::new(content.x, content.y, content.width, title_height - 1),
+                Rect::new(content.x, content.y, content.width, title_height - 1)
+                    .intersection(content),
                 buf,
             );
         }
@@ -66,27 +70,31 @@ fn render_slide(app: &App, slide: &Slide, scroll: usize, area: Rect, buf: &mut B
                 .into_iter()
                 .map(|line| Line::styled(line, theme.heading()).centered())
                 .collect();
+            // Cut to the slide: on a screen of a row or two the title is longer than it.
             Paragraph::new(lines).render(
                 Rect::new(
                     content.x,
                     content.y,
                     content.width,
                     title_height.saturating_sub(1),
-                ),
+                )
+                .intersection(content),
                 buf,
             );
         }
     }
-    let body_area = geometry::slide_body(content, title_height);
-    let body: DocText = slide::body(app.doc_context(), slide, body_area.width as usize);
-    let total = body.lines.len();
+    let body = app.slide_body(slide);
+    if let Some(figure) = body.figure {
+        render_figure(app, figure, buf);
+    }
+    let body_area = body.text_area;
+    let total = body.text.len();
     let rows = match total > body_area.height as usize {
         // The last row is the marker's, so that it never hides a line.
         true => (body_area.height as usize).saturating_sub(1),
         false => body_area.height as usize,
     };
-    let visible = body.lines.get(scroll..).unwrap_or_default();
-    render_lines(&visible[..rows.min(visible.len())], body_area, buf);
+    render_lines(body.text.lines(scroll..scroll + rows), body_area, buf);
     if total > body_area.height as usize && body_area.height > 0 {
         // Never cut silently: the last row says there is more, and which way.
         let (up, down) = if theme.ascii {
@@ -109,6 +117,44 @@ fn render_slide(app: &App, slide: &Slide, scroll: usize, area: Rect, buf: &mut B
     }
 }
 
+/// A slide's figure: every member on the world map, or the conferences along a line and the
+/// members joining year by year.
+fn render_figure(app: &App, figure: Figure, buf: &mut Buffer) {
+    let theme = *app.theme();
+    let lang = app.lang();
+    match figure {
+        Figure::Map(area) => {
+            let places: Vec<Place> = app
+                .content()
+                .members
+                .members
+                .iter()
+                .filter_map(|member| {
+                    let location = member.location?;
+                    Some(Place {
+                        latitude: location.latitude,
+                        longitude: location.longitude,
+                        label: member.name.get(lang),
+                    })
+                })
+                .collect();
+            WorldMap::new(&places, theme)
+                .too_small(app.strings().map_too_small)
+                .render(area, buf);
+        }
+        Figure::Charts { timeline, growth } => {
+            let marks = slide::timeline_marks(app.doc_context());
+            Timeline::new(&marks, theme).render(timeline, buf);
+            let rows: Vec<GrowthRow> = app
+                .growth()
+                .iter()
+                .map(|g| GrowthRow::from((g.year, g.joined, g.total)))
+                .collect();
+            Growth::new(&rows, theme).render(growth, buf);
+        }
+    }
+}
+
 /// The speaker's panel: the next slide's title, the notes, the timers.
 fn render_panel(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(p) = app.presentation() else { return };
@@ -122,15 +168,15 @@ fn render_panel(app: &App, area: Rect, buf: &mut Buffer) {
         .deck()
         .get(p.slide + 1)
         .map_or(strings.end_of_deck.to_string(), |s| slide::title(cx, s));
-    doc.text(&format!("{}: {next}", strings.next_up), theme.label());
+    doc.text(format!("{}: {next}", strings.next_up), theme.label());
     doc.blank();
     let timer = timers(app);
-    doc.text(&timer, theme.key());
+    doc.text(timer, theme.key());
     doc.blank();
     if let Some(notes) = app.deck().get(p.slide).and_then(|s| s.notes.as_ref()) {
-        doc.text(notes.get(app.lang()), Style::new());
+        doc.text(notes.shared(app.lang()), Style::new());
     }
-    render_lines(&doc.finish().lines, inner, buf);
+    render_lines(doc.finish().lines(0..inner.height as usize), inner, buf);
 }
 
 /// "03:12", with "16:48 left" or "01:05 over" when the talk has a duration.
@@ -164,7 +210,8 @@ fn countdown_style(app: &App) -> Style {
     }
 }
 
-/// The footer: slide number (or the number being typed), progress, timers.
+/// The footer: slide number (or the number being typed), progress, timers. While the
+/// speaker an audience follows is away, a note says so in place of the progress.
 fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(p) = app.presentation() else { return };
     if area.height == 0 {
@@ -179,6 +226,20 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let timers = format!(" {} ", timers(app));
     let used = text::width(&number) + text::width(&timers);
     let bar_width = (area.width as usize).saturating_sub(used + 2);
+    if p.speaker_away {
+        let spans = vec![
+            Span::styled(number, theme.key()),
+            Span::raw(" "),
+            Span::styled(
+                text::fit(app.strings().speaker_away, bar_width),
+                theme.warning(),
+            ),
+            Span::raw(" "),
+            Span::styled(timers, countdown_style(app)),
+        ];
+        Line::from(spans).render(area, buf);
+        return;
+    }
     let done = match len {
         0 => 0,
         len => bar_width * (p.slide + 1) / len,

@@ -11,6 +11,7 @@ use crate::app::App;
 use crate::doc;
 use crate::geometry;
 use crate::keymap;
+use crate::search::MAX_QUERY_CHARS;
 use crate::text;
 use crate::ui::{block, chrome, render_scrollbar};
 use crate::vocabulary::Mode;
@@ -102,34 +103,63 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     );
 }
 
-/// Draws the prompt on the bottom line: the query with a cursor, and the keys of the search
-/// on the right where there is room.
+/// Draws the search prompt on the bottom line.
 pub fn render_prompt(app: &App, area: Rect, buf: &mut Buffer) {
+    if let Some(prompt) = app.prompt() {
+        render_typing(app, Mode::Search, "/", &prompt.query, area, buf);
+    }
+}
+
+/// Draws the member filter's prompt on the bottom line.
+pub fn render_filter_prompt(app: &App, area: Rect, buf: &mut Buffer) {
+    if let Some(filter) = app.member_filter() {
+        let sign = format!("{} ", app.strings().filter_label);
+        render_typing(app, Mode::Filter, &sign, &filter.text, area, buf);
+    }
+}
+
+/// Draws a prompt of `mode` on the bottom line: `sign`, the text typed with a cursor, and on
+/// the right the keys of the mode where there is room, or, once the text is full, a note that
+/// says so.
+fn render_typing(app: &App, mode: Mode, sign: &str, typed: &str, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
-    let Some(prompt) = app.prompt() else {
-        return;
-    };
     let width = area.width as usize;
-    // The end of a long query stays in view, where the typing happens.
-    let room = width.saturating_sub(3);
-    let mut query = prompt.query.as_str();
-    while text::width(query) > room {
-        let mut chars = query.chars();
+    let sign = text::truncate(sign, width.saturating_sub(2));
+    let sign_width = text::width(&sign);
+    // Typing into a full text does nothing: the note says why. It keeps the sign, the cursor
+    // and a space before it.
+    let full_note = (typed.chars().count() >= MAX_QUERY_CHARS).then(|| {
+        let note = app.strings().query_full(MAX_QUERY_CHARS);
+        text::truncate(&note, width.saturating_sub(sign_width + 3))
+    });
+    // With its trailing space.
+    let note_width = full_note.as_deref().map_or(0, |note| text::width(note) + 1);
+    // The end of a long text stays in view, where the typing happens.
+    let room = width.saturating_sub(sign_width + 2 + note_width);
+    let mut shown = typed;
+    while text::width(shown) > room {
+        let mut chars = shown.chars();
         chars.next();
-        query = chars.as_str();
+        shown = chars.as_str();
     }
     let cursor = Span::styled(" ", Style::new().add_modifier(Modifier::REVERSED));
     Line::from(vec![
-        Span::styled("/", theme.key()),
-        Span::raw(query.to_string()),
+        Span::styled(sign.clone(), theme.key()),
+        Span::raw(shown.to_string()),
         cursor,
     ])
     .render(area, buf);
-    let used = 1 + text::width(query) + 1;
-    let hints: Vec<String> = keymap::footer_hints(Mode::Search)
+    if let Some(note) = full_note {
+        let note_width = (note_width as u16).min(area.width);
+        let x = area.right() - note_width;
+        Line::styled(note, theme.warning()).render(Rect::new(x, area.y, note_width, 1), buf);
+        return;
+    }
+    let used = sign_width + text::width(shown) + 1;
+    let hints: Vec<String> = keymap::footer_hints(mode)
         .iter()
         .map(|hint| {
-            let (keys, word) = chrome::hint_label(app, Mode::Search, hint);
+            let (keys, word) = chrome::hint_label(app, mode, hint);
             format!("{keys} {word}")
         })
         .collect();
