@@ -28,7 +28,8 @@ pub fn cells(cx: Context, item: usize) -> Vec<String> {
 }
 
 /// The detail of member `row` at `width` columns: its names in every language, code,
-/// region, year of joining, note, and the source of each added fact.
+/// region (in every language where it differs), year of joining, note, and the source of
+/// each added fact.
 pub fn doc(cx: Context, row: usize, width: usize) -> DocText {
     let content = cx.content;
     let mut doc = Doc::new(cx, width);
@@ -41,7 +42,7 @@ pub fn doc(cx: Context, row: usize, width: usize) -> DocText {
     // The region and the year as the search indexes them, so that the field words that
     // name them (`region:`, `an:`) mark in them what the search found.
     let target = Target::Member(row);
-    let region = Arc::from(field_text(content, target, FieldKind::Region, lang));
+    let region: Arc<str> = Arc::from(field_text(content, target, FieldKind::Region, lang));
     let joined = Arc::from(field_text(content, target, FieldKind::Joined, lang));
 
     // The member's texts shared, not copied: a note may be long.
@@ -57,7 +58,16 @@ pub fn doc(cx: Context, row: usize, width: usize) -> DocText {
         Arc::from(member.code.as_str()),
         None,
     ));
-    fields.push((strings.region.to_string(), region, Some(FieldKind::Region)));
+    fields.push((strings.region.to_string(), region.clone(), Some(FieldKind::Region)));
+    // The region in every other language where it reads differently: the search finds a
+    // region in any language, and what it found is marked here.
+    for other in (0..content.languages.len()).map(Lang).filter(|&l| l != lang) {
+        let text = field_text(content, target, FieldKind::Region, other);
+        if !text.is_empty() && *text != *region {
+            let label = format!("{} ({})", strings.region, content.lang_tag(other));
+            fields.push((label, Arc::from(text), Some(FieldKind::Region)));
+        }
+    }
     fields.push((strings.joined.to_string(), joined, Some(FieldKind::Joined)));
     if let Some(note) = &member.note {
         fields.push((strings.note.to_string(), note.shared(lang), None));

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::{Field, Index, Query, Term, Words};
+use super::{Field, Index, Query, Reach, Term, Words};
 use crate::content::Lang;
 
 /// The members' regions and years, each distinct set of them once. Thousands of members
@@ -26,7 +26,7 @@ impl Attributes {
     pub(super) fn new(index: &Index) -> Attributes {
         let mut attributes = Attributes::default();
         // A set is known by the kind, language and folded text of each of its fields.
-        let mut seen: HashMap<Vec<(super::FieldKind, u16, bool, &str)>, u32> = HashMap::new();
+        let mut seen: HashMap<Vec<(super::FieldKind, u16, Reach, &str)>, u32> = HashMap::new();
         let members = index.member_targets.start as usize..index.member_targets.end as usize;
         attributes.member_set.reserve(members.len());
         let mut key = Vec::new();
@@ -41,7 +41,7 @@ impl Attributes {
                 (
                     field.kind,
                     field.lang,
-                    field.any_language,
+                    field.reach,
                     index.folded(field),
                 )
             }));

@@ -213,8 +213,34 @@ struct Field {
     target: u32,
     kind: FieldKind,
     lang: u16,
-    /// Found whatever the current language (member names, codes, years).
-    any_language: bool,
+    /// In which languages the field is found.
+    reach: Reach,
+}
+
+/// In which languages a field is found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Reach {
+    /// In its own language only: a text that views show in the language chosen, where its
+    /// highlight is seen.
+    Own,
+    /// In every language, after the matches in the language shown: a member's name or
+    /// region, which the member's detail shows in each language.
+    Any,
+    /// In every language alike: a text that is the same in all of them (a code, a year, a
+    /// name spelled alike), indexed once.
+    Every,
+}
+
+impl Field {
+    /// Whether the field is found when `lang` is shown.
+    fn found_in(&self, lang: Lang) -> bool {
+        self.reach != Reach::Own || self.lang as usize == lang.index()
+    }
+
+    /// Whether the field is found in `lang` only as a text of another language.
+    fn foreign_in(&self, lang: Lang) -> bool {
+        self.reach == Reach::Any && self.lang as usize != lang.index()
+    }
 }
 
 /// The search index of a pack.
@@ -381,30 +407,33 @@ pub struct Hit {
     rank: u64,
 }
 
-/// How well a word matches at a place; lower is better. Body text comes after every heading.
-/// Among headings a whole word comes before the start of a word, before the middle of one,
-/// and at each of these a member's region or year comes before the other headings; body
-/// text keeps the same order of whole word, start and middle.
+/// How well a word matches at a place when `lang` is shown; lower is better. Body text comes
+/// after every heading, and a heading found as a text of another language (a member's name
+/// or region) after every heading in the language shown. Among headings a whole word comes
+/// before the start of a word, before the middle of one, and at each of these a member's
+/// region or year comes before the other headings; body text keeps the same order of whole
+/// word, start and middle.
 ///
 /// The region and year form a tier of their own so that `2012` or `africa` lead to the
 /// members who joined that year or lie there before a conference dated 2012 or a title that
 /// names Africa; the tier sits inside each kind of match, not above them all, so that a whole
 /// word in a title still ranks before a part of a word in a region ("ia" of "Asia").
-fn quality(field: &Field, folded: &str, at: usize, len: usize) -> u8 {
+fn quality(field: &Field, folded: &str, at: usize, len: usize, lang: Lang) -> u8 {
     let wordness = match (starts_word(folded, at), ends_word(folded, at + len)) {
         (true, true) => 0,
         (true, false) => 1,
         _ => 2,
     };
     if !field.kind.is_heading() {
-        return 6 + wordness;
+        return 12 + wordness;
     }
     let tier = if field.kind.is_member_attribute() {
         0
     } else {
         1
     };
-    wordness * 2 + tier
+    let foreign = if field.foreign_in(lang) { 6 } else { 0 };
+    foreign + wordness * 2 + tier
 }
 
 /// The best match of a query's words in one target.
@@ -483,16 +512,26 @@ impl Index {
         let first = self.fields.len() as u32;
         let default = content.default_language;
         for &kind in kinds {
-            // Names are found in every language; a code and a year are the same in all of
-            // them. Other texts, a region's name among them, are found in their own language
-            // only (the one a view shows them in, where their highlight is seen), so a
-            // fallback is indexed as that language's text too.
-            let any_language =
-                matches!(kind, FieldKind::Name | FieldKind::Code | FieldKind::Joined);
-            let default_text = field_text(content, target, kind, default);
-            for lang in (0..content.languages.len()).map(Lang) {
-                let text = field_text(content, target, kind, lang);
-                let repeated = lang != default && any_language && text == default_text;
+            // Names and regions are found in every language (the member's detail shows them
+            // in each), and indexed once where all languages spell them alike, as a code
+            // and a year always are. Other texts are found in their own language only (the
+            // one a view shows them in, where their highlight is seen), so a fallback is
+            // indexed as that language's text too.
+            let any_language = matches!(
+                kind,
+                FieldKind::Name | FieldKind::Code | FieldKind::Region | FieldKind::Joined
+            );
+            let texts: Vec<_> = (0..content.languages.len())
+                .map(|l| field_text(content, target, kind, Lang(l)))
+                .collect();
+            let alike = texts.windows(2).all(|pair| pair[0] == pair[1]);
+            let reach = match (any_language, alike) {
+                (false, _) => Reach::Own,
+                (true, false) => Reach::Any,
+                (true, true) => Reach::Every,
+            };
+            for (lang, text) in (0..content.languages.len()).map(Lang).zip(&texts) {
+                let repeated = lang != default && reach == Reach::Every;
                 if text.is_empty() || repeated {
                     continue;
                 }
@@ -507,7 +546,7 @@ impl Index {
                     target: target_index,
                     kind,
                     lang: lang.index() as u16,
-                    any_language,
+                    reach,
                 });
             }
         }
@@ -519,7 +558,7 @@ impl Index {
     }
 
     fn allowed(field: &Field, lang: Lang) -> bool {
-        field.any_language || field.lang as usize == lang.index()
+        field.found_in(lang)
     }
 
     /// The best match of the query's words in target `t`, if each of its terms is in a field
@@ -557,7 +596,7 @@ impl Index {
                 if !counts {
                     continue;
                 }
-                let quality = quality(field, folded, found.start(), found.len());
+                let quality = quality(field, folded, found.start(), found.len(), lang);
                 if best.is_none_or(|best| (quality, pattern) < (best.quality, best.pattern)) {
                     best = Some(Best {
                         quality,
@@ -898,7 +937,7 @@ mod tests {
                     }
                     let folded = index.folded(field);
                     for (at, _) in folded.match_indices(word) {
-                        let q = quality(field, folded, at, word.len());
+                        let q = quality(field, folded, at, word.len(), lang);
                         if best.is_none_or(|best| q < best.0) {
                             best = Some((q, f, at, word.len()));
                         }
@@ -1025,7 +1064,11 @@ mod tests {
                         target: t as u32,
                         kind,
                         lang,
-                        any_language: matches!(kind, FieldKind::Name | FieldKind::Joined),
+                        reach: match kind {
+                            FieldKind::Name | FieldKind::Region => Reach::Any,
+                            FieldKind::Joined => Reach::Every,
+                            _ => Reach::Own,
+                        },
                     });
                 }
                 index.targets.push(Target::Member(t));
@@ -1278,15 +1321,15 @@ mod tests {
             target: 0,
             kind,
             lang: 0,
-            any_language: false,
+            reach: Reach::Own,
         };
         let region = field_of(FieldKind::Region);
         let title = field_of(FieldKind::Title);
         let body = field_of(FieldKind::Body);
         let text = "asia de est";
-        let whole = |field: &Field| quality(field, text, 8, 3);
-        let start = |field: &Field| quality(field, text, 0, 2);
-        let middle = |field: &Field| quality(field, text, 1, 2);
+        let whole = |field: &Field| quality(field, text, 8, 3, Lang(0));
+        let start = |field: &Field| quality(field, text, 0, 2, Lang(0));
+        let middle = |field: &Field| quality(field, text, 1, 2, Lang(0));
         assert!(whole(&region) < whole(&title));
         assert!(whole(&title) < start(&region));
         assert!(start(&region) < start(&title));

@@ -90,30 +90,30 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         .collect();
     let cost = |(keys, word): &(String, &str)| text::width(keys) + 1 + text::width(word) + 2;
     let mut shown = vec![true; hints.len()];
-    // One leading space; the last hint's two trailing spaces need not fit.
-    let mut used: usize = (1 + hints.iter().map(cost).sum::<usize>()).saturating_sub(2);
+    // The width of the shown hints: one leading space; the last hint's two trailing spaces
+    // need not fit.
+    let used = |shown: &[bool]| {
+        let hints_width: usize = hints
+            .iter()
+            .zip(shown)
+            .filter(|(_, shown)| **shown)
+            .map(|(hint, _)| cost(hint))
+            .sum();
+        1 + hints_width.saturating_sub(2)
+    };
     let mut by_need: Vec<usize> = (0..groups.len()).collect();
     by_need.sort_by_key(|&i| groups[i].need);
+    // The search's position comes first; the hints make room for it.
+    let status = search_status(app);
+    let status_width = status.as_ref().map_or(0, |s| text::width(s) + 2);
     for i in by_need {
-        if used <= area.width as usize {
+        if used(&shown) + status_width <= area.width as usize {
             break;
         }
         shown[i] = false;
-        used -= cost(&hints[i]);
     }
     let mut spans: Vec<Span> = vec![Span::raw(" ")];
-    if let Some(status) = search_status(app) {
-        // The search's position comes first; the hints make room for it.
-        let status_width = text::width(&status) + 2;
-        let mut by_need: Vec<usize> = (0..groups.len()).filter(|&i| shown[i]).collect();
-        by_need.sort_by_key(|&i| groups[i].need);
-        for i in by_need {
-            if used + status_width <= area.width as usize {
-                break;
-            }
-            shown[i] = false;
-            used -= cost(&hints[i]);
-        }
+    if let Some(status) = status {
         spans.push(Span::styled(status, theme.key()));
         spans.push(Span::raw("  "));
     }
