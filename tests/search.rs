@@ -201,7 +201,10 @@ fn a_members_region_is_searched_in_every_language_of_the_pack() {
         Target::Member(member_index(&content, "CZ"))
     );
     // A region is found in every language, whichever is shown, and field words too.
-    assert_eq!(members_found(&content, "eastern europe", "ro"), ["CZ", "MD"]);
+    assert_eq!(
+        members_found(&content, "eastern europe", "ro"),
+        ["CZ", "MD"]
+    );
     assert_eq!(
         members_found(&content, "region:\"europa de est\"", "en"),
         ["CZ", "MD"]

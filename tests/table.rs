@@ -176,6 +176,30 @@ fn esc_clears_the_filter_and_goes_back_to_the_member_selected_before() {
     assert_eq!(codes(&app).len(), 22);
 }
 
+/// Typed key by key, a filter's words hide the selected member for a moment ("r" of
+/// "region:europe" does not hold Moldova); the selection comes back to it when they show it
+/// again, and to a member chosen with the arrows meanwhile.
+#[test]
+fn the_selection_comes_back_to_its_member_as_the_filter_is_typed() {
+    let mut app = members_app(100, 30);
+    select_code(&mut app, "MD");
+    app.update(Action::OpenFilter);
+    let mut hidden_once = false;
+    for c in "region:europe".chars() {
+        app.update(Action::InsertChar(c));
+        hidden_once |= !codes(&app).contains(&"MD".to_string());
+    }
+    assert!(hidden_once, "a prefix of the words hides Moldova");
+    assert_eq!(selected_code(&app), "MD");
+    app.update(Action::MoveDown);
+    let chosen = selected_code(&app);
+    assert_ne!(chosen, "MD");
+    app.update(Action::InsertChar('x'));
+    assert!(codes(&app).is_empty());
+    app.update(Action::DeleteChar);
+    assert_eq!(selected_code(&app), chosen);
+}
+
 #[test]
 fn a_search_result_the_filter_hides_is_shown_and_the_filter_goes() {
     let mut app = members_app(100, 30);

@@ -15,6 +15,9 @@ pub struct MemberFilter {
     pub text: String,
     /// The member selected when the prompt opened, to go back to when the filter is cleared.
     before: Option<usize>,
+    /// The member last chosen while the filter is typed (at first the one selected before):
+    /// the selection comes back to it when a word that hid it is changed.
+    chosen: Option<usize>,
     /// The words changed since the rows were last worked out: a batch of keys filters once.
     edited: bool,
 }
@@ -142,10 +145,12 @@ impl App {
     /// Opens the filter prompt, with the kept filter's words to edit if there is one.
     pub(super) fn open_filter(&mut self) {
         let before = self.selected_member();
-        self.members
+        let filter = self
+            .members
             .filter
-            .get_or_insert_with(MemberFilter::default)
-            .before = before;
+            .get_or_insert_with(MemberFilter::default);
+        filter.before = before;
+        filter.chosen = before;
         self.mode = Mode::Filter;
         self.focus = Focus::List;
     }
@@ -186,6 +191,10 @@ impl App {
             _ => {
                 if let Some(movement) = Self::movement(action) {
                     self.navigate(movement);
+                    let chosen = self.selected_member();
+                    if let Some(filter) = self.members.filter.as_mut() {
+                        filter.chosen = chosen;
+                    }
                 }
             }
         }
@@ -195,7 +204,8 @@ impl App {
     pub(super) fn filter_edited_members(&mut self) {
         if let Some(filter) = self.members.filter.as_mut().filter(|f| f.edited) {
             filter.edited = false;
-            self.rearrange_members(None);
+            let chosen = filter.chosen;
+            self.rearrange_members(chosen);
         }
     }
 

@@ -58,10 +58,17 @@ pub fn doc(cx: Context, row: usize, width: usize) -> DocText {
         Arc::from(member.code.as_str()),
         None,
     ));
-    fields.push((strings.region.to_string(), region.clone(), Some(FieldKind::Region)));
+    fields.push((
+        strings.region.to_string(),
+        region.clone(),
+        Some(FieldKind::Region),
+    ));
     // The region in every other language where it reads differently: the search finds a
     // region in any language, and what it found is marked here.
-    for other in (0..content.languages.len()).map(Lang).filter(|&l| l != lang) {
+    for other in (0..content.languages.len())
+        .map(Lang)
+        .filter(|&l| l != lang)
+    {
         let text = field_text(content, target, FieldKind::Region, other);
         if !text.is_empty() && *text != *region {
             let label = format!("{} ({})", strings.region, content.lang_tag(other));

@@ -38,12 +38,7 @@ impl Attributes {
             key.clear();
             key.extend(own.iter().map(|&f| {
                 let field = &index.fields[f as usize];
-                (
-                    field.kind,
-                    field.lang,
-                    field.reach,
-                    index.folded(field),
-                )
+                (field.kind, field.lang, field.reach, index.folded(field))
             }));
             let next = attributes.sets.len() as u32;
             let set = match seen.get(&key) {

@@ -536,7 +536,7 @@ impl Index {
                     continue;
                 }
                 let start = self.haystack.len() as u32;
-                fold::fold_into(&text, &mut self.haystack, None);
+                fold::fold_into(text, &mut self.haystack, None);
                 let end = self.haystack.len() as u32;
                 // A separator no query can contain, so no match spans two fields.
                 self.haystack.push('\0');
