@@ -737,6 +737,31 @@ fn a_russh_client_gets_frames_resizes_and_a_clean_end() {
     });
 }
 
+/// The member table, its filter and its map work over SSH as they do at home: the map in
+/// braille, with the selected member labelled.
+#[test]
+fn a_reader_gets_the_member_table_its_filter_and_its_map() {
+    let server = Server::start(&[]);
+    two_thread_runtime().block_on(async {
+        let mut reader = Remote::open(server.port, 120, 30).await;
+        reader.wait_for("Denumirea").await;
+        reader.terminal.send(b"2").await.unwrap();
+        reader.wait_for("Regiune").await;
+        reader.terminal.send(b"fregion:africa\r").await.unwrap();
+        reader.wait_for("Membri 3/22").await;
+        reader.terminal.send(b"m").await.unwrap();
+        reader.wait_for("Harta (3)").await;
+        let screen = reader.contents();
+        assert!(screen.contains("Ghana"), "{screen}");
+        let braille = screen
+            .chars()
+            .filter(|c| ('\u{2801}'..='\u{28ff}').contains(c))
+            .count();
+        assert!(braille > 100, "{braille} braille cells:\n{screen}");
+        reader.quit().await;
+    });
+}
+
 #[test]
 fn environment_variables_are_refused_and_logged() {
     let server = Server::start(&[]);
