@@ -96,6 +96,8 @@ pub enum Action {
     },
     /// The time since the program started, for the presentation's clock.
     Tick(std::time::Duration),
+    /// The local time of day, for the speaker's view.
+    TimeOfDay { hour: u8, minute: u8 },
     /// Select this row of the current pane's list (a click).
     SelectRow(usize),
     /// Scroll a region by a number of lines, negative upwards (the mouse wheel).

@@ -570,6 +570,74 @@ pub fn present_areas(area: Rect, notes: bool) -> PresentAreas {
     }
 }
 
+/// The parts of the speaker's panel (inside its border).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SpeakerPanel {
+    /// The elapsed time, in block digits where there is room (four rows), or on one line.
+    pub clock: Rect,
+    /// The countdown and the time of day.
+    pub timers: Rect,
+    /// The notes and the sources of the slide.
+    pub notes: Rect,
+    /// The next slide, drawn small in a frame of its own, where the panel has room.
+    pub preview: Option<Rect>,
+}
+
+/// The columns the elapsed time takes in block digits ("12:03", four columns a character).
+pub const BIG_CLOCK_WIDTH: u16 = 20;
+/// The rows the elapsed time takes in block digits.
+pub const BIG_CLOCK_ROWS: u16 = 4;
+
+/// The speaker's panel laid out in `inner`: the clock and the timers at the top, the next
+/// slide in the lower part (two fifths, when the panel has 24 rows or more), the notes
+/// between.
+pub fn speaker_panel(inner: Rect) -> SpeakerPanel {
+    let big = inner.width >= BIG_CLOCK_WIDTH && inner.height >= 16;
+    let clock_rows = match big {
+        true => BIG_CLOCK_ROWS,
+        false => 1,
+    }
+    .min(inner.height);
+    let clock = Rect::new(inner.x, inner.y, inner.width, clock_rows);
+    let timers = Rect::new(
+        inner.x,
+        clock.bottom(),
+        inner.width,
+        u16::from(inner.height > clock_rows),
+    );
+    let below = timers.bottom() + u16::from(inner.height > clock_rows + 1);
+    let rest = Rect::new(
+        inner.x,
+        below.min(inner.bottom()),
+        inner.width,
+        inner.bottom().saturating_sub(below),
+    );
+    let preview_rows = match inner.height >= 24 && inner.width >= 24 {
+        true => (inner.height * 2 / 5).max(8),
+        false => 0,
+    };
+    let preview = (preview_rows > 0 && rest.height > preview_rows + 3).then(|| {
+        Rect::new(
+            inner.x,
+            inner.bottom() - preview_rows,
+            inner.width,
+            preview_rows,
+        )
+    });
+    let notes = Rect::new(
+        rest.x,
+        rest.y,
+        rest.width,
+        rest.height - preview.map_or(0, |p| p.height + 1),
+    );
+    SpeakerPanel {
+        clock,
+        timers,
+        notes,
+        preview,
+    }
+}
+
 /// Inside a slide: margins of a tenth of the width (at least one column) and a row above
 /// where there is room.
 pub fn slide_content(slide: Rect) -> Rect {

@@ -87,6 +87,8 @@ pub struct Strings {
     pub notes: &'static str,
     pub more: &'static str,
     pub left: &'static str,
+    /// Before the time of day in the speaker's view.
+    pub time_of_day: &'static str,
     pub over: &'static str,
     /// In the audience's footer while no speaker is connected.
     pub speaker_away: &'static str,
@@ -194,7 +196,7 @@ impl Strings {
             Action::GoToTypedSlide => a.go_to_typed,
             Action::BlankScreen => a.blank,
             Action::ResetTimer => a.reset_timer,
-            Action::Tick(_) => a.tick,
+            Action::Tick(_) | Action::TimeOfDay { .. } => a.tick,
             Action::Follow { .. } => a.follow,
             Action::SwitchLanguage => a.switch_language,
             Action::OpenHelp => a.open_help,
@@ -287,6 +289,7 @@ static ROMANIAN: Strings = Strings {
     notes: "Note",
     more: "mai mult",
     left: "rămas",
+    time_of_day: "ora",
     over: "depăşit",
     speaker_away: "Vorbitorul nu e conectat; urmărirea reia când revine",
     end_of_deck: "Sfârşit",
@@ -392,6 +395,7 @@ static ENGLISH: Strings = Strings {
     notes: "Notes",
     more: "more",
     left: "left",
+    time_of_day: "time",
     over: "over",
     speaker_away: "The speaker is not connected; following resumes when they return",
     end_of_deck: "End",

@@ -523,6 +523,7 @@ mod tests {
             | A::ResetTimer => true,
             // Typed characters, clicks, the wheel, the clock, the speaker and the terminal.
             A::Tick(_)
+            | A::TimeOfDay { .. }
             | A::Follow { .. }
             | A::InsertChar(_)
             | A::SelectResult(_)
@@ -570,6 +571,7 @@ mod tests {
             A::BlankScreen,
             A::ResetTimer,
             A::Tick(std::time::Duration::ZERO),
+            A::TimeOfDay { hour: 9, minute: 5 },
             A::Follow {
                 slide: 0,
                 blank: false,

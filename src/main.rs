@@ -306,7 +306,8 @@ fn browse(
     Ok(EXIT_OK)
 }
 
-/// `clsv present --check-fit WxH`: every slide that would need scrolling on such a screen.
+/// `clsv present --check-fit WxH`: every slide that would take more than one page on such a
+/// screen.
 fn check_fit(content: Content, lang: Lang, width: u16, height: u16) -> Result<u8, Failure> {
     let theme = Theme::new(capability::ColorLevel::None, false);
     let start = StartAt {
@@ -320,11 +321,12 @@ fn check_fit(content: Content, lang: Lang, width: u16, height: u16) -> Result<u8
     let mut report = String::new();
     let mut overflowing = 0;
     for (i, slide) in app.deck().iter().enumerate() {
-        if let Some((needed, shown)) = app.overflow(slide) {
+        let pages = app.slide_pages(slide);
+        if pages > 1 {
             overflowing += 1;
             let title = clsv::doc::slide::title(app.doc_context(), slide);
             report.push_str(&format!(
-                "slide {} \"{title}\": {needed} lines of text, {shown} fit at {width}x{height}\n",
+                "slide {} \"{title}\": {pages} pages at {width}x{height}\n",
                 i + 1
             ));
         }
@@ -332,7 +334,7 @@ fn check_fit(content: Content, lang: Lang, width: u16, height: u16) -> Result<u8
     let total = app.deck().len();
     report.push_str(&match overflowing {
         0 => format!("all {total} slides fit at {width}x{height}\n"),
-        n => format!("{n} of {total} slides do not fit at {width}x{height} (they scroll, with a \"more\" marker)\n"),
+        n => format!("{n} of {total} slides do not fit at {width}x{height} (they continue on further pages, with a \"more\" marker)\n"),
     });
     write_out(&report)?;
     Ok(match overflowing {

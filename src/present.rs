@@ -6,7 +6,7 @@
 use std::str::FromStr;
 use std::time::Duration;
 
-use crate::content::{Content, Slide, SlideShows};
+use crate::content::{Content, ItemRef, Slide, SlideShows};
 use crate::vocabulary::Pane;
 
 /// The slides of a pack: its own choice, or one slide per part of the content.
@@ -14,16 +14,11 @@ pub fn deck(content: &Content) -> Vec<Slide> {
     if let Some(slides) = &content.slides {
         return slides.clone();
     }
-    let slide = |shows| Slide {
-        shows,
-        with: Vec::new(),
-        notes: None,
-    };
+    let slide = Slide::of;
     let sections = content.overview.sections.len();
     let mut deck = vec![Slide {
-        shows: SlideShows::Title,
         with: (0..sections.min(1)).collect(),
-        notes: None,
+        ..Slide::of(SlideShows::Title)
     }];
     deck.extend((1..sections).map(|i| slide(SlideShows::Section(i))));
     if !content.overview.timeline.is_empty() {
@@ -40,13 +35,19 @@ pub fn deck(content: &Content) -> Vec<Slide> {
 /// The slide that shows what the browser has selected in `pane` (`row` in a list), or the
 /// first slide.
 pub fn slide_for(deck: &[Slide], pane: Pane, row: usize) -> usize {
-    let wanted = |shows: SlideShows| match (pane, shows) {
+    let item = match pane {
+        Pane::Declaration => Some(ItemRef::Declaration(row)),
+        Pane::Actions => Some(ItemRef::Action(row)),
+        _ => None,
+    };
+    let wanted = |slide: &Slide| match (pane, slide.shows) {
         (Pane::Members, SlideShows::Members) => true,
         (Pane::Declaration, SlideShows::Declaration(i)) => i == row,
         (Pane::Actions, SlideShows::Action(i)) => i == row,
+        (_, SlideShows::List) => item.is_some_and(|item| slide.items.contains(&item)),
         _ => false,
     };
-    deck.iter().position(|s| wanted(s.shows)).unwrap_or(0)
+    deck.iter().position(wanted).unwrap_or(0)
 }
 
 /// A slide named on the command line: its number (from 1) or the id of what it shows.
@@ -75,16 +76,21 @@ impl FromStr for SlideRef {
     }
 }
 
-/// The id of what `slide` shows: `title`, `timeline`, `members`, or the id of its section or
-/// item (as `slides.ron` names them).
-pub fn slide_id<'c>(content: &'c Content, slide: &Slide) -> &'c str {
+/// The ids of what `slide` shows: `title`, `timeline`, `members`, or the id of its section
+/// or of each of its items (as `slides.ron` names them).
+pub fn slide_ids<'c>(content: &'c Content, slide: &Slide) -> Vec<&'c str> {
+    let item_id = |item: ItemRef| match item {
+        ItemRef::Declaration(i) => content.declaration.items.get(i).map_or("", |s| &s.id),
+        ItemRef::Action(i) => content.actions.items.get(i).map_or("", |s| &s.id),
+    };
     match slide.shows {
-        SlideShows::Title => "title",
-        SlideShows::Timeline => "timeline",
-        SlideShows::Members => "members",
-        SlideShows::Section(i) => content.overview.sections.get(i).map_or("", |s| &s.id),
-        SlideShows::Declaration(i) => content.declaration.items.get(i).map_or("", |s| &s.id),
-        SlideShows::Action(i) => content.actions.items.get(i).map_or("", |s| &s.id),
+        SlideShows::Title => vec!["title"],
+        SlideShows::Timeline => vec!["timeline"],
+        SlideShows::Members => vec!["members"],
+        SlideShows::Section(i) => vec![content.overview.sections.get(i).map_or("", |s| &s.id)],
+        SlideShows::Declaration(i) => vec![item_id(ItemRef::Declaration(i))],
+        SlideShows::Action(i) => vec![item_id(ItemRef::Action(i))],
+        SlideShows::List => slide.items.iter().map(|&item| item_id(item)).collect(),
     }
 }
 
@@ -96,9 +102,9 @@ pub fn find_slide(content: &Content, deck: &[Slide], wanted: &SlideRef) -> Resul
         SlideRef::Number(number) => Ok(number.saturating_sub(1)),
         SlideRef::Id(id) => deck
             .iter()
-            .position(|slide| slide_id(content, slide) == id)
+            .position(|slide| slide_ids(content, slide).contains(&id.as_str()))
             .ok_or_else(|| {
-                let ids: Vec<&str> = deck.iter().map(|s| slide_id(content, s)).collect();
+                let ids: Vec<&str> = deck.iter().flat_map(|s| slide_ids(content, s)).collect();
                 format!(
                     "no slide shows \"{id}\": --start takes a number from 1 to {} or one of: {}",
                     deck.len(),
@@ -113,8 +119,8 @@ pub fn find_slide(content: &Content, deck: &[Slide], wanted: &SlideRef) -> Resul
 pub struct Presentation {
     /// The slide shown, from 0.
     pub slide: usize,
-    /// Lines scrolled in a slide too long for the screen.
-    pub scroll: usize,
+    /// The page shown of a slide too long for the screen, from 0.
+    pub page: usize,
     /// The screen is blank (a pause for the room's attention).
     pub blank: bool,
     /// Digits typed for "go to slide N, Enter".
@@ -133,7 +139,7 @@ impl Presentation {
     pub fn new(slide: usize, clock: Duration, duration: Option<Duration>, notes: bool) -> Self {
         Presentation {
             slide,
-            scroll: 0,
+            page: 0,
             blank: false,
             typed: String::new(),
             timer_start: clock,

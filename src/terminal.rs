@@ -175,6 +175,25 @@ enum Input {
     Pack(Reload),
 }
 
+/// Tells the app the time: since the start, for the presentation's clock, and of the day,
+/// for the speaker's view.
+fn tick(app: &mut App, started: Instant) {
+    app.update(Action::Tick(started.elapsed()));
+    if let Some((hour, minute)) = time_of_day() {
+        app.update(Action::TimeOfDay { hour, minute });
+    }
+}
+
+/// The local time of day, in the system's time zone (UTC where it has none).
+fn time_of_day() -> Option<(u8, u8)> {
+    let now = jiff::Timestamp::try_from(std::time::SystemTime::now()).ok()?;
+    let local = now.to_zoned(jiff::tz::TimeZone::system());
+    Some((
+        u8::try_from(local.hour()).ok()?,
+        u8::try_from(local.minute()).ok()?,
+    ))
+}
+
 /// Reads terminal events on a thread of their own into `inputs`, so that the loop can also
 /// wait for other things without polling.
 fn read_terminal(inputs: Sender<Input>) {
@@ -272,7 +291,7 @@ fn event_loop(
         };
         let event = match received {
             Err(None) => {
-                app.update(Action::Tick(started.elapsed()));
+                tick(app, started);
                 draw(terminal, frames, app)?;
                 continue;
             }
@@ -306,7 +325,7 @@ fn event_loop(
         if let Action::Resize { width, height } = action {
             terminal.resize(width, height);
         }
-        app.update(Action::Tick(started.elapsed()));
+        tick(app, started);
         app.update(action);
         if !app.should_quit() {
             draw(terminal, frames, app)?;

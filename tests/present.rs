@@ -11,7 +11,7 @@ use std::time::Duration;
 use clsv::action::Action;
 use clsv::app::{App, StartAt, Talk};
 use clsv::capability::ColorLevel;
-use clsv::content::SlideShows;
+use clsv::content::{ItemRef, SlideForm, SlideShows};
 use clsv::theme::Theme;
 use clsv::vocabulary::{Mode, Pane};
 use common::{app_on, embedded, find, fixture, render, screen};
@@ -31,13 +31,32 @@ fn slide(app: &App) -> usize {
 fn the_default_deck_follows_slides_ron() {
     let app = presenting(embedded(), 80, 24, Talk::default());
     let deck = app.deck();
-    assert_eq!(deck.len(), 15);
+    assert_eq!(deck.len(), 9);
     assert_eq!(deck[0].shows, SlideShows::Title);
-    assert_eq!(deck[0].with, [0, 1]);
-    assert_eq!(deck[3].shows, SlideShows::Members);
     assert!(deck[0].notes.is_some());
     assert_eq!(
-        deck[14].shows,
+        (deck[2].shows, deck[2].form),
+        (SlideShows::Timeline, SlideForm::Chart)
+    );
+    assert_eq!(
+        (deck[3].shows, deck[3].form),
+        (SlideShows::Members, SlideForm::Map)
+    );
+    // The five rights together on one slide, then the three areas of action.
+    assert_eq!(
+        (deck[5].shows, deck[5].form),
+        (SlideShows::List, SlideForm::List)
+    );
+    assert_eq!(
+        deck[5].items,
+        (1..6).map(ItemRef::Declaration).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        deck[6].items,
+        (0..3).map(ItemRef::Action).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        deck[8].shows,
         SlideShows::Section(4),
         "Moldova's membership closes the talk"
     );
@@ -72,9 +91,9 @@ fn next_and_previous_stop_at_the_ends_and_home_end_jump() {
     app.update(Action::NextSlide);
     assert_eq!(slide(&app), 2);
     app.update(Action::LastSlide);
-    assert_eq!(slide(&app), 14);
+    assert_eq!(slide(&app), 8);
     app.update(Action::NextSlide);
-    assert_eq!(slide(&app), 14);
+    assert_eq!(slide(&app), 8);
     app.update(Action::FirstSlide);
     assert_eq!(slide(&app), 0);
 }
@@ -82,19 +101,18 @@ fn next_and_previous_stop_at_the_ends_and_home_end_jump() {
 #[test]
 fn a_number_then_enter_goes_to_that_slide() {
     let mut app = presenting(embedded(), 80, 24, Talk::default());
-    app.update(Action::TypeDigit(1));
-    app.update(Action::TypeDigit(2));
-    assert!(screen(&app).contains("→ 12_"));
+    app.update(Action::TypeDigit(7));
+    assert!(screen(&app).contains("→ 7_"));
     app.update(Action::GoToTypedSlide);
-    assert_eq!(slide(&app), 11);
+    assert_eq!(slide(&app), 6);
     app.update(Action::TypeDigit(9));
     app.update(Action::TypeDigit(9));
     app.update(Action::GoToTypedSlide);
-    assert_eq!(slide(&app), 14, "past the end goes to the last");
+    assert_eq!(slide(&app), 8, "past the end goes to the last");
     app.update(Action::TypeDigit(3));
-    app.update(Action::NextSlide);
+    app.update(Action::PrevSlide);
     app.update(Action::GoToTypedSlide);
-    assert_eq!(slide(&app), 14, "another key forgets the digits");
+    assert_eq!(slide(&app), 7, "another key forgets the digits");
 }
 
 #[test]
@@ -104,7 +122,7 @@ fn blank_hides_everything_and_any_key_brings_it_back() {
     assert!(screen(&app).chars().all(|c| c == ' ' || c == '\n'));
     app.update(Action::NextSlide);
     assert_eq!(slide(&app), 0, "the key only brings the slide back");
-    assert!(screen(&app).contains("1 / 15"));
+    assert!(screen(&app).contains("1 / 9"));
 }
 
 #[test]
@@ -140,34 +158,94 @@ fn the_timer_counts_from_the_start_and_resets() {
     );
 }
 
+/// The text lines of the slide on the screen: between the top row and the footer, without
+/// the blank ones.
+fn slide_text_lines(app: &App) -> Vec<String> {
+    let text = screen(app);
+    let rows: Vec<&str> = text.lines().collect();
+    rows[..rows.len() - 1]
+        .iter()
+        .map(|row| row.trim().to_string())
+        .filter(|row| !row.is_empty())
+        .collect()
+}
+
 #[test]
-fn a_slide_too_long_scrolls_with_a_marker_before_the_next_slide() {
+fn a_slide_too_long_continues_on_pages_that_begin_at_a_sentence_before_the_next_slide() {
+    let content = embedded();
+    let deck = clsv::present::deck(&content);
+    let principle = clsv::present::find_slide(
+        &content,
+        &deck,
+        &clsv::present::SlideRef::Id("principle".into()),
+    )
+    .unwrap();
     let mut app = presenting(
-        embedded(),
+        content,
         40,
         12,
         Talk {
-            start: Some(11),
+            start: Some(principle),
             ..Talk::default()
         },
     );
-    let max = app.max_slide_scroll();
-    assert!(max > 0, "the Digital Defenders slide is longer than 40x12");
-    assert!(screen(&app).contains("mai mult ↓"));
-    let mut presses = 0;
-    while app.presentation().unwrap().scroll < max {
+    let pages = app.current_slide_pages();
+    assert!(pages > 1, "the principle is longer than 40x12");
+    assert!(
+        screen(&app).contains(&format!("1/{pages} mai mult ↓")),
+        "{}",
+        screen(&app)
+    );
+    // Every word of the slide, once, whole, across its pages: a page begins at a line.
+    let words_of = |app: &App| -> Vec<String> {
+        slide_text_lines(app)
+            .iter()
+            .filter(|line| {
+                *line != "Principiul" && !line.contains("mai mult") && !line.contains('/')
+            })
+            .flat_map(|line| {
+                line.split_whitespace()
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .filter(|word| word != "•")
+            .collect()
+    };
+    let mut shown = words_of(&app);
+    for page in 1..pages {
         app.update(Action::NextSlide);
-        presses += 1;
-        assert_eq!(slide(&app), 11, "still scrolling");
-        assert!(presses < 20);
+        assert_eq!(slide(&app), principle, "still on its pages");
+        assert_eq!(app.presentation().unwrap().page, page);
+        shown.extend(words_of(&app));
     }
+    let item = &app.content().declaration.items[0];
+    let lang = app.lang();
+    let expected: Vec<String> = item
+        .body
+        .get(lang)
+        .split_whitespace()
+        .chain(
+            item.facts
+                .iter()
+                .flat_map(|f| f.text.get(lang).split_whitespace()),
+        )
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        shown, expected,
+        "no word cut, lost or repeated; no source on the slide"
+    );
     assert!(!screen(&app).contains("mai mult"));
+    assert!(screen(&app).contains(&format!("{pages}/{pages}")));
     app.update(Action::NextSlide);
-    assert_eq!(slide(&app), 12);
+    assert_eq!(slide(&app), principle + 1);
     app.update(Action::PrevSlide);
-    assert_eq!((slide(&app), app.presentation().unwrap().scroll), (11, 0));
+    assert_eq!(
+        (slide(&app), app.presentation().unwrap().page),
+        (principle, 0)
+    );
     app.update(Action::PrevSlide);
-    assert_eq!(slide(&app), 10);
+    assert_eq!(slide(&app), principle - 1);
 }
 
 #[test]
@@ -187,9 +265,16 @@ fn p_in_the_browser_presents_the_selected_item_and_esc_comes_back() {
     app.update(Action::MoveDown);
     app.update(Action::StartPresenting);
     assert_eq!(app.mode(), Mode::Present);
-    assert_eq!(app.deck()[slide(&app)].shows, SlideShows::Action(1));
+    // The slide that lists the areas of action, the selected one among them.
+    let shown = &app.deck()[slide(&app)];
+    assert_eq!(shown.shows, SlideShows::List);
+    assert!(shown.items.contains(&ItemRef::Action(1)));
     app.update(Action::OpenHelp);
-    assert!(screen(&app).contains("Prezentare"));
+    // The presenting keys come first.
+    let help = screen(&app);
+    let presenting = help.find("Prezentare").unwrap();
+    let browsing = help.find("Navigare").unwrap_or(usize::MAX);
+    assert!(presenting < browsing, "{help}");
     app.update(Action::CloseHelp);
     assert_eq!(
         app.mode(),
@@ -275,7 +360,7 @@ fn slides() {
         ..talk
     });
     insta::assert_snapshot!("slide_title_en_ascii_no_colour_120x40", screen(&plain));
-    let (x, y) = find(&plain, "1 / 15");
+    let (x, y) = find(&plain, "1 / 9");
     assert!(
         render(&plain)[(x, y)]
             .modifier
@@ -296,15 +381,15 @@ fn check_fit_passes_the_default_deck_at_80x24_and_names_a_slide_that_overflows()
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(
         String::from_utf8_lossy(&output.stdout),
-        "all 15 slides fit at 80x24\n"
+        "all 9 slides fit at 80x24\n"
     );
 
     let dir = tempfile::tempdir().unwrap();
     for (name, text) in clsv::content::load::embedded_files() {
         let text = match name {
-            "actions.ron" => text.replace(
-                "Coordonarea eforturilor",
-                &"Coordonarea eforturilor foarte, ".repeat(40),
+            "overview.ron" => text.replace(
+                "Coaliţia reprezintă",
+                &"Coaliţia reprezintă foarte, ".repeat(40),
             ),
             _ => text.to_string(),
         };
@@ -320,13 +405,10 @@ fn check_fit_passes_the_default_deck_at_80x24_and_names_a_slide_that_overflows()
     assert_eq!(output.status.code(), Some(1));
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(
-        text.starts_with("slide 11 \"Coordonare diplomatică\": "),
+        text.starts_with("slide 2 \"Platformă politică\": 2 pages at 80x24"),
         "{text}"
     );
-    assert!(
-        text.contains("1 of 15 slides do not fit at 80x24"),
-        "{text}"
-    );
+    assert!(text.contains("1 of 9 slides do not fit at 80x24"), "{text}");
 }
 
 #[test]
@@ -337,8 +419,13 @@ fn slides_ron_is_checked() {
             "slides.ron" => text
                 .replace("show: \"platform\"", "show: \"platforma\"")
                 .replace(
-                    "with: [\"name\", \"founding\"]",
-                    "with: [\"name\", \"nowhere\"]",
+                    "show: \"title\",",
+                    "show: \"title\", with: [\"name\", \"nowhere\"],",
+                )
+                .replace("\"privacy\"]", "\"privacy\", \"elsewhere\"]")
+                .replace(
+                    "show: \"members\",\n            as: Map",
+                    "show: \"members\",\n            as: List",
                 ),
             _ => text.to_string(),
         };
@@ -348,11 +435,19 @@ fn slides_ron_is_checked() {
     assert_eq!(output.status.code(), Some(1));
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(
-        text.contains("slides.ron:7:28: no overview section with id \"nowhere\""),
+        text.contains("slides.ron:7:43: no overview section with id \"nowhere\""),
         "{text}"
     );
     assert!(
         text.contains("slides.ron:14:19: no slide content with id \"platforma\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("slides.ron:23:17: this slide cannot be shown as List"),
+        "{text}"
+    );
+    assert!(
+        text.contains("slides.ron:37:94: no item with id \"elsewhere\""),
         "{text}"
     );
 }
@@ -360,10 +455,10 @@ fn slides_ron_is_checked() {
 #[test]
 fn present_in_a_terminal_shows_slides_and_quits() {
     let mut session = common::pty::Session::start(&["present", "--start", "4"], 80, 24, &[]);
-    session.wait_for("4 / 15");
+    session.wait_for("4 / 9");
     session.wait_for("Europa de Vest 4 · Europa de Nord 6");
     session.send(" ");
-    session.wait_for("5 / 15");
+    session.wait_for("5 / 9");
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
     session.assert_restored();
@@ -431,13 +526,18 @@ fn start_names_a_slide_by_number_or_by_what_it_shows() {
     assert_eq!(find("title"), Ok(0));
     assert_eq!(find("timeline"), Ok(2));
     assert_eq!(find("members"), Ok(3));
-    assert_eq!(find("privacy"), Ok(9), "a right of the declaration");
-    assert_eq!(find("civil-society-support"), Ok(11), "an area of action");
+    assert_eq!(
+        find("privacy"),
+        Ok(5),
+        "a right, on the slide of the rights"
+    );
+    assert_eq!(find("expression"), Ok(5));
+    assert_eq!(find("civil-society-support"), Ok(6), "an area of action");
     assert_eq!(find("3"), Ok(2));
     let unknown = find("nowhere").unwrap_err();
     assert!(
         unknown.contains("no slide shows \"nowhere\"")
-            && unknown.contains("from 1 to 15")
+            && unknown.contains("from 1 to 9")
             && unknown.contains("title, platform, timeline, members, principle"),
         "{unknown}"
     );
@@ -460,10 +560,10 @@ fn an_unknown_start_is_a_usage_error_that_lists_the_slides() {
 #[test]
 fn present_in_a_terminal_starts_on_the_slide_named() {
     for (start, shown, seen) in [
-        ("members", "4 / 15", "Europa de Vest 4"),
-        ("timeline", "3 / 15", "2011 ██"),
-        ("privacy", "10 / 15", "10 / 15"),
-        ("3", "3 / 15", "Haga"),
+        ("members", "4 / 9", "Europa de Vest 4"),
+        ("timeline", "3 / 9", "2011 ██"),
+        ("privacy", "6 / 9", "Libertatea de exprimare"),
+        ("3", "3 / 9", "Haga"),
     ] {
         let mut session = common::pty::Session::start(&["present", "--start", start], 80, 24, &[]);
         session.wait_for(shown);
@@ -539,9 +639,202 @@ fn the_members_and_conferences_slides_draw_inside_their_area_at_any_size() {
                             }
                         }
                     }
-                    assert!(app.slide_body_rows() <= height as usize);
+                    let layout = app.slide_layout(&app.deck()[start], 0);
+                    assert!(layout.body.text_area.bottom() <= height);
                 }
             }
         }
     }
+}
+
+/// The rows of the screen above the footer, and the first and last of them that hold
+/// anything.
+fn filled_rows(app: &App) -> (usize, usize, usize) {
+    let text = screen(app);
+    let rows: Vec<&str> = text.lines().collect();
+    let body = &rows[..rows.len() - 1];
+    let first = body.iter().position(|r| !r.trim().is_empty()).unwrap();
+    let last = body.iter().rposition(|r| !r.trim().is_empty()).unwrap();
+    (body.len(), first, last)
+}
+
+#[test]
+fn each_slide_is_set_in_the_middle_at_a_reading_measure() {
+    for (width, height) in [(80, 24), (160, 45)] {
+        let mut app = presenting(embedded(), width, height, Talk::default());
+        for n in 0..app.deck().len() {
+            let slide = app.deck()[n].clone();
+            assert_eq!(
+                app.current_slide_pages(),
+                1,
+                "slide {n} fits {width}x{height}"
+            );
+            let (rows, first, last) = filled_rows(&app);
+            let above = first;
+            let below = rows - 1 - last;
+            assert!(
+                above.abs_diff(below) <= 2,
+                "slide {n} at {width}x{height}: {above} rows above, {below} below:\n{}",
+                screen(&app)
+            );
+            let layout = app.slide_layout(&slide, 0);
+            if layout.body.figure.is_none() && !layout.centred {
+                let area = layout.body.text_area;
+                assert!(area.width <= clsv::doc::slide::MEASURE, "slide {n}");
+                let left = area.x;
+                let right = width - area.right();
+                assert!(
+                    left.abs_diff(right) <= 1,
+                    "slide {n} at {width}x{height}: the block {left} from the left, {right} from the right"
+                );
+            }
+            // Sources are for the speaker: never on an audience's slide.
+            let shown = screen(&app);
+            assert!(
+                !shown.contains("Sursa") && !shown.contains("http"),
+                "slide {n}:\n{shown}"
+            );
+            app.update(Action::NextSlide);
+        }
+    }
+}
+
+#[test]
+fn composed_slides() {
+    let content = embedded();
+    let deck = clsv::present::deck(&content);
+    let at = |id: &str| {
+        clsv::present::find_slide(&content, &deck, &clsv::present::SlideRef::Id(id.into())).unwrap()
+    };
+    let cases = [
+        ("rights", at("expression"), 0),
+        ("conferences", at("timeline"), 0),
+        ("paged", at("principle"), 1),
+    ];
+    for (width, height) in [(80, 24), (160, 45), (40, 12)] {
+        for (name, start, page) in cases {
+            let mut app = presenting(
+                embedded(),
+                width,
+                height,
+                Talk {
+                    start: Some(start),
+                    ..Talk::default()
+                },
+            );
+            for _ in 0..page.min(app.current_slide_pages() - 1) {
+                app.update(Action::NextSlide);
+            }
+            insta::assert_snapshot!(format!("composed_{name}_{width}x{height}"), screen(&app));
+        }
+    }
+    for (name, start, page) in [cases[0], cases[2]] {
+        let lang = content.default_language;
+        let mut app = App::new(
+            content.clone(),
+            Theme::new(ColorLevel::None, true),
+            StartAt {
+                lang,
+                pane: Pane::Overview,
+            },
+            40,
+            12,
+        )
+        .with_talk(Talk {
+            start: Some(start),
+            ..Talk::default()
+        });
+        for _ in 0..page {
+            app.update(Action::NextSlide);
+        }
+        let shown = screen(&app);
+        // The drawing is ASCII; the content keeps its letters.
+        assert!(
+            !shown
+                .chars()
+                .any(|c| ('\u{2500}'..='\u{28ff}').contains(&c) || "•↓↑".contains(c)),
+            "{shown}"
+        );
+        insta::assert_snapshot!(format!("composed_{name}_ascii_no_colour_40x12"), shown);
+    }
+}
+
+/// The speaker's view: the elapsed time in block digits, the countdown and the time of day,
+/// the slide's notes and its sources, the next slide drawn small.
+#[test]
+fn the_speakers_view_has_a_large_clock_the_time_of_day_sources_and_the_next_slide() {
+    let content = embedded();
+    let deck = clsv::present::deck(&content);
+    let principle = clsv::present::find_slide(
+        &content,
+        &deck,
+        &clsv::present::SlideRef::Id("principle".into()),
+    )
+    .unwrap();
+    let mut app = presenting(
+        content,
+        160,
+        45,
+        Talk {
+            start: Some(principle),
+            notes: true,
+            duration: Some(Duration::from_secs(20 * 60)),
+        },
+    );
+    app.update(Action::Tick(Duration::from_secs(65)));
+    app.update(Action::TimeOfDay { hour: 9, minute: 5 });
+    let shown = screen(&app);
+    assert!(shown.contains("18:55 rămas · ora 09:05"), "{shown}");
+    // Block digits: several rows of quadrant characters in the panel's top rows.
+    let blocky = shown
+        .lines()
+        .take(6)
+        .filter(|row| row.chars().filter(|c| "▟▀▜▖█▗▌▛▐▝▘▙▄".contains(*c)).count() > 8)
+        .count();
+    assert!(blocky >= 3, "{shown}");
+    assert!(
+        shown.contains("freedomonlinecoalition.com/about/history"),
+        "the source, for the speaker"
+    );
+    assert!(shown.contains("Urmează 6 / 9"), "{shown}");
+    assert!(
+        shown.contains("• Libertatea de exprimare"),
+        "the next slide's body:\n{shown}"
+    );
+}
+
+/// Without colour, the timer, its last two minutes and the overtime differ in their words
+/// or markers and in their look.
+#[test]
+fn without_colour_the_last_two_minutes_and_the_overtime_stand_out() {
+    let lang = embedded().default_language;
+    let mut app = App::new(
+        embedded(),
+        Theme::new(ColorLevel::None, false),
+        StartAt {
+            lang,
+            pane: Pane::Overview,
+        },
+        80,
+        24,
+    )
+    .with_talk(Talk {
+        start: Some(0),
+        duration: Some(Duration::from_secs(600)),
+        ..Talk::default()
+    });
+    let mut looks = Vec::new();
+    for (elapsed, text) in [
+        (60, "09:00 rămas"),
+        (500, "! 01:40 rămas"),
+        (700, "+01:40 depăşit"),
+    ] {
+        app.update(Action::Tick(Duration::from_secs(elapsed)));
+        let (x, y) = find(&app, text);
+        let cell = render(&app)[(x, y)].clone();
+        looks.push(cell.modifier);
+    }
+    assert_ne!(looks[0], looks[1]);
+    assert_ne!(looks[1], looks[2]);
+    assert_ne!(looks[0], looks[2]);
 }

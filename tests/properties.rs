@@ -142,7 +142,7 @@ proptest! {
             app.update(action);
             if let Some(p) = app.presentation() {
                 prop_assert!(p.slide < app.deck().len());
-                prop_assert!(p.scroll <= app.max_slide_scroll());
+                prop_assert!(p.page < app.current_slide_pages().max(1));
             }
             for pane in Pane::ALL {
                 if let Some(position) = app.list_position(pane) {

@@ -463,12 +463,12 @@ fn the_audience_follows_the_presenter() {
         .build()
         .unwrap();
     let mut audience = runtime.block_on(Remote::open(server.port, 80, 24));
-    runtime.block_on(audience.wait_for("1 / 15"));
+    runtime.block_on(audience.wait_for("1 / 9"));
     let mut presenter = server.connect(&as_presenter);
-    presenter.wait_for("1 / 15");
+    presenter.wait_for("1 / 9");
     presenter.send(" ");
-    presenter.wait_for("2 / 15");
-    runtime.block_on(audience.wait_for("2 / 15"));
+    presenter.wait_for("2 / 9");
+    runtime.block_on(audience.wait_for("2 / 9"));
     // The audience cannot turn the slides. A resize, which it may make, follows its key:
     // once the frame at the new size is in, the key has been dealt with.
     runtime.block_on(async {
@@ -476,25 +476,25 @@ fn the_audience_follows_the_presenter() {
         audience.resize(100, 30).await;
         audience
             .wait_until("the footer at the bottom of 100×30", |screen| {
-                screen.rows(0, 100).nth(29).unwrap().contains("/ 15")
+                screen.rows(0, 100).nth(29).unwrap().contains("/ 9")
             })
             .await;
     });
     assert!(
-        audience.contents().contains("2 / 15"),
+        audience.contents().contains("2 / 9"),
         "{}",
         audience.contents()
     );
     presenter.send("3\r");
-    runtime.block_on(audience.wait_for("3 / 15"));
-    assert!(!audience.contents().contains("4 / 15"));
+    runtime.block_on(audience.wait_for("3 / 9"));
+    assert!(!audience.contents().contains("4 / 9"));
     // A late joiner lands where the talk is; the speaker's view has the notes.
     let mut late = server.connect(&anyone);
-    late.wait_for("3 / 15");
+    late.wait_for("3 / 9");
     let mut notes = server.connect_running(&as_presenter, &["notes"]);
     notes.wait_for("Urmează: Membri (22)");
     presenter.send("b");
-    runtime.block_on(audience.wait_until("blank", |screen| !screen.contents().contains("/ 15")));
+    runtime.block_on(audience.wait_until("blank", |screen| !screen.contents().contains("/ 9")));
     for mut session in [late, presenter, notes] {
         session.send("q");
         session.wait_exit();
@@ -502,14 +502,14 @@ fn the_audience_follows_the_presenter() {
     }
     // With every speaker gone, the audience is told, and the slide is shown again.
     runtime.block_on(audience.wait_for("Vorbitorul nu e conectat"));
-    assert!(audience.contents().contains("3 / 15"));
+    assert!(audience.contents().contains("3 / 9"));
     let mut presenter = server.connect(&as_presenter);
-    presenter.wait_for("3 / 15");
+    presenter.wait_for("3 / 9");
     runtime.block_on(audience.wait_until("the note gone", |screen| {
         !screen.contents().contains("Vorbitorul nu e conectat")
     }));
     presenter.send(" ");
-    runtime.block_on(audience.wait_for("4 / 15"));
+    runtime.block_on(audience.wait_for("4 / 9"));
     presenter.send("q");
     presenter.wait_exit();
     runtime.block_on(audience.quit());

@@ -75,6 +75,7 @@ impl App {
             Action::Quit
             | Action::Resize { .. }
             | Action::Tick(_)
+            | Action::TimeOfDay { .. }
             | Action::OpenHelp
             | Action::CloseHelp
             | Action::Scroll(ScrollTarget::Help, _)

@@ -172,7 +172,7 @@ impl App {
 
     /// The help text at `width`, from the keymap in use.
     pub fn help_text(&self, width: usize) -> DocText {
-        doc::help::text(self.doc_context(), &self.keymap, width)
+        doc::help::text(self.doc_context(), &self.keymap, width, self.before_help)
     }
 
     /// Where the help box is drawn.
@@ -217,35 +217,32 @@ impl App {
         TitleLayout::new(&doc::slide::title(cx, slide), big_letters, content)
     }
 
-    /// The rows of body text the current slide shows at once at the current size.
-    pub fn slide_body_rows(&self) -> usize {
-        self.current_slide()
-            .map_or(0, |slide| self.slide_body(slide).text_area.height as usize)
+    /// `slide` composed on the screen at the current size, showing page `page`.
+    pub fn slide_layout(&self, slide: &Slide, page: usize) -> doc::slide::SlideLayout {
+        self.slide_layout_in(slide, self.present_areas().slide, page)
     }
 
-    /// How far the current slide can scroll: its body past what the screen shows.
-    pub fn max_slide_scroll(&self) -> usize {
-        self.current_slide()
-            .and_then(|slide| self.overflow(slide))
-            .map_or(0, |(needed, shown)| needed - shown)
-    }
-
-    /// For a slide whose text does not fit: the rows its text needs and the rows it has.
-    pub fn overflow(&self, slide: &Slide) -> Option<(usize, usize)> {
-        let body = self.slide_body(slide);
-        let rows = body.text_area.height as usize;
-        let needed = body.text.len();
-        // A slide that does not fit gives its last row to the "more" marker.
-        (needed > rows).then_some((needed, rows.saturating_sub(1)))
-    }
-
-    /// The body of `slide` (its figure and its text) laid out below its title at the current
-    /// size.
-    pub fn slide_body(&self, slide: &Slide) -> doc::slide::SlideBody {
-        let content = geometry::slide_content(self.present_areas().slide);
+    /// `slide` composed in `area` (a whole slide, margins included), showing page `page`.
+    pub fn slide_layout_in(
+        &self,
+        slide: &Slide,
+        area: Rect,
+        page: usize,
+    ) -> doc::slide::SlideLayout {
+        let content = geometry::slide_content(area);
         let title_rows = self.title_layout(slide, content).rows();
-        let area = geometry::slide_body(content, title_rows);
-        doc::slide::lay_out(self.doc_context(), slide, area)
+        doc::slide::compose(self.doc_context(), slide, content, title_rows, page)
+    }
+
+    /// How many pages `slide` takes at the current size.
+    pub fn slide_pages(&self, slide: &Slide) -> usize {
+        self.slide_layout(slide, 0).pages.len()
+    }
+
+    /// How many pages the current slide takes at the current size.
+    pub fn current_slide_pages(&self) -> usize {
+        self.current_slide()
+            .map_or(1, |slide| self.slide_pages(slide))
     }
 
     /// The slide being presented.

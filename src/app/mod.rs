@@ -230,6 +230,8 @@ pub struct App {
     presentation: Option<Presentation>,
     /// The time since the program started, from `Action::Tick`.
     clock: Duration,
+    /// The local time of day (hour, minute), once the event loop has said it.
+    time_of_day: Option<(u8, u8)>,
     /// The mode to go back to when the help closes.
     before_help: Mode,
     /// The keys, the user's over the defaults.
@@ -287,6 +289,7 @@ impl App {
             talk: Talk::default(),
             presentation: None,
             clock: Duration::ZERO,
+            time_of_day: None,
             before_help: Mode::Browse,
             keymap: Arc::new(Keymap::default()),
             notice: None,
@@ -414,6 +417,11 @@ impl App {
         self.presentation.as_ref()
     }
 
+    /// The local time of day (hour, minute), when the event loop has said it.
+    pub fn time_of_day(&self) -> Option<(u8, u8)> {
+        self.time_of_day
+    }
+
     /// The time shown by the presentation's timer.
     pub fn elapsed(&self) -> Duration {
         self.presentation
@@ -528,7 +536,10 @@ impl App {
         ) {
             self.settle_edits();
         }
-        if !matches!(action, Action::Resize { .. } | Action::Tick(_)) {
+        if !matches!(
+            action,
+            Action::Resize { .. } | Action::Tick(_) | Action::TimeOfDay { .. }
+        ) {
             self.note = None;
             self.notice = None;
         }
@@ -536,6 +547,7 @@ impl App {
             Action::Quit => self.quit = true,
             Action::Resize { width, height } => self.area = Rect::new(0, 0, width, height),
             Action::Tick(clock) => self.clock = clock,
+            Action::TimeOfDay { hour, minute } => self.time_of_day = Some((hour, minute)),
             Action::OpenHelp => {
                 self.before_help = self.mode;
                 self.mode = Mode::Help;
@@ -607,9 +619,12 @@ impl App {
         if self.mode == Mode::Help {
             self.help_scroll = self.help_scroll.min(self.max_help_scroll());
         }
-        let slide_scroll = self.max_slide_scroll();
-        if let Some(p) = self.presentation.as_mut() {
-            p.scroll = p.scroll.min(slide_scroll);
+        // Only while presenting: laying a slide out is not free, and nothing else needs it.
+        if self.mode == Mode::Present {
+            let last_page = self.current_slide_pages().saturating_sub(1);
+            if let Some(p) = self.presentation.as_mut() {
+                p.page = p.page.min(last_page);
+            }
         }
         let visible = self.visible_results();
         if let Some(prompt) = self.prompt.as_mut() {

@@ -21,8 +21,7 @@ impl App {
     /// An action while presenting.
     pub(super) fn update_presentation(&mut self, action: Action) {
         let last = self.deck.len().saturating_sub(1);
-        let page = self.slide_body_rows().max(1);
-        let max_scroll = self.max_slide_scroll();
+        let last_page = self.current_slide_pages().saturating_sub(1);
         let Some(p) = self.presentation.as_mut() else {
             self.mode = Mode::Browse;
             return;
@@ -35,7 +34,7 @@ impl App {
         {
             if p.slide != slide.min(last) {
                 p.slide = slide.min(last);
-                p.scroll = 0;
+                p.page = 0;
             }
             p.blank = blank;
             p.speaker_away = !speaker;
@@ -52,15 +51,14 @@ impl App {
         let go = |p: &mut Presentation, slide: usize| {
             if p.slide != slide {
                 p.slide = slide;
-                p.scroll = 0;
+                p.page = 0;
             }
         };
         match action {
-            Action::NextSlide if p.scroll < max_scroll => {
-                p.scroll = (p.scroll + page).min(max_scroll)
-            }
+            // A slide of several pages shows them in turn before the next slide.
+            Action::NextSlide if p.page < last_page => p.page += 1,
             Action::NextSlide => go(p, (p.slide + 1).min(last)),
-            Action::PrevSlide if p.scroll > 0 => p.scroll = p.scroll.saturating_sub(page),
+            Action::PrevSlide if p.page > 0 => p.page -= 1,
             Action::PrevSlide => go(p, p.slide.saturating_sub(1)),
             Action::FirstSlide => go(p, 0),
             Action::LastSlide => go(p, last),
@@ -74,9 +72,9 @@ impl App {
             Action::BlankScreen => p.blank = true,
             Action::SwitchLanguage => self.switch_language(),
             Action::ResetTimer => p.timer_start = self.clock,
-            Action::Scroll(_, lines) => {
-                p.scroll = p.scroll.saturating_add_signed(lines.into()).min(max_scroll)
-            }
+            // The wheel turns the pages of a long slide.
+            Action::Scroll(_, lines) if lines > 0 => p.page = (p.page + 1).min(last_page),
+            Action::Scroll(_, _) => p.page = p.page.saturating_sub(1),
             Action::StopPresenting => {
                 self.presentation = None;
                 self.mode = Mode::Browse;

@@ -9,18 +9,22 @@ use crate::keymap::Keymap;
 use crate::text;
 use crate::vocabulary::Mode;
 
-/// The help text at `width`: for browsing, then for searching, then for presenting, one entry
-/// per action with its keys and what it does.
-pub fn text(cx: Context, keymap: &Keymap, width: usize) -> DocText {
+/// The help text at `width`: for browsing, then for searching, filtering and presenting, one
+/// entry per action with its keys and what it does; opened while presenting (`from`), the
+/// presenting keys come first.
+pub fn text(cx: Context, keymap: &Keymap, width: usize, from: Mode) -> DocText {
     let theme = cx.theme;
     let strings = cx.strings;
     let mut doc = Doc::plain(cx, width);
-    let sections = [
+    let mut sections = vec![
         (Mode::Browse, strings.help_browse),
         (Mode::Search, strings.help_search),
         (Mode::Filter, strings.help_filter),
         (Mode::Present, strings.help_present),
     ];
+    if from == Mode::Present {
+        sections.rotate_right(1);
+    }
     for (mode, heading) in sections {
         let mut entries: Vec<(String, String)> = Vec::new();
         for action in keymap.actions_of(mode) {

@@ -169,6 +169,87 @@ impl DocText {
         (range.start..range.end.min(self.len)).map(|index| self.line(index))
     }
 
+    /// The paragraph line `index` is in, and the line's place in it.
+    fn paragraph_of(&self, index: usize) -> Option<(&Paragraph, usize)> {
+        let after = self.paragraphs.partition_point(|p| p.first_line <= index);
+        let paragraph = &self.paragraphs[after.checked_sub(1)?];
+        let at = index - paragraph.first_line;
+        (at < paragraph.lines.len()).then_some((paragraph, at))
+    }
+
+    /// Whether line `index` holds no text.
+    pub fn is_blank(&self, index: usize) -> bool {
+        self.line_text(index)
+            .is_none_or(|text| text.trim().is_empty())
+    }
+
+    fn line_text(&self, index: usize) -> Option<&str> {
+        let (paragraph, at) = self.paragraph_of(index)?;
+        Some(&paragraph.text[paragraph.lines[at].clone()])
+    }
+
+    /// Whether a page may begin at line `index`: at the start of a paragraph (a list item is
+    /// one) or of a sentence, never inside one.
+    fn page_may_begin(&self, index: usize) -> bool {
+        let Some((paragraph, at)) = self.paragraph_of(index) else {
+            return false;
+        };
+        let Some(before) = at.checked_sub(1) else {
+            return true;
+        };
+        let previous = paragraph.text[paragraph.lines[before].clone()].trim_end();
+        previous.ends_with(['.', '!', '?', ';', ':', '…'])
+    }
+
+    /// The first line of each page when the text is shown `rows` lines at a time: a page
+    /// begins at a paragraph or a sentence where one of these is in reach (at a line
+    /// otherwise, lines being broken between words), never with a blank line, and holds at
+    /// most `rows` lines.
+    pub fn page_starts(&self, rows: usize) -> Vec<usize> {
+        let rows = rows.max(1);
+        let mut starts = Vec::new();
+        let mut start = 0;
+        while start < self.len {
+            while start < self.len && self.is_blank(start) {
+                start += 1;
+            }
+            if start >= self.len {
+                break;
+            }
+            starts.push(start);
+            let end = start + rows;
+            if end >= self.len {
+                break;
+            }
+            // The latest place to begin the next page, in the second half of this one so
+            // that no page is left nearly empty.
+            start = (start + rows.div_ceil(2)..=end)
+                .rev()
+                .find(|&line| self.page_may_begin(line))
+                .unwrap_or(end);
+        }
+        if starts.is_empty() {
+            starts.push(0);
+        }
+        starts
+    }
+
+    /// The lines of page `page` of `starts`, without the blank lines at its end.
+    pub fn page_lines(&self, starts: &[usize], page: usize) -> Range<usize> {
+        let Some(&start) = starts.get(page) else {
+            return self.len..self.len;
+        };
+        let mut end = starts
+            .get(page + 1)
+            .copied()
+            .unwrap_or(self.len)
+            .min(self.len);
+        while end > start && self.is_blank(end - 1) {
+            end -= 1;
+        }
+        start..end
+    }
+
     /// The line to scroll to for a search result on `target`: its first highlight (after
     /// the target's own start, when the text holds several items).
     pub fn line_of_match(&self, target: Target) -> usize {
@@ -450,6 +531,66 @@ mod tests {
         memo.forget();
         memo.get_or_lay_out(key(60, Some("haga")), lay_out);
         assert_eq!(layouts.get(), 4);
+    }
+
+    /// Pages of `paragraphs` at `width` columns, `rows` lines a page: each page's lines.
+    fn pages(paragraphs: &[&str], width: usize, rows: usize) -> Vec<Vec<String>> {
+        let report = crate::builtin::report();
+        let content = report.content.expect("the built-in pack loads");
+        let theme = Theme::new(crate::capability::ColorLevel::None, true);
+        let cx = Context {
+            content: &content,
+            theme: &theme,
+            lang: Lang(0),
+            strings: crate::i18n::UiLang::English.strings(),
+            highlight: None,
+        };
+        let mut doc = Doc::plain(cx, width);
+        for (i, paragraph) in paragraphs.iter().enumerate() {
+            if i > 0 {
+                doc.blank();
+            }
+            doc.text(paragraph.to_string(), Style::new());
+        }
+        let text = doc.finish();
+        let starts = text.page_starts(rows);
+        (0..starts.len())
+            .map(|page| {
+                text.lines(text.page_lines(&starts, page))
+                    .map(|line| line.to_string())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_page_begins_at_a_sentence_or_a_paragraph_where_one_is_in_reach() {
+        // Three sentences of two lines each at 20 columns; four lines a page.
+        let text = "One two three four five. Six seven eight nine ten. Eleven twelve thirteen.";
+        let shown = pages(&[text], 20, 4);
+        assert!(shown.len() > 1, "{shown:?}");
+        for page in &shown[1..] {
+            let first = page[0].chars().next().unwrap();
+            assert!(first.is_uppercase(), "a page begins a sentence: {shown:?}");
+        }
+        // A new paragraph is a place to begin, and no page begins with a blank line.
+        let shown = pages(
+            &["one two three", "four five six seven eight nine ten"],
+            14,
+            3,
+        );
+        assert_eq!(shown[0], ["one two three"], "{shown:?}");
+        assert_eq!(shown[1][0], "four five six", "{shown:?}");
+        // One sentence longer than a page: it goes on at a line, whole words kept.
+        let long = "a ".repeat(40);
+        let shown = pages(&[long.trim()], 10, 3);
+        let words: usize = shown
+            .iter()
+            .flatten()
+            .map(|line| line.split_whitespace().count())
+            .sum();
+        assert_eq!(words, 40);
+        assert!(shown.iter().all(|page| page.len() <= 3));
     }
 
     #[test]

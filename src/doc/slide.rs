@@ -1,12 +1,15 @@
-//! The text of a slide: its title (in block letters where the deck and the screen allow, or
-//! wrapped) and its body, laid out around the slide's figure (the members' map, the charts
-//! of the conferences and the growth) where it has one and there is room.
+//! A slide composed: its title (in block letters where the screen allows, or wrapped) and
+//! its body (its text at a reading measure, a list, or a figure: the members' map, the charts
+//! of the conferences and the growth), set together in the middle of the screen and cut into
+//! pages that begin at a paragraph or a sentence when the screen is too small.
+
+use std::ops::Range;
 
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::{Context, Doc, DocText, overview, year_of};
-use crate::content::{Slide, SlideShows};
+use crate::content::{Fact, ItemRef, Slide, SlideForm, SlideShows, SourceRef};
 use crate::geometry::{self, TIMELINE_ROWS};
 use crate::text;
 use crate::vocabulary::Pane;
@@ -18,6 +21,9 @@ pub const BIG_LETTER: (u16, u16) = (4, 4);
 pub fn title(cx: Context, slide: &Slide) -> String {
     let content = cx.content;
     let lang = cx.lang;
+    if let Some(title) = &slide.title {
+        return title.get(lang).to_string();
+    }
     match slide.shows {
         SlideShows::Title => content.title.get(lang).to_string(),
         SlideShows::Section(i) => content
@@ -41,16 +47,92 @@ pub fn title(cx: Context, slide: &Slide) -> String {
             .items
             .get(i)
             .map_or(String::new(), |s| s.title.get(lang).to_string()),
+        SlideShows::List => match slide.items.first() {
+            Some(ItemRef::Action(_)) => cx.strings.pane(Pane::Actions).to_string(),
+            _ => cx.strings.pane(Pane::Declaration).to_string(),
+        },
+    }
+}
+
+/// The title of an item of the declaration or the actions.
+fn item_title<'c>(cx: Context<'c>, item: ItemRef) -> &'c str {
+    let (list, i) = match item {
+        ItemRef::Declaration(i) => (&cx.content.declaration, i),
+        ItemRef::Action(i) => (&cx.content.actions, i),
+    };
+    list.items.get(i).map_or("", |item| item.title.get(cx.lang))
+}
+
+/// The facts a slide states and the sources behind them: on an audience's slide the facts
+/// stand alone, and their sources go to the speaker's notes.
+fn slide_facts<'c>(cx: Context<'c>, slide: &Slide) -> Vec<&'c Fact> {
+    let content = cx.content;
+    let item_facts = |item: ItemRef| match item {
+        ItemRef::Declaration(i) => content.declaration.items.get(i).map(|it| &it.facts),
+        ItemRef::Action(i) => content.actions.items.get(i).map(|it| &it.facts),
+    };
+    let facts = match slide.shows {
+        SlideShows::Section(i) => content.overview.sections.get(i).map(|s| &s.facts),
+        SlideShows::Declaration(i) => item_facts(ItemRef::Declaration(i)),
+        SlideShows::Action(i) => item_facts(ItemRef::Action(i)),
+        SlideShows::List => {
+            return slide
+                .items
+                .iter()
+                .filter_map(|&item| item_facts(item))
+                .flatten()
+                .collect();
+        }
+        _ => None,
+    };
+    facts
+        .map(|facts| facts.iter().collect())
+        .unwrap_or_default()
+}
+
+/// The sources of what `slide` states, once each, as "title <url>": for the speaker's notes.
+pub fn sources(cx: Context, slide: &Slide) -> Vec<String> {
+    let mut refs: Vec<SourceRef> = Vec::new();
+    for fact in slide_facts(cx, slide) {
+        if !refs.contains(&fact.source) {
+            refs.push(fact.source);
+        }
+    }
+    refs.into_iter()
+        .filter_map(|r| cx.content.source(r))
+        .map(|source| match &source.url {
+            Some(url) => format!("{} <{url}>", source.title.get(cx.lang)),
+            None => source.title.get(cx.lang).to_string(),
+        })
+        .collect()
+}
+
+/// Added facts as a bulleted list, without their sources (which the notes give).
+fn facts(doc: &mut Doc, cx: Context, facts: &[&Fact]) {
+    let bullet = format!("{} ", cx.theme.glyphs().bullet);
+    for fact in facts {
+        doc.hanging(
+            fact.text.shared(cx.lang),
+            (&bullet, Style::new()),
+            "  ",
+            Style::new(),
+        );
     }
 }
 
 /// The full text of a slide at `width` columns: what it shows when there is no room for its
 /// figure (the members by region, the conferences), or on a slide that has none.
 pub fn body(cx: Context, slide: &Slide, width: usize) -> DocText {
+    body_spaced(cx, slide, width, true)
+}
+
+/// The text of a slide, with a list's items a blank line apart when `spaced`.
+fn body_spaced(cx: Context, slide: &Slide, width: usize, spaced: bool) -> DocText {
     let content = cx.content;
     let lang = cx.lang;
     let theme = cx.theme;
     let mut doc = Doc::plain(cx, width);
+    let stated = slide_facts(cx, slide);
     match slide.shows {
         SlideShows::Title => {
             for (other, title) in content.title.all() {
@@ -68,10 +150,24 @@ pub fn body(cx: Context, slide: &Slide, width: usize) -> DocText {
         SlideShows::Section(i) => {
             if let Some(section) = content.overview.sections.get(i) {
                 doc.text(section.body.shared(lang), Style::new());
-                if !section.facts.is_empty() {
+                if !stated.is_empty() {
                     doc.blank();
-                    overview::facts(&mut doc, cx, &section.facts);
+                    facts(&mut doc, cx, &stated);
                 }
+            }
+        }
+        SlideShows::List => {
+            let bullet = format!("{} ", theme.glyphs().bullet);
+            for (n, &item) in slide.items.iter().enumerate() {
+                if spaced && n > 0 {
+                    doc.blank();
+                }
+                doc.hanging(
+                    item_title(cx, item),
+                    (&bullet, theme.label()),
+                    "  ",
+                    Style::new(),
+                );
             }
         }
         SlideShows::Timeline => {
@@ -91,9 +187,9 @@ pub fn body(cx: Context, slide: &Slide, width: usize) -> DocText {
             };
             if let Some(item) = list.items.get(i) {
                 doc.text(item.body.shared(lang), Style::new());
-                if !item.facts.is_empty() {
+                if !stated.is_empty() {
                     doc.blank();
-                    overview::facts(&mut doc, cx, &item.facts);
+                    facts(&mut doc, cx, &stated);
                 }
             }
         }
@@ -190,8 +286,18 @@ pub enum Figure {
     Charts { timeline: Rect, growth: Rect },
 }
 
+impl Figure {
+    /// The row below the figure.
+    pub fn bottom(self) -> u16 {
+        match self {
+            Figure::Map(area) => area.bottom(),
+            Figure::Charts { timeline, growth } => timeline.bottom().max(growth.bottom()),
+        }
+    }
+}
+
 /// The body of a slide laid out in its area: the figure, if it has one and there is room,
-/// and the text with the area it is drawn (and scrolled) in.
+/// and the text with the area it is drawn in.
 #[derive(Debug)]
 pub struct SlideBody {
     pub figure: Option<Figure>,
@@ -206,19 +312,147 @@ const BESIDE_FROM: u16 = 100;
 const GAP: u16 = 3;
 /// The most rows the growth takes on a slide; more years are gathered into ranges.
 const GROWTH_ROWS: usize = 8;
+/// The widest a slide's text runs, in columns: a measure a room reads at a glance.
+pub const MEASURE: u16 = 70;
 
-/// The body of `slide` laid out in `area` (the slide below its title).
+/// The body of `slide` laid out in `area` (the slide below its title), from its top.
 pub fn lay_out(cx: Context, slide: &Slide, area: Rect) -> SlideBody {
-    let laid_out = match slide.shows {
-        SlideShows::Members => members_body(cx, area),
-        SlideShows::Timeline => timeline_body(cx, slide, area),
-        _ => None,
+    let laid_out = match slide.form {
+        SlideForm::Map => members_body(cx, area),
+        SlideForm::Chart => timeline_body(cx, slide, area),
+        SlideForm::Text | SlideForm::List => None,
     };
-    laid_out.unwrap_or_else(|| SlideBody {
-        figure: None,
-        text: body(cx, slide, area.width as usize),
-        text_area: area,
+    laid_out.unwrap_or_else(|| {
+        let width = area.width.min(MEASURE);
+        // A list a blank line apart where that fits, tight where it does not.
+        let spaced = body_spaced(cx, slide, width as usize, true);
+        let text = match spaced.len() > area.height as usize {
+            true => body_spaced(cx, slide, width as usize, false),
+            false => spaced,
+        };
+        SlideBody {
+            figure: None,
+            text,
+            text_area: Rect::new(area.x, area.y, width, area.height),
+        }
     })
+}
+
+/// A slide set on the screen: where its title goes, its body, and which of its pages is
+/// shown.
+#[derive(Debug)]
+pub struct SlideLayout {
+    /// The title's rows (without the blank row after it).
+    pub title: Rect,
+    pub body: SlideBody,
+    /// The first line of each page of the body's text.
+    pub pages: Vec<usize>,
+    /// The page shown (clamped to the pages there are).
+    pub page: usize,
+    /// The lines of the text the page shows.
+    pub lines: Range<usize>,
+    /// Each line set in the middle (a title page), not from the left.
+    pub centred: bool,
+    /// The row left free under the text for the "more" marker, on a slide of several pages.
+    pub more: Option<Rect>,
+}
+
+/// `slide` composed in `content` (the slide inside its margins), its title taking
+/// `title_rows` (the blank row after it included), showing page `page`: title and body set
+/// together in the middle, the gaps above and below differing by a row at most; the text at
+/// most `MEASURE` columns wide, the block centred.
+pub fn compose(
+    cx: Context,
+    slide: &Slide,
+    content: Rect,
+    title_rows: u16,
+    page: usize,
+) -> SlideLayout {
+    let title_rows = title_rows.min(content.height);
+    let room = Rect::new(
+        content.x,
+        content.y + title_rows,
+        content.width,
+        content.height - title_rows,
+    );
+    let mut body = lay_out(cx, slide, room);
+    let centred = slide.shows == SlideShows::Title;
+    let (pages, lines, body_rows, more) = match body.figure {
+        Some(_) => {
+            let bottom = body
+                .figure
+                .map_or(room.y, |figure| figure.bottom())
+                .max(body.text_area.bottom());
+            let lines = 0..body.text.len().min(body.text_area.height as usize);
+            (vec![0], lines, bottom - room.y, false)
+        }
+        None => {
+            let fits = body.text.len() <= room.height as usize;
+            // A slide of several pages keeps its last row for the "more" marker.
+            let rows = match fits {
+                true => room.height,
+                false => room.height.saturating_sub(1),
+            };
+            let pages = body.text.page_starts(rows as usize);
+            let page = page.min(pages.len() - 1);
+            let lines = body.text.page_lines(&pages, page);
+            // A page holds a line at least; a screen with no row for it shows none.
+            let lines = lines.start..lines.end.min(lines.start + rows as usize);
+            let body_rows = lines.len() as u16;
+            (pages, lines, body_rows, !fits)
+        }
+    };
+    let page = page.min(pages.len() - 1);
+    // The text's block, set in the middle of the slide's width.
+    if body.figure.is_none() {
+        let width = match centred {
+            true => room.width,
+            false => widest(&body.text, lines.clone()).min(body.text_area.width),
+        };
+        body.text_area.x = room.x + (room.width - width) / 2;
+        body.text_area.width = width;
+        body.text_area.height = body_rows;
+    }
+    let block = title_rows.saturating_sub(1) + u16::from(body_rows > 0) + body_rows;
+    let reserved = u16::from(more);
+    let gap = content.height.saturating_sub(block + reserved) / 2;
+    let shift = |area: Rect| Rect {
+        y: area.y + gap.min(content.bottom().saturating_sub(area.bottom())),
+        ..area
+    };
+    let title = shift(Rect::new(
+        content.x,
+        content.y,
+        content.width,
+        title_rows.saturating_sub(1),
+    ));
+    body.text_area = shift(body.text_area);
+    body.figure = body.figure.map(|figure| match figure {
+        Figure::Map(area) => Figure::Map(shift(area)),
+        Figure::Charts { timeline, growth } => Figure::Charts {
+            timeline: shift(timeline),
+            growth: shift(growth),
+        },
+    });
+    let more = (more && content.height > 0)
+        .then(|| Rect::new(content.x, content.bottom() - 1, content.width, 1));
+    SlideLayout {
+        title,
+        body,
+        pages,
+        page,
+        lines,
+        centred,
+        more,
+    }
+}
+
+/// The columns the widest of `lines` of `text` takes.
+fn widest(text: &DocText, lines: Range<usize>) -> u16 {
+    text.lines(lines)
+        .map(|line| line.width() as u16)
+        .max()
+        .unwrap_or(0)
 }
 
 /// The map with the counts beside it (on a wide slide) or below it; `None` when the pack has
@@ -241,12 +475,13 @@ fn members_body(cx: Context, area: Rect) -> Option<SlideBody> {
             .map(|i| list.line(i).width() as u16)
             .max()
             .unwrap_or(0);
+        let list_rows = (list.len() as u16).min(area.height);
         let map_width = area.width.saturating_sub(list_width + GAP);
         if let Some(height) = map_height(map_width, area.height) {
             return Some(SlideBody {
                 figure: Some(Figure::Map(Rect::new(area.x, area.y, map_width, height))),
                 text: list,
-                text_area: Rect::new(area.x + map_width + GAP, area.y, list_width, area.height),
+                text_area: Rect::new(area.x + map_width + GAP, area.y, list_width, list_rows),
             });
         }
     }
@@ -359,7 +594,7 @@ impl TitleLayout {
             return TitleLayout::Big(lines);
         }
         TitleLayout::Plain(
-            text::wrap(title, content.width as usize)
+            text::wrap(title, content.width.min(MEASURE) as usize)
                 .into_iter()
                 .map(|range| title[range].to_string())
                 .collect(),

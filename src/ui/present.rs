@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
@@ -36,7 +36,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             let title = format!("{} / {}", p.slide + 1, app.deck().len());
             block(app, &title, true, frame.width).render(frame, buf);
         }
-        render_slide(app, slide, p.scroll, areas.slide, buf);
+        render_slide(app, slide, p.page, areas.slide, buf);
     }
     if let Some(panel) = areas.panel {
         render_panel(app, panel, buf);
@@ -44,13 +44,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     render_footer(app, areas.footer, buf);
 }
 
-/// Draws one slide in `area`: the title, then the body from `scroll`, with a "more" marker
-/// where there is more below.
-fn render_slide(app: &App, slide: &Slide, scroll: usize, area: Rect, buf: &mut Buffer) {
+/// Draws one slide in `area`: its title and the page `page` of its body, set together in the
+/// middle (see `doc::slide::compose`), with a "more" marker when pages follow.
+fn render_slide(app: &App, slide: &Slide, page: usize, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let content = geometry::slide_content(area);
     let title = app.title_layout(slide, content);
-    let title_height = title.rows();
+    let layout = app.slide_layout_in(slide, area, page);
+    let title_area = layout.title.intersection(content);
     match title {
         TitleLayout::Big(lines) => {
             let big = BigText::builder()
@@ -59,11 +60,7 @@ fn render_slide(app: &App, slide: &Slide, scroll: usize, area: Rect, buf: &mut B
                 .lines(lines.into_iter().map(Line::from).collect::<Vec<_>>())
                 .centered()
                 .build();
-            big.render(
-                Rect::new(content.x, content.y, content.width, title_height - 1)
-                    .intersection(content),
-                buf,
-            );
+            big.render(title_area, buf);
         }
         TitleLayout::Plain(lines) => {
             let lines: Vec<Line> = lines
@@ -71,49 +68,37 @@ fn render_slide(app: &App, slide: &Slide, scroll: usize, area: Rect, buf: &mut B
                 .map(|line| Line::styled(line, theme.heading()).centered())
                 .collect();
             // Cut to the slide: on a screen of a row or two the title is longer than it.
-            Paragraph::new(lines).render(
-                Rect::new(
-                    content.x,
-                    content.y,
-                    content.width,
-                    title_height.saturating_sub(1),
-                )
-                .intersection(content),
-                buf,
-            );
+            Paragraph::new(lines).render(title_area, buf);
         }
     }
-    let body = app.slide_body(slide);
+    let body = &layout.body;
     if let Some(figure) = body.figure {
         render_figure(app, figure, buf);
     }
-    let body_area = body.text_area;
-    let total = body.text.len();
-    let rows = match total > body_area.height as usize {
-        // The last row is the marker's, so that it never hides a line.
-        true => (body_area.height as usize).saturating_sub(1),
-        false => body_area.height as usize,
-    };
-    render_lines(body.text.lines(scroll..scroll + rows), body_area, buf);
-    if total > body_area.height as usize && body_area.height > 0 {
-        // Never cut silently: the last row says there is more, and which way.
+    let lines = body.text.lines(layout.lines.clone());
+    match layout.centred {
+        true => render_lines(lines.map(Line::centered), body.text_area, buf),
+        false => render_lines(lines, body.text_area, buf),
+    }
+    if let Some(row) = layout.more {
+        // Never cut silently: the last row says there is more, and where it stands.
         let (up, down) = if theme.ascii {
             ("^", "v")
         } else {
             ("↑", "↓")
         };
         let mut marker = String::from(" ");
-        if scroll > 0 {
+        if layout.page > 0 {
             marker.push_str(up);
             marker.push(' ');
         }
-        if scroll + rows < total {
+        marker.push_str(&format!("{}/{} ", layout.page + 1, layout.pages.len()));
+        if layout.page + 1 < layout.pages.len() {
             marker.push_str(&format!("{} {down} ", app.strings().more));
         }
-        let width = (text::width(&marker) as u16).min(body_area.width);
-        let x = body_area.right().saturating_sub(width);
-        let y = body_area.bottom() - 1;
-        Line::styled(marker, theme.key()).render(Rect::new(x, y, width, 1), buf);
+        let width = (text::width(&marker) as u16).min(row.width);
+        let x = row.right().saturating_sub(width);
+        Line::styled(marker, theme.key()).render(Rect::new(x, row.y, width, 1), buf);
     }
 }
 
@@ -155,49 +140,109 @@ fn render_figure(app: &App, figure: Figure, buf: &mut Buffer) {
     }
 }
 
-/// The speaker's panel: the next slide's title, the notes, the timers.
+/// The speaker's panel: the elapsed time in large digits, the countdown and the time of day,
+/// the slide's notes and sources, and the next slide drawn small.
 fn render_panel(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(p) = app.presentation() else { return };
     let strings = app.strings();
     let theme = app.theme();
     block(app, strings.notes, false, area.width).render(area, buf);
-    let inner = geometry::text_inner(area);
+    let parts = geometry::speaker_panel(geometry::text_inner(area));
+    let elapsed = clock_text(Duration::from_secs(app.elapsed().as_secs()));
+    // Block digits are drawn with Unicode quadrants: not on an ASCII terminal.
+    match parts.clock.height >= geometry::BIG_CLOCK_ROWS && !theme.ascii {
+        true => BigText::builder()
+            .pixel_size(PixelSize::Quadrant)
+            .style(theme.heading())
+            .lines(vec![Line::from(elapsed)])
+            .centered()
+            .build()
+            .render(parts.clock, buf),
+        false => Line::styled(elapsed, theme.heading())
+            .centered()
+            .render(parts.clock, buf),
+    }
+    let mut timers = vec![];
+    if let Some(countdown) = countdown_text(app) {
+        timers.push(Span::styled(countdown, countdown_style(app)));
+    }
+    if let Some((hour, minute)) = app.time_of_day() {
+        if !timers.is_empty() {
+            timers.push(Span::raw(format!(" {} ", theme.glyphs().separator)));
+        }
+        timers.push(Span::styled(
+            format!("{} {hour:02}:{minute:02}", strings.time_of_day),
+            theme.dim(),
+        ));
+    }
+    Line::from(timers).centered().render(parts.timers, buf);
+
     let cx = app.doc_context();
-    let mut doc = Doc::plain(cx, inner.width as usize);
-    let next = app
-        .deck()
-        .get(p.slide + 1)
-        .map_or(strings.end_of_deck.to_string(), |s| slide::title(cx, s));
-    doc.text(format!("{}: {next}", strings.next_up), theme.label());
-    doc.blank();
-    let timer = timers(app);
-    doc.text(timer, theme.key());
-    doc.blank();
-    if let Some(notes) = app.deck().get(p.slide).and_then(|s| s.notes.as_ref()) {
+    let slide = app.deck().get(p.slide);
+    let mut doc = Doc::plain(cx, parts.notes.width as usize);
+    if let Some(notes) = slide.and_then(|s| s.notes.as_ref()) {
         doc.text(notes.shared(app.lang()), Style::new());
     }
-    render_lines(doc.finish().lines(0..inner.height as usize), inner, buf);
+    let sources = slide.map(|s| slide::sources(cx, s)).unwrap_or_default();
+    if !sources.is_empty() {
+        doc.blank();
+        doc.text(strings.sources, theme.label());
+        let bullet = format!("{} ", theme.glyphs().bullet);
+        for source in sources {
+            doc.hanging(source, (&bullet, Style::new()), "  ", theme.dim());
+        }
+    }
+    let next = app.deck().get(p.slide + 1);
+    if parts.preview.is_none() {
+        let title = next.map_or(strings.end_of_deck.to_string(), |s| slide::title(cx, s));
+        doc.blank();
+        doc.text(format!("{}: {title}", strings.next_up), theme.label());
+    }
+    render_lines(
+        doc.finish().lines(0..parts.notes.height as usize),
+        parts.notes,
+        buf,
+    );
+
+    if let Some(preview) = parts.preview {
+        let heading = match next {
+            Some(_) => format!("{} {} / {}", strings.next_up, p.slide + 2, app.deck().len()),
+            None => strings.end_of_deck.to_string(),
+        };
+        block(app, &heading, false, preview.width).render(preview, buf);
+        if let Some(next) = next {
+            render_slide(app, next, 0, geometry::inner(preview), buf);
+        }
+    }
 }
 
-/// "03:12", with "16:48 left" or "01:05 over" when the talk has a duration.
+/// "16:48 left", "! 01:30 left" in the last two minutes, "01:05 over" past the time: the
+/// marker and the words tell them apart without colour too. `None` without a duration.
+fn countdown_text(app: &App) -> Option<String> {
+    let duration = app.presentation().and_then(|p| p.duration)?;
+    let strings = app.strings();
+    let elapsed = Duration::from_secs(app.elapsed().as_secs());
+    Some(match countdown(duration, elapsed) {
+        Countdown::Plenty(left) => format!("{} {}", clock_text(left), strings.left),
+        Countdown::Closing(left) => format!("! {} {}", clock_text(left), strings.left),
+        Countdown::Over(over) => format!("+{} {}", clock_text(over), strings.over),
+    })
+}
+
+/// "03:12", with the countdown when the talk has a duration.
 fn timers(app: &App) -> String {
     // Whole seconds, so that the time shown and the time left always add up.
     let elapsed = Duration::from_secs(app.elapsed().as_secs());
     let mut out = clock_text(elapsed);
-    if let Some(duration) = app.presentation().and_then(|p| p.duration) {
-        let strings = app.strings();
-        match countdown(duration, elapsed) {
-            Countdown::Plenty(left) | Countdown::Closing(left) => {
-                out.push_str(&format!("  {} {}", clock_text(left), strings.left))
-            }
-            Countdown::Over(over) => {
-                out.push_str(&format!("  {} {}", clock_text(over), strings.over))
-            }
-        }
+    if let Some(countdown) = countdown_text(app) {
+        out.push_str("  ");
+        out.push_str(&countdown);
     }
     out
 }
 
+/// The timers' look: dim while there is time, bold in the last two minutes, reversed when
+/// over (in colour: yellow, then red).
 fn countdown_style(app: &App) -> Style {
     let theme = app.theme();
     let Some(duration) = app.presentation().and_then(|p| p.duration) else {
@@ -206,7 +251,7 @@ fn countdown_style(app: &App) -> Style {
     match countdown(duration, Duration::from_secs(app.elapsed().as_secs())) {
         Countdown::Plenty(_) => theme.dim(),
         Countdown::Closing(_) => theme.heading(),
-        Countdown::Over(_) => theme.warning(),
+        Countdown::Over(_) => theme.warning().add_modifier(Modifier::REVERSED),
     }
 }
 

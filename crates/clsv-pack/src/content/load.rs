@@ -1120,31 +1120,104 @@ impl<'a> Checker<'a> {
         content: &Content,
     ) -> Vec<Slide> {
         let section = |id: &str| content.overview.sections.iter().position(|s| s.id == id);
+        let find = |items: &[Item], id: &str| items.iter().position(|item| item.id == id);
+        let item = |id: &str| {
+            find(&content.declaration.items, id)
+                .map(ItemRef::Declaration)
+                .or_else(|| find(&content.actions.items, id).map(ItemRef::Action))
+        };
         let mut slides = Vec::new();
         let slides_path = ROOT.field("slides");
         for (i, slide) in raw.slides.iter().enumerate() {
             let path = slides_path.index(i);
-            let find = |items: &[Item], id: &str| items.iter().position(|item| item.id == id);
-            let shows = match slide.show.as_ref() {
-                "title" => Some(SlideShows::Title),
-                "timeline" => Some(SlideShows::Timeline),
-                "members" => Some(SlideShows::Members),
-                id => section(id)
-                    .map(SlideShows::Section)
-                    .or_else(|| find(&content.declaration.items, id).map(SlideShows::Declaration))
-                    .or_else(|| find(&content.actions.items, id).map(SlideShows::Action)),
+            let form = slide.form.map(|form| match form {
+                RawSlideForm::Text => SlideForm::Text,
+                RawSlideForm::List => SlideForm::List,
+                RawSlideForm::Chart => SlideForm::Chart,
+                RawSlideForm::Map => SlideForm::Map,
+            });
+            let mut items = Vec::new();
+            let shows = match &slide.show {
+                RawShow::Many(ids) => {
+                    for (j, id) in ids.iter().enumerate() {
+                        match item(id) {
+                            Some(found) => items.push(found),
+                            None => self.report(
+                                file,
+                                &path.field("show").index(j),
+                                ProblemKind::UnknownReference {
+                                    what: "item",
+                                    id: id.clone(),
+                                    known: "the id of a right or an area of action".into(),
+                                },
+                            ),
+                        }
+                    }
+                    Some(SlideShows::List)
+                }
+                // A whole list, as a list.
+                RawShow::One(id) if form == Some(SlideForm::List) && id == "declaration" => {
+                    items.extend((0..content.declaration.items.len()).map(ItemRef::Declaration));
+                    Some(SlideShows::List)
+                }
+                RawShow::One(id) if form == Some(SlideForm::List) && id == "actions" => {
+                    items.extend((0..content.actions.items.len()).map(ItemRef::Action));
+                    Some(SlideShows::List)
+                }
+                RawShow::One(id) => match id.as_ref() {
+                    "title" => Some(SlideShows::Title),
+                    "timeline" => Some(SlideShows::Timeline),
+                    "members" => Some(SlideShows::Members),
+                    id => section(id).map(SlideShows::Section).or_else(|| {
+                        item(id).map(|found| match found {
+                            ItemRef::Declaration(i) => SlideShows::Declaration(i),
+                            ItemRef::Action(i) => SlideShows::Action(i),
+                        })
+                    }),
+                },
             };
             let Some(shows) = shows else {
+                let id = match &slide.show {
+                    RawShow::One(id) => id.to_string(),
+                    RawShow::Many(_) => String::new(),
+                };
                 self.report(
                     file,
                     &path.field("show"),
                     ProblemKind::UnknownReference {
                         what: "slide content",
-                        id: slide.show.to_string(),
-                        known: "title, timeline, members, or the id of a section, a right or an area of action".into(),
+                        id,
+                        known: "title, timeline, members, the id of a section, a right or an area of action, a list of such items, or declaration or actions with `as: List`".into(),
                     },
                 );
                 continue;
+            };
+            if shows == SlideShows::List && items.is_empty() {
+                self.report(
+                    file,
+                    &path.field("show"),
+                    ProblemKind::Invalid("a list slide needs at least one item".into()),
+                );
+                continue;
+            }
+            let form = match form {
+                Some(form) if SlideForm::allowed_for(shows).contains(&form) => form,
+                Some(form) => {
+                    let allowed: Vec<String> = SlideForm::allowed_for(shows)
+                        .iter()
+                        .map(|form| format!("{form:?}"))
+                        .collect();
+                    self.report(
+                        file,
+                        &path.field("as"),
+                        ProblemKind::Invalid(format!(
+                            "this slide cannot be shown as {form:?}: it can be {}",
+                            allowed.join(" or ")
+                        )),
+                    );
+                    continue;
+                }
+                None => SlideForm::default_for(shows),
             };
             let mut with = Vec::new();
             let with_path = path.field("with");
@@ -1168,11 +1241,22 @@ impl<'a> Checker<'a> {
                     ),
                 }
             }
+            let title = slide
+                .title
+                .as_ref()
+                .map(|title| self.text(file, &path.field("title"), title));
             let notes = slide
                 .notes
                 .as_ref()
                 .map(|notes| self.text(file, &path.field("notes"), notes));
-            slides.push(Slide { shows, with, notes });
+            slides.push(Slide {
+                shows,
+                form,
+                with,
+                items,
+                title,
+                notes,
+            });
         }
         slides
     }

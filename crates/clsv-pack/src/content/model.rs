@@ -177,21 +177,85 @@ pub enum SlideShows {
     Section(usize),
     /// The conference timeline.
     Timeline,
-    /// The members, grouped by region.
+    /// The members.
     Members,
     /// An item of the declaration.
     Declaration(usize),
     /// An area of action.
     Action(usize),
+    /// Items of the declaration or the actions together, a line each: [`Slide::items`].
+    List,
+}
+
+/// An item of the declaration or of the actions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ItemRef {
+    Declaration(usize),
+    Action(usize),
+}
+
+/// How a slide shows what it shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SlideForm {
+    /// Its text.
+    Text,
+    /// Items, a line each.
+    List,
+    /// Charts: the conferences on a timeline, with the members joining year by year.
+    Chart,
+    /// The world map, with the members at their capitals.
+    Map,
+}
+
+impl SlideForm {
+    /// How a slide shows `shows` unless `slides.ron` says otherwise: the conferences as
+    /// charts, the members on the map, a list as a list, the rest as text.
+    pub fn default_for(shows: SlideShows) -> SlideForm {
+        match shows {
+            SlideShows::Timeline => SlideForm::Chart,
+            SlideShows::Members => SlideForm::Map,
+            SlideShows::List => SlideForm::List,
+            _ => SlideForm::Text,
+        }
+    }
+
+    /// The forms a slide that shows `shows` may take.
+    pub fn allowed_for(shows: SlideShows) -> &'static [SlideForm] {
+        match shows {
+            SlideShows::Timeline => &[SlideForm::Chart, SlideForm::Text],
+            SlideShows::Members => &[SlideForm::Map, SlideForm::Text],
+            SlideShows::List => &[SlideForm::List],
+            _ => &[SlideForm::Text],
+        }
+    }
 }
 
 /// A slide of the presentation and the speaker's notes for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Slide {
     pub shows: SlideShows,
+    pub form: SlideForm,
     /// For the title slide: the overview sections shown under the title.
     pub with: Vec<usize>,
+    /// For a list: its items, in order.
+    pub items: Vec<ItemRef>,
+    /// A title of its own, in place of the one of what it shows.
+    pub title: Option<Localized>,
     pub notes: Option<Localized>,
+}
+
+impl Slide {
+    /// A slide that shows `shows` in its usual form, with nothing else.
+    pub fn of(shows: SlideShows) -> Slide {
+        Slide {
+            shows,
+            form: SlideForm::default_for(shows),
+            with: Vec::new(),
+            items: Vec::new(),
+            title: None,
+            notes: None,
+        }
+    }
 }
 
 /// A whole pack, checked.

@@ -284,12 +284,35 @@ pub struct RawSlides<'a> {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename = "Slide")]
 pub struct RawSlide<'a> {
-    /// An item id, or `title`, `timeline`, `members`.
-    #[serde(borrow)]
-    pub show: Str<'a>,
+    /// An item id, or `title`, `timeline`, `members`, `declaration`, `actions`; or a list of
+    /// item ids, shown together a line each.
+    pub show: RawShow<'a>,
+    /// How it is shown: `Text`, `List`, `Chart` or `Map`.
+    #[serde(default, rename = "as")]
+    pub form: Option<RawSlideForm>,
     /// For the title slide: the overview sections whose text it shows.
     #[serde(default)]
     pub with: Vec<String>,
+    /// A title of its own.
+    #[serde(default, borrow)]
+    pub title: Option<RawText<'a>>,
     #[serde(default, borrow)]
     pub notes: Option<RawText<'a>>,
+}
+
+/// What a slide shows: one id, or several items.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RawShow<'a> {
+    One(#[serde(borrow)] Str<'a>),
+    Many(Vec<String>),
+}
+
+/// How a slide shows what it shows, as `slides.ron` writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum RawSlideForm {
+    Text,
+    List,
+    Chart,
+    Map,
 }
