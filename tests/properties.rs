@@ -120,6 +120,15 @@ fn observed(app: &App) -> String {
 
 /// 64 cases each in the test suite; `PROPTEST_CASES=N` runs N (for a long fuzzing run,
 /// see docs/TESTING.md).
+/// The words of a line of a slide, without the separators between counts (which a line
+/// break stands for on a narrow slide).
+fn words(line: &str) -> Vec<String> {
+    line.split_whitespace()
+        .filter(|word| *word != "·")
+        .map(str::to_string)
+        .collect()
+}
+
 fn config() -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES")
         .ok()
@@ -257,5 +266,55 @@ proptest! {
         let kept: String = lines.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>().join(" ");
         let words = |s: &str| s.split_whitespace().collect::<String>();
         prop_assert_eq!(words(&kept), words(&text));
+    }
+
+    /// Any slide of the deck at any size from 20×6 draws nothing outside the screen, and its
+    /// pages hold every word of its text once and whole.
+    #[test]
+    fn a_slide_at_any_size_stays_inside_and_cuts_no_word(
+        width in 20u16..=300,
+        height in 6u16..=100,
+        slide in 0usize..9,
+        notes in any::<bool>(),
+    ) {
+        let mut app = app_on(embedded(), width, height).with_talk(clsv::app::Talk {
+            start: Some(slide),
+            notes,
+            ..clsv::app::Talk::default()
+        });
+        let slide = app.deck()[app.presentation().unwrap().slide].clone();
+        let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(
+            0,
+            0,
+            width + 2,
+            height + 2,
+        ));
+        ratatui::widgets::Widget::render(&app, app.area(), &mut buf);
+        for y in 0..height + 2 {
+            for x in 0..width + 2 {
+                if x >= width || y >= height {
+                    prop_assert_eq!(buf[(x, y)].symbol(), " ", "({}, {})", x, y);
+                }
+            }
+        }
+        let layout = app.slide_layout(&slide, 0);
+        // (A screen that leaves the body no row at all shows its title alone.)
+        let no_room = layout.lines.is_empty() && !layout.body.text.is_empty();
+        if layout.body.figure.is_none() && !no_room {
+            let mut shown: Vec<String> = Vec::new();
+            for page in 0..layout.pages.len() {
+                let layout = app.slide_layout(&slide, page);
+                for line in layout.body.text.lines(layout.lines.clone()) {
+                    shown.extend(words(&line.to_string()));
+                }
+                app.update(Action::NextSlide);
+            }
+            let whole = clsv::doc::slide::body(app.doc_context(), &slide, 100_000);
+            let expected: Vec<String> = whole
+                .lines(0..whole.len())
+                .flat_map(|line| words(&line.to_string()))
+                .collect();
+            prop_assert_eq!(shown, expected);
+        }
     }
 }

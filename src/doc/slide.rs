@@ -268,12 +268,19 @@ fn members_by_region(doc: &mut Doc, cx: Context) {
             continue;
         }
         let label = format!("{}: ", region.name.get(cx.lang));
-        doc.hanging(
-            names.join(", "),
-            (&label, cx.theme.label()),
-            "  ",
-            Style::new(),
-        );
+        // Beside its region while that leaves the names room; under it on a narrow slide,
+        // where a name would otherwise be broken letter by letter.
+        if doc.width() >= text::width(&label) + 12 {
+            doc.hanging(
+                names.join(", "),
+                (&label, cx.theme.label()),
+                "  ",
+                Style::new(),
+            );
+        } else {
+            doc.text(label.trim_end().to_string(), cx.theme.label());
+            doc.hanging(names.join(", "), ("  ", Style::new()), "  ", Style::new());
+        }
     }
 }
 
