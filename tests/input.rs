@@ -97,7 +97,7 @@ fn a_click_on_a_row_selects_it_and_on_the_detail_focuses_it() {
         mouse_action(&app, &click(x, y)),
         Some(Action::SelectRow(15))
     );
-    let (x, y) = find(&app, "Denumire (ro)");
+    let (x, y) = find(&app, "Cod ISO");
     assert_eq!(mouse_action(&app, &click(x, y)), Some(Action::FocusDetail));
     // Below the last row of a short list there is nothing to select.
     app.update(Action::ShowPane(Pane::Actions));
@@ -130,7 +130,7 @@ fn the_wheel_scrolls_what_is_under_it() {
         mouse_action(&app, &mouse(MouseEventKind::ScrollUp, x, y)),
         Some(Action::Scroll(ScrollTarget::List, -1))
     );
-    let (x, y) = find(&app, "Denumire (ro)");
+    let (x, y) = find(&app, "Cod ISO");
     assert_eq!(
         mouse_action(&app, &mouse(MouseEventKind::ScrollDown, x, y)),
         Some(Action::Scroll(ScrollTarget::Text, 3))

@@ -132,7 +132,7 @@ fn f_filters_with_every_key_and_enter_keeps_it() {
     assert!(shown.contains("Membri 3/22"), "{shown}");
     assert!(shown.contains("filtru: africa"), "{shown}");
     // The detail is the selected filtered member's.
-    assert!(shown.contains("Denumire (ro)  Ghana"), "{shown}");
+    assert!(shown.contains("╭ Ghana ─"), "{shown}");
     app.update(Action::MoveDown);
     assert_eq!(selected_code(&app), "KE");
     app.update(Action::AcceptFilter);
@@ -279,10 +279,7 @@ fn m_shows_the_members_on_a_map_that_follows_the_selection_and_the_filter() {
         shown.contains("Austria"),
         "the selected member labelled: {shown}"
     );
-    assert!(
-        !shown.contains("Denumire (ro)"),
-        "the detail gives way: {shown}"
-    );
+    assert!(!shown.contains("Cod ISO"), "the detail gives way: {shown}");
     select_code(&mut app, "KE");
     let shown = screen(&app);
     assert!(shown.contains("◆ Kenya"), "{shown}");
@@ -292,7 +289,7 @@ fn m_shows_the_members_on_a_map_that_follows_the_selection_and_the_filter() {
     // Enter (or m) brings the detail back.
     app.update(Action::FocusDetail);
     assert!(!app.map_shown());
-    assert!(screen(&app).contains("Denumire (ro)"));
+    assert!(screen(&app).contains("Cod ISO"));
     app.update(Action::ToggleMap);
     app.update(Action::ToggleMap);
     assert!(!app.map_shown());

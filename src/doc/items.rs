@@ -23,16 +23,19 @@ pub fn row_label(cx: Context, pane: Pane, row: usize) -> String {
         .map_or(String::new(), |item| item.title.get(cx.lang).to_string())
 }
 
-/// The full text of item `row` at `width` columns: title, body, and the added facts with
-/// their sources.
+/// The full text of item `row` at `width` columns (its box is titled with its title): the
+/// body, and the added facts with their sources.
 pub fn doc(cx: Context, pane: Pane, row: usize, width: usize) -> DocText {
     let mut doc = Doc::new(cx, width);
     let Some(item) = list(cx, pane).and_then(|l| l.items.get(row)) else {
         return doc.finish();
     };
     doc.anchor(Target::Item(pane, row));
-    doc.text(item.title.shared(cx.lang), cx.theme.heading());
-    doc.blank();
+    // The box is titled with the item's title; the text repeats it only when it is cut there.
+    if super::members::heads_with_title(item.title.get(cx.lang), width) {
+        doc.text(item.title.shared(cx.lang), cx.theme.heading());
+        doc.blank();
+    }
     doc.text(item.body.shared(cx.lang), Style::new());
     if !item.facts.is_empty() {
         doc.blank();

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use ratatui::style::Style;
 
 use super::{Context, Doc, DocText};
-use crate::content::Lang;
+use crate::content::{Lang, SourceRef};
 use crate::search::{FieldKind, Target, field_text};
 use crate::text;
 
@@ -27,9 +27,17 @@ pub fn cells(cx: Context, item: usize) -> Vec<String> {
     ]
 }
 
-/// The detail of member `row` at `width` columns: its names in every language, code,
-/// region (in every language where it differs), year of joining, note, and the source of
-/// each added fact.
+/// Whether a detail's text starts with its item's title: only when the title does not fit
+/// whole in the title of the detail's box (the box is as wide as the text and its padding),
+/// so that a long title is never shown cut alone.
+pub fn heads_with_title(title: &str, width: usize) -> bool {
+    text::width(title) > width
+}
+
+/// The detail of member `row` at `width` columns (its box is titled with its name): its
+/// name in the other languages where it differs, code, region (in every language where it
+/// differs), year of joining and note, each added fact marked with its source ("[1]"), and
+/// the sources listed once below.
 pub fn doc(cx: Context, row: usize, width: usize) -> DocText {
     let content = cx.content;
     let mut doc = Doc::new(cx, width);
@@ -43,11 +51,35 @@ pub fn doc(cx: Context, row: usize, width: usize) -> DocText {
     // name them (`region:`, `an:`) mark in them what the search found.
     let target = Target::Member(row);
     let region: Arc<str> = Arc::from(field_text(content, target, FieldKind::Region, lang));
-    let joined = Arc::from(field_text(content, target, FieldKind::Joined, lang));
+    let joined: Arc<str> = Arc::from(field_text(content, target, FieldKind::Joined, lang));
 
+    // The sources in the order the fields cite them, each once: "[1]" beside a field.
+    let mut cited: Vec<SourceRef> = Vec::new();
+    let mut marker = |source: SourceRef| -> String {
+        if content.source(source).is_none() {
+            return String::new();
+        }
+        let n = match cited.iter().position(|&s| s == source) {
+            Some(i) => i + 1,
+            None => {
+                cited.push(source);
+                cited.len()
+            }
+        };
+        format!(" [{n}]")
+    };
+    let with_marker = |value: &str, marker: String| -> Arc<str> {
+        match marker.is_empty() {
+            true => Arc::from(value),
+            false => Arc::from(format!("{value}{marker}")),
+        }
+    };
+
+    let shown_name = member.name.get(lang);
     // The member's texts shared, not copied: a note may be long.
     let mut fields: Vec<(String, Arc<str>, Option<FieldKind>)> = (0..content.languages.len())
         .map(Lang)
+        .filter(|&l| l != lang && member.name.get(l) != shown_name)
         .map(|l| {
             let label = format!("{} ({})", strings.name, content.lang_tag(l));
             (label, member.name.shared(l), None)
@@ -55,12 +87,13 @@ pub fn doc(cx: Context, row: usize, width: usize) -> DocText {
         .collect();
     fields.push((
         strings.code.to_string(),
-        Arc::from(member.code.as_str()),
+        with_marker(&member.code, marker(member.code_source)),
         None,
     ));
+    let region_marker = marker(member.region_source);
     fields.push((
         strings.region.to_string(),
-        region.clone(),
+        with_marker(&region, region_marker.clone()),
         Some(FieldKind::Region),
     ));
     // The region in every other language where it reads differently: the search finds a
@@ -75,7 +108,11 @@ pub fn doc(cx: Context, row: usize, width: usize) -> DocText {
             fields.push((label, Arc::from(text), Some(FieldKind::Region)));
         }
     }
-    fields.push((strings.joined.to_string(), joined, Some(FieldKind::Joined)));
+    fields.push((
+        strings.joined.to_string(),
+        with_marker(&joined, marker(member.joined_source)),
+        Some(FieldKind::Joined),
+    ));
     if let Some(note) = &member.note {
         fields.push((strings.note.to_string(), note.shared(lang), None));
     }
@@ -87,27 +124,29 @@ pub fn doc(cx: Context, row: usize, width: usize) -> DocText {
         + 2;
 
     doc.anchor(target);
-    doc.text(member.name.shared(lang), theme.heading());
-    doc.blank();
+    if heads_with_title(shown_name, width) {
+        doc.text(member.name.shared(lang), theme.heading());
+        doc.blank();
+    }
     for (label, value, kind) in fields {
         doc.field_of(&label, label_width, value, kind);
     }
+    if cited.is_empty() {
+        return doc.finish();
+    }
     doc.blank();
     doc.text(strings.sources, theme.heading());
-    let bullet = format!("{} ", theme.glyphs().bullet);
-    for (what, source) in [
-        (strings.code, member.code_source),
-        (strings.region, member.region_source),
-        (strings.joined, member.joined_source),
-    ] {
+    for (n, &source) in cited.iter().enumerate() {
         let Some(source) = content.source(source) else {
             continue;
         };
-        let mut line = format!("{what}: {}", source.title.get(lang));
+        let mut line = source.title.get(lang).to_string();
         if let Some(url) = &source.url {
             line.push_str(&format!(" <{url}>"));
         }
-        doc.hanging(line, (&bullet, Style::new()), "  ", Style::new());
+        let number = format!("[{}] ", n + 1);
+        let indent = " ".repeat(text::width(&number));
+        doc.hanging(line, (&number, Style::new()), &indent, Style::new());
     }
     doc.finish()
 }

@@ -56,6 +56,21 @@ pub fn row_cells(cx: Context, pane: Pane, item: usize) -> Vec<String> {
     }
 }
 
+/// The title of item `item` of a list pane: a member's name in the language of `cx`, or an
+/// item's title.
+pub fn item_title(cx: Context, pane: Pane, item: usize) -> String {
+    match pane {
+        Pane::Overview => String::new(),
+        Pane::Members => cx
+            .content
+            .members
+            .members
+            .get(item)
+            .map_or(String::new(), |m| m.name.get(cx.lang).to_string()),
+        Pane::Declaration | Pane::Actions => items::row_label(cx, pane, item),
+    }
+}
+
 /// The names of the columns of a list that is a table, in the interface's language.
 pub fn column_names(cx: Context, pane: Pane) -> &'static [&'static str] {
     match pane {

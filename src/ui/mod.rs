@@ -155,12 +155,15 @@ fn render_list_pane(app: &App, pane: Pane, body: Rect, buf: &mut Buffer) {
     if let Some(detail) = areas.detail {
         let position = app.list_position(pane).unwrap_or_default();
         let inner = geometry::text_inner(detail);
-        // The item's own title heads its text (wrapped, never cut); the block says where
-        // in the list it stands.
-        let len = app.list_len(pane);
-        let title = match len {
+        // The box is titled with the item's title; the text repeats it in full when it is
+        // too long for the box's top (see `doc::members::heads_with_title`).
+        let title = match app.list_len(pane) {
             0 => String::new(),
-            _ => format!("{}/{len}", position.selected + 1),
+            _ => doc::item_title(
+                app.doc_context(),
+                pane,
+                app.item_at(pane, position.selected),
+            ),
         };
         let text = app.text_doc(inner.width as usize);
         let focused = app.focus() == Focus::Detail;
@@ -223,13 +226,20 @@ fn render_list(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     let strings = app.strings();
     let focused = app.focus() == Focus::List;
     let len = app.list_len(pane);
-    block(app, &list_title(app, pane), focused, area.width).render(area, buf);
+    let position = app.list_position(pane).unwrap_or_default();
+    let mut list_block = block(app, &list_title(app, pane), focused, area.width);
+    if len > 0 && area.width > 12 {
+        // Where the selection stands, on the bottom border: the detail's box bears its name.
+        let at = format!(" {}/{len} ", position.selected + 1);
+        list_block =
+            list_block.title_bottom(Line::styled(at, theme.border(focused)).right_aligned());
+    }
+    list_block.render(area, buf);
     let body = geometry::list_body(area, pane);
     if len == 0 {
         Paragraph::new(Line::styled(strings.nothing_here, theme.dim())).render(body, buf);
         return;
     }
-    let position = app.list_position(pane).unwrap_or_default();
     let marker = theme.glyphs().selected;
     let marker_width = text::width(marker);
     let text_width = (body.width as usize).saturating_sub(marker_width);
