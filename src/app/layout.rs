@@ -11,6 +11,7 @@ use super::App;
 use crate::content::Slide;
 use crate::doc::{self, Context, DocKey, DocText, slide::TitleLayout};
 use crate::geometry::{self, Bands, PaneAreas, PresentAreas, ResultsLayout, TabLabel};
+use crate::letters::Pixels;
 use crate::text;
 use crate::vocabulary::{Focus, Pane};
 
@@ -212,9 +213,8 @@ impl App {
     /// How the title of `slide` is laid out in `content` (a slide inside its margins).
     pub fn title_layout(&self, slide: &Slide, content: Rect) -> TitleLayout {
         let cx = self.doc_context();
-        // Block letters are drawn with Unicode quadrants: not on an ASCII terminal.
-        let big_letters = !self.theme.ascii && doc::slide::deck_in_block_letters(cx, &self.deck);
-        TitleLayout::new(&doc::slide::title(cx, slide), big_letters, content)
+        let pixels = Pixels::for_dots(self.theme.dots);
+        TitleLayout::new(&doc::slide::title(cx, slide), pixels, content)
     }
 
     /// The rows of body text the current slide shows at once at the current size.

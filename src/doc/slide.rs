@@ -1,5 +1,5 @@
-//! The text of a slide: its title (in block letters where the deck and the screen allow, or
-//! wrapped) and its body, laid out around the slide's figure (the members' map, the charts
+//! The text of a slide: its title (in block letters where the font has its characters and
+//! the screen the room, or wrapped) and its body, laid out around the slide's figure (the members' map, the charts
 //! of the conferences and the growth) where it has one and there is room.
 
 use ratatui::layout::Rect;
@@ -8,11 +8,9 @@ use ratatui::style::Style;
 use super::{Context, Doc, DocText, overview, year_of};
 use crate::content::{Slide, SlideShows};
 use crate::geometry::{self, TIMELINE_ROWS};
+use crate::letters::{self, Pixels};
 use crate::text;
 use crate::vocabulary::Pane;
-
-/// Rows and columns of one letter in block letters (quadrant pixels of an 8×8 font).
-pub const BIG_LETTER: (u16, u16) = (4, 4);
 
 /// The title of a slide in the language of `cx`.
 pub fn title(cx: Context, slide: &Slide) -> String {
@@ -327,37 +325,28 @@ pub fn timeline_marks(cx: Context<'_>) -> Vec<(&str, &str)> {
         .collect()
 }
 
-/// Whether the block-letter font has every letter of `title`. It has ASCII and Latin-1:
-/// a title with other letters (ţ, ş, ă) would lose them.
-fn drawable(title: &str) -> bool {
-    title
-        .chars()
-        .all(|c| c.is_ascii_graphic() || c == ' ' || ('\u{a0}'..='\u{ff}').contains(&c))
-}
-
-/// Whether the titles of `deck` are drawn in block letters at all: only when every title of
-/// the deck can be, so that the slides of one talk look alike.
-pub fn deck_in_block_letters(cx: Context, deck: &[Slide]) -> bool {
-    deck.iter().all(|slide| drawable(&title(cx, slide)))
-}
-
 /// How a slide's title is laid out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TitleLayout {
-    /// In block letters: the words of each line.
-    Big(Vec<String>),
+    /// In block letters drawn with `pixels`: the words of each line.
+    Big { lines: Vec<String>, pixels: Pixels },
     /// In bold: the title wrapped to lines.
     Plain(Vec<String>),
 }
 
 impl TitleLayout {
     /// How `title` is laid out in `content` (the slide inside its margins): in block letters
-    /// when `big_letters` allows (the deck can be, the terminal is not ASCII-only) and the
-    /// screen has room, or else wrapped.
-    pub fn new(title: &str, big_letters: bool, content: Rect) -> TitleLayout {
-        if big_letters && let Some(lines) = big_lines(title, content) {
-            return TitleLayout::Big(lines);
+    /// of `pixels` when the font has every character of it and it fits the width (and a
+    /// third of the height), or else wrapped.
+    pub fn new(title: &str, pixels: Pixels, content: Rect) -> TitleLayout {
+        if let Some(lines) = big_lines(title, pixels, content) {
+            return TitleLayout::Big { lines, pixels };
         }
+        TitleLayout::plain(title, content)
+    }
+
+    /// `title` wrapped to the width of `content`, in bold.
+    pub fn plain(title: &str, content: Rect) -> TitleLayout {
         TitleLayout::Plain(
             text::wrap(title, content.width as usize)
                 .into_iter()
@@ -369,30 +358,37 @@ impl TitleLayout {
     /// The rows the title takes, with the blank row after it.
     pub fn rows(&self) -> u16 {
         let rows = match self {
-            TitleLayout::Big(lines) => lines.len() as u16 * BIG_LETTER.0,
+            TitleLayout::Big { lines, pixels } => lines.len() as u16 * pixels.letter_rows(),
             TitleLayout::Plain(lines) => lines.len() as u16,
         };
         rows + 1
     }
 }
 
-/// The lines of words of `title` in block letters in `area`, when it has room for them.
-fn big_lines(title: &str, area: Rect) -> Option<Vec<String>> {
-    if area.height < 16 {
+/// The lines of words of `title` in block letters of `pixels` in `area`, when the font has
+/// all its characters, each word fits the width and the lines take at most a third of the
+/// height (the body keeps the rest).
+fn big_lines(title: &str, pixels: Pixels, area: Rect) -> Option<Vec<String>> {
+    if !letters::drawable(title) {
         return None;
     }
-    let per_line = (area.width / BIG_LETTER.1) as usize;
-    let mut lines: Vec<String> = Vec::new();
+    let space = pixels.letter_columns(' ')?;
+    let mut lines: Vec<(String, u16)> = Vec::new();
     for word in title.split_whitespace() {
+        let width = pixels.line_columns(word)?;
         match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= per_line => {
+            Some((line, line_width))
+                if line_width.saturating_add(space).saturating_add(width) <= area.width =>
+            {
                 line.push(' ');
                 line.push_str(word);
+                *line_width += space + width;
             }
-            _ => lines.push(word.to_string()),
+            _ => lines.push((word.to_string(), width)),
         }
     }
-    let fits = lines.iter().all(|l| l.chars().count() <= per_line);
-    let height = lines.len() as u16 * BIG_LETTER.0;
-    (fits && !lines.is_empty() && height <= area.height / 3).then_some(lines)
+    let fits = lines.iter().all(|(_, width)| *width <= area.width);
+    let height = (lines.len() as u16).saturating_mul(pixels.letter_rows());
+    (fits && !lines.is_empty() && height <= area.height / 3)
+        .then(|| lines.into_iter().map(|(line, _)| line).collect())
 }

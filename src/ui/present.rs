@@ -11,7 +11,6 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
-use tui_big_text::{BigText, PixelSize};
 
 use crate::app::App;
 use crate::content::Slide;
@@ -20,6 +19,7 @@ use crate::doc::slide::{self, Figure, TitleLayout};
 use crate::geometry;
 use crate::present::{Countdown, clock_text, countdown};
 use crate::text;
+use crate::ui::big_text::BigText;
 use crate::ui::chart::{Growth, GrowthRow, Timeline};
 use crate::ui::map::{Place, WorldMap};
 use crate::ui::{block, render_lines};
@@ -52,14 +52,8 @@ fn render_slide(app: &App, slide: &Slide, scroll: usize, area: Rect, buf: &mut B
     let title = app.title_layout(slide, content);
     let title_height = title.rows();
     match title {
-        TitleLayout::Big(lines) => {
-            let big = BigText::builder()
-                .pixel_size(PixelSize::Quadrant)
-                .style(theme.heading())
-                .lines(lines.into_iter().map(Line::from).collect::<Vec<_>>())
-                .centered()
-                .build();
-            big.render(
+        TitleLayout::Big { lines, pixels } => {
+            BigText::new(&lines, pixels).style(theme.heading()).render(
                 Rect::new(content.x, content.y, content.width, title_height - 1)
                     .intersection(content),
                 buf,
