@@ -4,6 +4,8 @@
 //! `doc` so that a slide's layout knows which titles can be drawn and how wide they are, and
 //! the widget (`ui::big_text`) draws the same bitmaps.
 
+use std::ops::Range;
+
 use font8x8::{BASIC_FONTS, LATIN_FONTS, UnicodeFonts};
 
 use crate::capability::Dots;
@@ -16,8 +18,8 @@ pub type Glyph = [u8; 8];
 pub enum Pixels {
     /// Quadrant blocks (`▘`, `▚`, `▟`, …): 2×2 pixels a cell, 4×4 cells a letter.
     Quadrant,
-    /// Half blocks (`▀`, `▄`, `█`): 1×2 pixels a cell, 7 (or 8) columns × 4 rows a letter;
-    /// the Linux console's font has them but no quadrants.
+    /// Half blocks (`▀`, `▄`, `█`): 1×2 pixels a cell, a letter 4 rows high and as wide as
+    /// its ink and a blank column; the Linux console's font has them but no quadrants.
     HalfBlock,
     /// ASCII characters standing for half blocks, shaped like them as far as ASCII goes.
     Ascii,
@@ -47,20 +49,28 @@ impl Pixels {
         8 / self.cell().1
     }
 
-    /// Columns that `c` takes, or `None` when the font has no `c`.
-    pub fn letter_columns(self, c: char) -> Option<u16> {
+    /// The columns of pixels of the glyph of `c` that its letter takes, the gap after it
+    /// included (a column past the eighth is blank), or `None` when the font has no `c`.
+    pub fn letter_pixels(self, c: char) -> Option<Range<u16>> {
         let glyph = glyph(c)?;
+        let ink = glyph.iter().fold(0u8, |ink, row| ink | row);
         Some(match self {
-            Pixels::Quadrant => 4,
-            // A cell a pixel wide makes a letter twice as wide as a quadrant one: the font's
-            // eighth column, which it leaves blank as the gap after nearly every letter (not
-            // after `*`, `_`, `Ö`, `â`, …), is left out so that a word fits as it does in the
-            // other forms' proportions.
-            Pixels::HalfBlock | Pixels::Ascii => match glyph.iter().any(|row| row & 0x80 != 0) {
-                true => 8,
-                false => 7,
+            Pixels::Quadrant => 0..8,
+            // A cell a pixel wide makes a letter twice as wide as a quadrant one: each letter
+            // takes only its ink and one blank column, so that the font's blank margins do not
+            // double too and a word of ten letters fits an 80-column screen.
+            Pixels::HalfBlock | Pixels::Ascii => match ink {
+                // A space is half a letter wide.
+                0 => 0..4,
+                ink => ink.trailing_zeros() as u16..(8 - ink.leading_zeros() as u16 + 1),
             },
         })
+    }
+
+    /// Columns that `c` takes, or `None` when the font has no `c`.
+    pub fn letter_columns(self, c: char) -> Option<u16> {
+        let pixels = self.letter_pixels(c)?;
+        Some((pixels.end - pixels.start).div_ceil(self.cell().0))
     }
 
     /// Columns that `line` takes in block letters, or `None` when the font lacks one of its
@@ -256,14 +266,17 @@ mod tests {
     }
 
     #[test]
-    fn letters_are_four_cells_in_quadrants_and_seven_or_eight_in_half_blocks() {
-        assert_eq!(Pixels::Quadrant.line_columns("Aş"), Some(8));
-        assert_eq!(Pixels::HalfBlock.line_columns("Aş"), Some(14));
+    fn letters_are_four_cells_in_quadrants_and_as_wide_as_their_ink_in_half_blocks() {
+        assert_eq!(Pixels::Quadrant.line_columns("Aş i"), Some(16));
+        // A and ş take the columns 0 to 5, i 1 to 4, each with a blank one after; a space 4.
+        assert_eq!(Pixels::HalfBlock.line_columns("Aş i"), Some(7 + 7 + 4 + 5));
+        assert_eq!(Pixels::HalfBlock.letter_pixels('i'), Some(1..6));
         assert_eq!(
             Pixels::Ascii.line_columns("ê_"),
-            Some(16),
-            "ê and _ take the eighth column"
+            Some(18),
+            "ê and _ reach the eighth column"
         );
+        assert_eq!(Pixels::HalfBlock.line_columns("Principiul"), Some(66));
         assert_eq!(Pixels::Ascii.line_columns("Ω"), None);
         for pixels in [Pixels::Quadrant, Pixels::HalfBlock, Pixels::Ascii] {
             assert_eq!(pixels.letter_rows(), 4);

@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 
 use super::App;
 use crate::content::Slide;
-use crate::doc::{self, Context, DocKey, DocText, slide::TitleLayout};
+use crate::doc::{self, Context, DocKey, DocText};
 use crate::geometry::{self, Bands, PaneAreas, PresentAreas, ResultsLayout, TabLabel};
 use crate::letters::Pixels;
 use crate::text;
@@ -210,13 +210,6 @@ impl App {
         geometry::present_areas(self.area, notes)
     }
 
-    /// How the title of `slide` is laid out in `content` (a slide inside its margins).
-    pub fn title_layout(&self, slide: &Slide, content: Rect) -> TitleLayout {
-        let cx = self.doc_context();
-        let pixels = Pixels::for_dots(self.theme.dots);
-        TitleLayout::new(&doc::slide::title(cx, slide), pixels, content)
-    }
-
     /// The rows of body text the current slide shows at once at the current size.
     pub fn slide_body_rows(&self) -> usize {
         self.current_slide()
@@ -239,13 +232,18 @@ impl App {
         (needed > rows).then_some((needed, rows.saturating_sub(1)))
     }
 
+    /// `slide` laid out at the current size: its title, in the pixels the terminal's drawings
+    /// are made of where block letters fit, and its body (its figure and its text) below.
+    pub fn slide_layout(&self, slide: &Slide) -> doc::slide::SlideLayout {
+        let pixels = Pixels::for_dots(self.theme.dots);
+        let area = self.present_areas().slide;
+        doc::slide::lay_out_slide(self.doc_context(), slide, pixels, area)
+    }
+
     /// The body of `slide` (its figure and its text) laid out below its title at the current
     /// size.
     pub fn slide_body(&self, slide: &Slide) -> doc::slide::SlideBody {
-        let content = geometry::slide_content(self.present_areas().slide);
-        let title_rows = self.title_layout(slide, content).rows();
-        let area = geometry::slide_body(content, title_rows);
-        doc::slide::lay_out(self.doc_context(), slide, area)
+        self.slide_layout(slide).body
     }
 
     /// The slide being presented.

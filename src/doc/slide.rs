@@ -219,6 +219,40 @@ pub fn lay_out(cx: Context, slide: &Slide, area: Rect) -> SlideBody {
     })
 }
 
+/// A slide laid out in its area: the title and, below it, the body.
+#[derive(Debug)]
+pub struct SlideLayout {
+    pub title: TitleLayout,
+    pub body: SlideBody,
+}
+
+/// `slide` laid out in `area` (the slide, margins included), its title in block letters of
+/// `pixels` where they fit, unless the body would show less under them than under the title
+/// in bold: lose its figure, or scroll where it would not. The title is decoration; what the
+/// slide says comes first.
+pub fn lay_out_slide(cx: Context, slide: &Slide, pixels: Pixels, area: Rect) -> SlideLayout {
+    let content = geometry::slide_content(area);
+    let text = title(cx, slide);
+    let under = |title: TitleLayout| {
+        let body = lay_out(cx, slide, geometry::slide_body(content, title.rows()));
+        SlideLayout { title, body }
+    };
+    let plain = || under(TitleLayout::plain(&text, content));
+    let big = TitleLayout::new(&text, pixels, content, geometry::slide_big_title(area));
+    if !matches!(big, TitleLayout::Big { .. }) {
+        return plain();
+    }
+    let big = under(big);
+    let plain = plain();
+    let scrolls = |body: &SlideBody| body.text.len() > body.text_area.height as usize;
+    let loses_figure = plain.body.figure.is_some() && big.body.figure.is_none();
+    let starts_scrolling = scrolls(&big.body) && !scrolls(&plain.body);
+    match loses_figure || starts_scrolling {
+        true => plain,
+        false => big,
+    }
+}
+
 /// The map with the counts beside it (on a wide slide) or below it; `None` when the pack has
 /// no locations or the slide no room for the map.
 fn members_body(cx: Context, area: Rect) -> Option<SlideBody> {
@@ -335,11 +369,12 @@ pub enum TitleLayout {
 }
 
 impl TitleLayout {
-    /// How `title` is laid out in `content` (the slide inside its margins): in block letters
-    /// of `pixels` when the font has every character of it and it fits the width (and a
-    /// third of the height), or else wrapped.
-    pub fn new(title: &str, pixels: Pixels, content: Rect) -> TitleLayout {
-        if let Some(lines) = big_lines(title, pixels, content) {
+    /// How `title` is laid out on a slide: in block letters of `pixels` in `big` (see
+    /// `geometry::slide_big_title`) when the font has every character of it and it fits the
+    /// width (and a third of the height), or else wrapped in `content` (the slide inside its
+    /// margins).
+    pub fn new(title: &str, pixels: Pixels, content: Rect, big: Rect) -> TitleLayout {
+        if let Some(lines) = big_lines(title, pixels, big) {
             return TitleLayout::Big { lines, pixels };
         }
         TitleLayout::plain(title, content)
@@ -391,4 +426,101 @@ fn big_lines(title: &str, pixels: Pixels, area: Rect) -> Option<Vec<String>> {
     let height = (lines.len() as u16).saturating_mul(pixels.letter_rows());
     (fits && !lines.is_empty() && height <= area.height / 3)
         .then(|| lines.into_iter().map(|(line, _)| line).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FORMS: [Pixels; 3] = [Pixels::Quadrant, Pixels::HalfBlock, Pixels::Ascii];
+
+    /// The slide of an 80×24 screen: the screen less the footer.
+    const SLIDE_80X24: Rect = Rect::new(0, 0, 80, 23);
+
+    fn layout(title: &str, pixels: Pixels, slide: Rect) -> TitleLayout {
+        let content = geometry::slide_content(slide);
+        TitleLayout::new(title, pixels, content, geometry::slide_big_title(slide))
+    }
+
+    #[test]
+    fn a_title_the_font_lacks_a_character_of_is_bold() {
+        let wide = Rect::new(0, 0, 200, 60);
+        for pixels in FORMS {
+            for title in ["Ωmega", "自由", "Libertate “online”", "Ţara – ţara"] {
+                assert_eq!(
+                    layout(title, pixels, wide),
+                    TitleLayout::Plain(vec![title.to_string()]),
+                    "{title} in {pixels:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_romanian_title_that_fits_is_big_in_every_form() {
+        for pixels in FORMS {
+            let principiul = layout("Principiul", pixels, SLIDE_80X24);
+            assert_eq!(
+                principiul,
+                TitleLayout::Big {
+                    lines: vec!["Principiul".to_string()],
+                    pixels
+                }
+            );
+            assert_eq!(principiul.rows(), 5, "four rows of letters and a blank one");
+        }
+        assert!(matches!(
+            layout("Ţara şi ăla", Pixels::Quadrant, SLIDE_80X24),
+            TitleLayout::Big { .. }
+        ));
+    }
+
+    #[test]
+    fn words_go_to_lines_as_they_fit_the_width() {
+        let area = Rect::new(0, 0, 60, 40);
+        // Quadrant letters are 4 columns: 15 to a line.
+        assert_eq!(
+            big_lines("Protecţia vieţii private", Pixels::Quadrant, area),
+            Some(vec!["Protecţia".to_string(), "vieţii private".to_string()])
+        );
+        // Half-block letters are as wide as their ink: a word wider than the area is too big.
+        let protectia = Pixels::HalfBlock.line_columns("Protecţia").unwrap();
+        let narrow = Rect::new(0, 0, protectia - 1, 40);
+        assert_eq!(
+            big_lines("Protecţia vieţii", Pixels::HalfBlock, narrow),
+            None
+        );
+        let just = Rect::new(0, 0, protectia, 40);
+        assert_eq!(
+            big_lines("Protecţia vieţii", Pixels::HalfBlock, just),
+            Some(vec!["Protecţia".to_string(), "vieţii".to_string()])
+        );
+    }
+
+    #[test]
+    fn a_big_title_leaves_two_thirds_of_the_height_to_the_body() {
+        let title = "Principiul";
+        assert!(big_lines(title, Pixels::Quadrant, Rect::new(0, 0, 100, 12)).is_some());
+        assert!(big_lines(title, Pixels::Quadrant, Rect::new(0, 0, 100, 11)).is_none());
+        // Three lines of four rows need 36.
+        let three = "Libertatea religiei sau convingerilor";
+        let narrow = |height| Rect::new(0, 0, 56, height);
+        assert_eq!(
+            big_lines(three, Pixels::Quadrant, narrow(36)).map(|l| l.len()),
+            Some(3)
+        );
+        assert_eq!(big_lines(three, Pixels::Quadrant, narrow(35)), None);
+        assert_eq!(
+            TitleLayout::new(three, Pixels::Quadrant, narrow(35), narrow(35)),
+            TitleLayout::Plain(vec![three.to_string()])
+        );
+        assert_eq!(
+            big_lines(title, Pixels::Quadrant, Rect::new(0, 0, 0, 0)),
+            None
+        );
+        assert_eq!(
+            big_lines("", Pixels::Quadrant, Rect::new(0, 0, 80, 40)),
+            None
+        );
+    }
 }

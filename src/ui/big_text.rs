@@ -95,16 +95,15 @@ impl Widget for BigText<'_> {
 }
 
 /// The pixels of `line` column by column, left to right: a byte a column, bit 0 the top
-/// row. Each letter takes the columns `Pixels::letter_columns` gives it, so that what is
-/// drawn is as wide as the slide's layout measured.
+/// row. Each letter takes the columns `Pixels::letter_pixels` gives it, so that what is drawn
+/// is as wide as the slide's layout measured.
 fn line_pixels(line: &str, pixels: Pixels) -> Vec<u8> {
-    let cell_width = pixels.cell().0 as usize;
     let mut strips = Vec::new();
     for c in line.chars() {
-        let (Some(glyph), Some(columns)) = (letters::glyph(c), pixels.letter_columns(c)) else {
+        let (Some(glyph), Some(columns)) = (letters::glyph(c), pixels.letter_pixels(c)) else {
             continue;
         };
-        for x in 0..columns as usize * cell_width {
+        for x in columns {
             let strip = glyph
                 .iter()
                 .enumerate()

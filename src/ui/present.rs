@@ -49,13 +49,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 fn render_slide(app: &App, slide: &Slide, scroll: usize, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let content = geometry::slide_content(area);
-    let title = app.title_layout(slide, content);
-    let title_height = title.rows();
-    match title {
+    let laid_out = app.slide_layout(slide);
+    let title_height = laid_out.title.rows();
+    match laid_out.title {
         TitleLayout::Big { lines, pixels } => {
+            let big = geometry::slide_big_title(area);
             BigText::new(&lines, pixels).style(theme.heading()).render(
-                Rect::new(content.x, content.y, content.width, title_height - 1)
-                    .intersection(content),
+                Rect::new(big.x, big.y, big.width, title_height - 1).intersection(big),
                 buf,
             );
         }
@@ -77,7 +77,7 @@ fn render_slide(app: &App, slide: &Slide, scroll: usize, area: Rect, buf: &mut B
             );
         }
     }
-    let body = app.slide_body(slide);
+    let body = laid_out.body;
     if let Some(figure) = body.figure {
         render_figure(app, figure, buf);
     }
