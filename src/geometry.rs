@@ -651,6 +651,21 @@ pub fn slide_content(slide: Rect) -> Rect {
     )
 }
 
+/// Where a slide's title in block letters may go: the rows of `slide_content`, and the
+/// slide's width less a column each side. The margins keep the lines of text short enough to
+/// read; a title of a few big words, centred, may reach into them (on an 80-column screen,
+/// "Principiul" in half blocks needs 66 columns, and the text has 64).
+pub fn slide_big_title(slide: Rect) -> Rect {
+    let content = slide_content(slide);
+    let margin_x = u16::from(slide.width > 2);
+    Rect::new(
+        slide.x + margin_x,
+        content.y,
+        slide.width.saturating_sub(2 * margin_x),
+        content.height,
+    )
+}
+
 /// The body of a slide whose title (with the blank row after it) takes `title_rows` of
 /// `content`.
 pub fn slide_body(content: Rect, title_rows: u16) -> Rect {
@@ -863,6 +878,19 @@ mod tests {
         assert_eq!(
             (narrow.panel, narrow.slide),
             (None, Rect::new(0, 0, 50, 19))
+        );
+    }
+
+    #[test]
+    fn block_letters_may_reach_into_the_margins_of_the_text() {
+        let slide = Rect::new(0, 0, 80, 23);
+        assert_eq!(slide_content(slide), Rect::new(8, 1, 64, 22));
+        assert_eq!(slide_big_title(slide), Rect::new(1, 1, 78, 22));
+        let speaker = Rect::new(1, 1, 58, 27);
+        assert_eq!(slide_big_title(speaker), Rect::new(2, 2, 56, 26));
+        assert_eq!(
+            slide_big_title(Rect::new(3, 3, 2, 1)),
+            Rect::new(3, 3, 2, 1)
         );
     }
 

@@ -10,8 +10,9 @@ use std::time::Duration;
 
 use clsv::action::Action;
 use clsv::app::{App, StartAt, Talk};
-use clsv::capability::ColorLevel;
+use clsv::capability::{ColorLevel, Dots};
 use clsv::content::{ItemRef, SlideForm, SlideShows};
+use clsv::letters::Pixels;
 use clsv::theme::Theme;
 use clsv::vocabulary::{Mode, Pane};
 use common::{app_on, embedded, find, fixture, render, screen};
@@ -593,6 +594,142 @@ fn a_pack_without_locations_shows_the_counts_and_the_members_on_its_members_slid
             screen(&app)
         );
     }
+}
+
+/// An app on `content` presenting slide `start` at `width`×`height`, its titles in `pixels`.
+fn presenting_in(
+    content: clsv::content::Content,
+    start: usize,
+    pixels: Pixels,
+    (width, height): (u16, u16),
+) -> App {
+    let lang = content.default_language;
+    let theme = match pixels {
+        Pixels::Quadrant => Theme::new(ColorLevel::Basic16, false),
+        Pixels::HalfBlock => Theme::new(ColorLevel::Basic16, false).with_dots(Dots::HalfBlock),
+        Pixels::Ascii => Theme::new(ColorLevel::Basic16, true),
+    };
+    App::new(
+        content,
+        theme,
+        StartAt {
+            lang,
+            pane: Pane::Overview,
+        },
+        width,
+        height,
+    )
+    .with_talk(Talk {
+        start: Some(start),
+        ..Talk::default()
+    })
+}
+
+#[test]
+fn titles_are_drawn_in_block_letters_of_the_terminal_s_pixels() {
+    // The default deck with the founding ("Crearea şi scopul") in place of the timeline.
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in clsv::content::load::embedded_files() {
+        let text = match name {
+            "slides.ron" => text.replace(
+                "Slide(show: \"timeline\", as: Chart)",
+                "Slide(show: \"founding\")",
+            ),
+            _ => text.to_string(),
+        };
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let with_founding = clsv::content::load_dir(dir.path()).unwrap();
+    let forms = [
+        ("quadrants", Pixels::Quadrant),
+        ("half_blocks", Pixels::HalfBlock),
+        ("ascii", Pixels::Ascii),
+    ];
+    for (form, pixels) in forms {
+        for size in [(80, 24), (160, 45)] {
+            let slides = [
+                ("principiul", 4, "Principiul"),
+                ("urmatoarea_conferinta", 7, "Următoarea conferinţă"),
+                ("crearea_si_scopul", 2, "Crearea şi scopul"),
+            ];
+            for (name, start, title) in slides {
+                let app = presenting_in(with_founding.clone(), start, pixels, size);
+                assert_eq!(
+                    clsv::doc::slide::title(app.doc_context(), &app.deck()[start]),
+                    title
+                );
+                let shown = screen(&app);
+                let allowed: &[char] = match pixels {
+                    Pixels::Quadrant => &[
+                        '▘', '▝', '▀', '▖', '▌', '▞', '▛', '▗', '▚', '▐', '▜', '▄', '▙', '▟', '█',
+                    ],
+                    Pixels::HalfBlock => &['▀', '▄', '█'],
+                    // The letters are ASCII; the words of the pack keep their own.
+                    Pixels::Ascii => &[],
+                };
+                let blocks = |c: char| ('\u{2580}'..='\u{259f}').contains(&c);
+                assert!(
+                    shown
+                        .chars()
+                        .filter(|&c| blocks(c))
+                        .all(|c| allowed.contains(&c)),
+                    "{shown}"
+                );
+                // Each fits in one line at 160×45; at 80×24 "Principiul" does in every form,
+                // "Crearea şi scopul" in quadrants only, "Următoarea conferinţă" in none.
+                let big = matches!(
+                    app.slide_layout(&app.deck()[start], 0).title_layout,
+                    clsv::doc::slide::TitleLayout::Big { .. }
+                );
+                let fits = size == (160, 45)
+                    || name == "principiul"
+                    || (name == "crearea_si_scopul" && pixels == Pixels::Quadrant);
+                assert_eq!(big, fits, "{name} in {form} at {size:?}");
+                let (width, height) = size;
+                insta::assert_snapshot!(format!("title_{name}_{form}_{width}x{height}"), shown);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_big_title_gives_way_where_the_body_would_lose_its_figure_or_start_scrolling() {
+    use clsv::doc::slide::TitleLayout;
+    let speaker = |width, height| {
+        presenting(
+            embedded(),
+            width,
+            height,
+            Talk {
+                notes: true,
+                start: Some(3),
+                ..Talk::default()
+            },
+        )
+    };
+    // "Membri (22)" fits the width of the slide in the speaker's view at 80×24, but under
+    // it the map would not: the title is bold and the map stays.
+    let small = speaker(80, 24);
+    let laid_out = small.slide_layout(&small.deck()[3], 0);
+    assert!(matches!(laid_out.title_layout, TitleLayout::Plain(_)));
+    assert!(laid_out.body.figure.is_some());
+    let large = speaker(200, 60);
+    let laid_out = large.slide_layout(&large.deck()[3], 0);
+    assert!(matches!(laid_out.title_layout, TitleLayout::Big { .. }));
+    assert!(laid_out.body.figure.is_some());
+    // Without the speaker's view the map has room under the big title.
+    let full = presenting(
+        embedded(),
+        80,
+        24,
+        Talk {
+            start: Some(3),
+            ..Talk::default()
+        },
+    );
+    let laid_out = full.slide_layout(&full.deck()[3], 0);
+    assert!(matches!(laid_out.title_layout, TitleLayout::Big { .. }));
+    assert!(laid_out.body.figure.is_some());
 }
 
 /// Sizes from 1×1 to 300×100: every small one, then steps, and the largest.

@@ -9,8 +9,9 @@ use ratatui::layout::Rect;
 
 use super::App;
 use crate::content::Slide;
-use crate::doc::{self, Context, DocKey, DocText, slide::TitleLayout};
+use crate::doc::{self, Context, DocKey, DocText};
 use crate::geometry::{self, Bands, PaneAreas, PresentAreas, ResultsLayout, TabLabel};
+use crate::letters::Pixels;
 use crate::text;
 use crate::vocabulary::{Focus, Pane};
 
@@ -209,29 +210,21 @@ impl App {
         geometry::present_areas(self.area, notes)
     }
 
-    /// How the title of `slide` is laid out in `content` (a slide inside its margins).
-    pub fn title_layout(&self, slide: &Slide, content: Rect) -> TitleLayout {
-        let cx = self.doc_context();
-        // Block letters are drawn with Unicode quadrants: not on an ASCII terminal.
-        let big_letters = !self.theme.ascii && doc::slide::deck_in_block_letters(cx, &self.deck);
-        TitleLayout::new(&doc::slide::title(cx, slide), big_letters, content)
-    }
-
     /// `slide` composed on the screen at the current size, showing page `page`.
     pub fn slide_layout(&self, slide: &Slide, page: usize) -> doc::slide::SlideLayout {
         self.slide_layout_in(slide, self.present_areas().slide, page)
     }
 
-    /// `slide` composed in `area` (a whole slide, margins included), showing page `page`.
+    /// `slide` composed in `area` (a whole slide, margins included), showing page `page`: its
+    /// title in the pixels the terminal's drawings are made of where block letters fit.
     pub fn slide_layout_in(
         &self,
         slide: &Slide,
         area: Rect,
         page: usize,
     ) -> doc::slide::SlideLayout {
-        let content = geometry::slide_content(area);
-        let title_rows = self.title_layout(slide, content).rows();
-        doc::slide::compose(self.doc_context(), slide, content, title_rows, page)
+        let pixels = Pixels::for_dots(self.theme.dots);
+        doc::slide::lay_out_slide(self.doc_context(), slide, pixels, area, page)
     }
 
     /// How many pages `slide` takes at the current size.

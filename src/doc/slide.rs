@@ -11,11 +11,9 @@ use ratatui::style::Style;
 use super::{Context, Doc, DocText, overview, year_of};
 use crate::content::{Fact, ItemRef, Slide, SlideForm, SlideShows, SourceRef};
 use crate::geometry::{self, TIMELINE_ROWS};
+use crate::letters::{self, Pixels};
 use crate::text;
 use crate::vocabulary::Pane;
-
-/// Rows and columns of one letter in block letters (quadrant pixels of an 8×8 font).
-pub const BIG_LETTER: (u16, u16) = (4, 4);
 
 /// The title of a slide in the language of `cx`.
 pub fn title(cx: Context, slide: &Slide) -> String {
@@ -345,10 +343,11 @@ pub fn lay_out(cx: Context, slide: &Slide, area: Rect) -> SlideBody {
     })
 }
 
-/// A slide set on the screen: where its title goes, its body, and which of its pages is
-/// shown.
+/// A slide set on the screen: its title and where it goes, its body, and which of its pages
+/// is shown.
 #[derive(Debug)]
 pub struct SlideLayout {
+    pub title_layout: TitleLayout,
     /// The title's rows (without the blank row after it).
     pub title: Rect,
     pub body: SlideBody,
@@ -364,18 +363,17 @@ pub struct SlideLayout {
     pub more: Option<Rect>,
 }
 
-/// `slide` composed in `content` (the slide inside its margins), its title taking
-/// `title_rows` (the blank row after it included), showing page `page`: title and body set
-/// together in the middle, the gaps above and below differing by a row at most; the text at
-/// most `MEASURE` columns wide, the block centred.
-pub fn compose(
+/// `slide` composed in `content` (the slide inside its margins) under `title_layout`,
+/// showing page `page`: title and body set together in the middle, the gaps above and below
+/// differing by a row at most; the text at most `MEASURE` columns wide, the block centred.
+fn compose(
     cx: Context,
     slide: &Slide,
     content: Rect,
-    title_rows: u16,
+    title_layout: TitleLayout,
     page: usize,
 ) -> SlideLayout {
-    let title_rows = title_rows.min(content.height);
+    let title_rows = title_layout.rows().min(content.height);
     let room = Rect::new(
         content.x,
         content.y + title_rows,
@@ -444,6 +442,7 @@ pub fn compose(
     let more = (more && content.height > 0)
         .then(|| Rect::new(content.x, content.bottom() - 1, content.width, 1));
     SlideLayout {
+        title_layout,
         title,
         body,
         pages,
@@ -460,6 +459,35 @@ fn widest(text: &DocText, lines: Range<usize>) -> u16 {
         .map(|line| line.width() as u16)
         .max()
         .unwrap_or(0)
+}
+
+/// `slide` laid out in `area` (the slide, margins included) showing page `page`, its title
+/// in block letters of `pixels` where they fit, unless the body would show less under them
+/// than under the title in bold: lose its figure, or take more pages. The title is
+/// decoration; what the slide says comes first.
+pub fn lay_out_slide(
+    cx: Context,
+    slide: &Slide,
+    pixels: Pixels,
+    area: Rect,
+    page: usize,
+) -> SlideLayout {
+    let content = geometry::slide_content(area);
+    let text = title(cx, slide);
+    let under = |title: TitleLayout| compose(cx, slide, content, title, page);
+    let plain = || under(TitleLayout::plain(&text, content));
+    let big = TitleLayout::new(&text, pixels, content, geometry::slide_big_title(area));
+    if !matches!(big, TitleLayout::Big { .. }) {
+        return plain();
+    }
+    let big = under(big);
+    let plain = plain();
+    let loses_figure = plain.body.figure.is_some() && big.body.figure.is_none();
+    let more_pages = big.pages.len() > plain.pages.len();
+    match loses_figure || more_pages {
+        true => plain,
+        false => big,
+    }
 }
 
 /// The map with the counts beside it (on a wide slide) or below it; `None` when the pack has
@@ -569,37 +597,29 @@ pub fn timeline_marks(cx: Context<'_>) -> Vec<(&str, &str)> {
         .collect()
 }
 
-/// Whether the block-letter font has every letter of `title`. It has ASCII and Latin-1:
-/// a title with other letters (ţ, ş, ă) would lose them.
-fn drawable(title: &str) -> bool {
-    title
-        .chars()
-        .all(|c| c.is_ascii_graphic() || c == ' ' || ('\u{a0}'..='\u{ff}').contains(&c))
-}
-
-/// Whether the titles of `deck` are drawn in block letters at all: only when every title of
-/// the deck can be, so that the slides of one talk look alike.
-pub fn deck_in_block_letters(cx: Context, deck: &[Slide]) -> bool {
-    deck.iter().all(|slide| drawable(&title(cx, slide)))
-}
-
 /// How a slide's title is laid out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TitleLayout {
-    /// In block letters: the words of each line.
-    Big(Vec<String>),
+    /// In block letters drawn with `pixels`: the words of each line.
+    Big { lines: Vec<String>, pixels: Pixels },
     /// In bold: the title wrapped to lines.
     Plain(Vec<String>),
 }
 
 impl TitleLayout {
-    /// How `title` is laid out in `content` (the slide inside its margins): in block letters
-    /// when `big_letters` allows (the deck can be, the terminal is not ASCII-only) and the
-    /// screen has room, or else wrapped.
-    pub fn new(title: &str, big_letters: bool, content: Rect) -> TitleLayout {
-        if big_letters && let Some(lines) = big_lines(title, content) {
-            return TitleLayout::Big(lines);
+    /// How `title` is laid out on a slide: in block letters of `pixels` in `big` (see
+    /// `geometry::slide_big_title`) when the font has every character of it and it fits the
+    /// width (and a third of the height), or else wrapped in `content` (the slide inside its
+    /// margins).
+    pub fn new(title: &str, pixels: Pixels, content: Rect, big: Rect) -> TitleLayout {
+        if let Some(lines) = big_lines(title, pixels, big) {
+            return TitleLayout::Big { lines, pixels };
         }
+        TitleLayout::plain(title, content)
+    }
+
+    /// `title` wrapped to the width of `content`, in bold.
+    pub fn plain(title: &str, content: Rect) -> TitleLayout {
         TitleLayout::Plain(
             text::wrap(title, content.width.min(MEASURE) as usize)
                 .into_iter()
@@ -611,30 +631,134 @@ impl TitleLayout {
     /// The rows the title takes, with the blank row after it.
     pub fn rows(&self) -> u16 {
         let rows = match self {
-            TitleLayout::Big(lines) => lines.len() as u16 * BIG_LETTER.0,
+            TitleLayout::Big { lines, pixels } => lines.len() as u16 * pixels.letter_rows(),
             TitleLayout::Plain(lines) => lines.len() as u16,
         };
         rows + 1
     }
 }
 
-/// The lines of words of `title` in block letters in `area`, when it has room for them.
-fn big_lines(title: &str, area: Rect) -> Option<Vec<String>> {
-    if area.height < 16 {
+/// The lines of words of `title` in block letters of `pixels` in `area`, when the font has
+/// all its characters, each word fits the width and the lines take at most a third of the
+/// height (the body keeps the rest).
+fn big_lines(title: &str, pixels: Pixels, area: Rect) -> Option<Vec<String>> {
+    if !letters::drawable(title) {
         return None;
     }
-    let per_line = (area.width / BIG_LETTER.1) as usize;
-    let mut lines: Vec<String> = Vec::new();
+    let space = pixels.letter_columns(' ')?;
+    let mut lines: Vec<(String, u16)> = Vec::new();
     for word in title.split_whitespace() {
+        let width = pixels.line_columns(word)?;
         match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= per_line => {
+            Some((line, line_width))
+                if line_width.saturating_add(space).saturating_add(width) <= area.width =>
+            {
                 line.push(' ');
                 line.push_str(word);
+                *line_width += space + width;
             }
-            _ => lines.push(word.to_string()),
+            _ => lines.push((word.to_string(), width)),
         }
     }
-    let fits = lines.iter().all(|l| l.chars().count() <= per_line);
-    let height = lines.len() as u16 * BIG_LETTER.0;
-    (fits && !lines.is_empty() && height <= area.height / 3).then_some(lines)
+    let fits = lines.iter().all(|(_, width)| *width <= area.width);
+    let height = (lines.len() as u16).saturating_mul(pixels.letter_rows());
+    (fits && !lines.is_empty() && height <= area.height / 3)
+        .then(|| lines.into_iter().map(|(line, _)| line).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FORMS: [Pixels; 3] = [Pixels::Quadrant, Pixels::HalfBlock, Pixels::Ascii];
+
+    /// The slide of an 80×24 screen: the screen less the footer.
+    const SLIDE_80X24: Rect = Rect::new(0, 0, 80, 23);
+
+    fn layout(title: &str, pixels: Pixels, slide: Rect) -> TitleLayout {
+        let content = geometry::slide_content(slide);
+        TitleLayout::new(title, pixels, content, geometry::slide_big_title(slide))
+    }
+
+    #[test]
+    fn a_title_the_font_lacks_a_character_of_is_bold() {
+        let wide = Rect::new(0, 0, 200, 60);
+        for pixels in FORMS {
+            for title in ["Ωmega", "自由", "Libertate “online”", "Ţara – ţara"] {
+                assert_eq!(
+                    layout(title, pixels, wide),
+                    TitleLayout::Plain(vec![title.to_string()]),
+                    "{title} in {pixels:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_romanian_title_that_fits_is_big_in_every_form() {
+        for pixels in FORMS {
+            let principiul = layout("Principiul", pixels, SLIDE_80X24);
+            assert_eq!(
+                principiul,
+                TitleLayout::Big {
+                    lines: vec!["Principiul".to_string()],
+                    pixels
+                }
+            );
+            assert_eq!(principiul.rows(), 5, "four rows of letters and a blank one");
+        }
+        assert!(matches!(
+            layout("Ţara şi ăla", Pixels::Quadrant, SLIDE_80X24),
+            TitleLayout::Big { .. }
+        ));
+    }
+
+    #[test]
+    fn words_go_to_lines_as_they_fit_the_width() {
+        let area = Rect::new(0, 0, 60, 40);
+        // Quadrant letters are 4 columns: 15 to a line.
+        assert_eq!(
+            big_lines("Protecţia vieţii private", Pixels::Quadrant, area),
+            Some(vec!["Protecţia".to_string(), "vieţii private".to_string()])
+        );
+        // Half-block letters are as wide as their ink: a word wider than the area is too big.
+        let protectia = Pixels::HalfBlock.line_columns("Protecţia").unwrap();
+        let narrow = Rect::new(0, 0, protectia - 1, 40);
+        assert_eq!(
+            big_lines("Protecţia vieţii", Pixels::HalfBlock, narrow),
+            None
+        );
+        let just = Rect::new(0, 0, protectia, 40);
+        assert_eq!(
+            big_lines("Protecţia vieţii", Pixels::HalfBlock, just),
+            Some(vec!["Protecţia".to_string(), "vieţii".to_string()])
+        );
+    }
+
+    #[test]
+    fn a_big_title_leaves_two_thirds_of_the_height_to_the_body() {
+        let title = "Principiul";
+        assert!(big_lines(title, Pixels::Quadrant, Rect::new(0, 0, 100, 12)).is_some());
+        assert!(big_lines(title, Pixels::Quadrant, Rect::new(0, 0, 100, 11)).is_none());
+        // Three lines of four rows need 36.
+        let three = "Libertatea religiei sau convingerilor";
+        let narrow = |height| Rect::new(0, 0, 56, height);
+        assert_eq!(
+            big_lines(three, Pixels::Quadrant, narrow(36)).map(|l| l.len()),
+            Some(3)
+        );
+        assert_eq!(big_lines(three, Pixels::Quadrant, narrow(35)), None);
+        assert_eq!(
+            TitleLayout::new(three, Pixels::Quadrant, narrow(35), narrow(35)),
+            TitleLayout::Plain(vec![three.to_string()])
+        );
+        assert_eq!(
+            big_lines(title, Pixels::Quadrant, Rect::new(0, 0, 0, 0)),
+            None
+        );
+        assert_eq!(
+            big_lines("", Pixels::Quadrant, Rect::new(0, 0, 80, 40)),
+            None
+        );
+    }
 }

@@ -2,6 +2,7 @@
 //! app; it never changes it. Where things go comes from the geometry (through the app's
 //! `layout`), and what the text says from `doc`: this layer only draws.
 
+pub mod big_text;
 pub mod chart;
 pub mod chrome;
 pub mod help;

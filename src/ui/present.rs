@@ -11,15 +11,16 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
-use tui_big_text::{BigText, PixelSize};
 
 use crate::app::App;
 use crate::content::Slide;
 use crate::doc::Doc;
 use crate::doc::slide::{self, Figure, TitleLayout};
 use crate::geometry;
+use crate::letters::Pixels;
 use crate::present::{Countdown, clock_text, countdown};
 use crate::text;
+use crate::ui::big_text::BigText;
 use crate::ui::chart::{Growth, GrowthRow, Timeline};
 use crate::ui::map::{Place, WorldMap};
 use crate::ui::{block, render_lines};
@@ -49,18 +50,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 fn render_slide(app: &App, slide: &Slide, page: usize, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let content = geometry::slide_content(area);
-    let title = app.title_layout(slide, content);
     let layout = app.slide_layout_in(slide, area, page);
     let title_area = layout.title.intersection(content);
-    match title {
-        TitleLayout::Big(lines) => {
-            let big = BigText::builder()
-                .pixel_size(PixelSize::Quadrant)
-                .style(theme.heading())
-                .lines(lines.into_iter().map(Line::from).collect::<Vec<_>>())
-                .centered()
-                .build();
-            big.render(title_area, buf);
+    match layout.title_layout.clone() {
+        TitleLayout::Big { lines, pixels } => {
+            // Block letters may reach into the slide's side margins (`slide_big_title`).
+            let big = geometry::slide_big_title(area);
+            BigText::new(&lines, pixels).style(theme.heading()).render(
+                Rect::new(big.x, title_area.y, big.width, title_area.height).intersection(big),
+                buf,
+            );
         }
         TitleLayout::Plain(lines) => {
             let lines: Vec<Line> = lines
@@ -149,14 +148,14 @@ fn render_panel(app: &App, area: Rect, buf: &mut Buffer) {
     block(app, strings.notes, false, area.width).render(area, buf);
     let parts = geometry::speaker_panel(geometry::text_inner(area));
     let elapsed = clock_text(Duration::from_secs(app.elapsed().as_secs()));
-    // Block digits are drawn with Unicode quadrants: not on an ASCII terminal.
-    match parts.clock.height >= geometry::BIG_CLOCK_ROWS && !theme.ascii {
-        true => BigText::builder()
-            .pixel_size(PixelSize::Quadrant)
+    // In block digits of the terminal's pixels where they fit the panel's width.
+    let pixels = Pixels::for_dots(theme.dots);
+    let digits_fit = pixels
+        .line_columns(&elapsed)
+        .is_some_and(|columns| columns <= parts.clock.width);
+    match parts.clock.height >= pixels.letter_rows() && digits_fit {
+        true => BigText::new(std::slice::from_ref(&elapsed), pixels)
             .style(theme.heading())
-            .lines(vec![Line::from(elapsed)])
-            .centered()
-            .build()
             .render(parts.clock, buf),
         false => Line::styled(elapsed, theme.heading())
             .centered()
