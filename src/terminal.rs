@@ -336,7 +336,7 @@ fn event_loop(
                 draw(terminal, frames, app)?;
                 continue;
             }
-            // Both the terminal reader and the watcher are gone: nothing more can come.
+            // The terminal reader, the watcher and the pair are all gone: nothing more can come.
             Err(Some(())) => return Ok(()),
         };
         if is_suspend(&event) {
