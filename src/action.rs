@@ -94,6 +94,9 @@ pub enum Action {
         blank: bool,
         speaker: bool,
     },
+    /// The terminal this one was paired with (`clsv present --follow`) has closed: go on
+    /// presenting alone, and say so on the footer.
+    PairEnded,
     /// The time since the program started, for the presentation's clock.
     Tick(std::time::Duration),
     /// The local time of day, for the speaker's view.

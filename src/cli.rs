@@ -73,6 +73,11 @@ pub enum Command {
         /// The speaker's view: the slide beside the next one, the notes and the timers.
         #[arg(long)]
         notes: bool,
+        /// Pair with the `clsv present` this user runs in another terminal (the projector):
+        /// open on its slide, and keys in either terminal move both. Meant with --notes, for
+        /// the speaker's own screen. Exit 2 if no presentation is running.
+        #[arg(long, conflicts_with_all = ["start", "check_fit"])]
+        follow: bool,
         /// List every slide that does not fit a screen of this size (such as 80x24) and exit:
         /// 0 if all fit, 1 if not.
         #[arg(long, value_name = "WxH", value_parser = parse_size)]
@@ -256,13 +261,14 @@ mod tests {
             duration,
             check_fit,
             notes,
+            follow,
         }) = cli.command
         else {
             panic!("not present");
         };
         assert_eq!(
-            (start, check_fit, notes),
-            (Some(SlideRef::Number(3)), Some((80, 24)), false)
+            (start, check_fit, notes, follow),
+            (Some(SlideRef::Number(3)), Some((80, 24)), false, false)
         );
         assert_eq!(duration, Some(std::time::Duration::from_secs(1200)));
         assert!(Cli::try_parse_from(["clsv", "present", "--start", "0"]).is_err());
@@ -272,5 +278,16 @@ mod tests {
         };
         assert_eq!(start, Some(SlideRef::Id("members".to_string())));
         assert!(Cli::try_parse_from(["clsv", "present", "--check-fit", "80"]).is_err());
+        // A follower opens where the projector is.
+        let cli = Cli::try_parse_from(["clsv", "present", "--notes", "--follow"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Present {
+                follow: true,
+                notes: true,
+                ..
+            })
+        ));
+        assert!(Cli::try_parse_from(["clsv", "present", "--follow", "--start", "2"]).is_err());
     }
 }

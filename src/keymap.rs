@@ -521,10 +521,12 @@ mod tests {
             | A::GoToTypedSlide
             | A::BlankScreen
             | A::ResetTimer => true,
-            // Typed characters, clicks, the wheel, the clock, the speaker and the terminal.
+            // Typed characters, clicks, the wheel, the clock, the speaker, a paired terminal and
+            // the terminal.
             A::Tick(_)
             | A::TimeOfDay { .. }
             | A::Follow { .. }
+            | A::PairEnded
             | A::InsertChar(_)
             | A::SelectResult(_)
             | A::SelectRow(_)
@@ -577,6 +579,7 @@ mod tests {
                 blank: false,
                 speaker: true,
             },
+            A::PairEnded,
             A::SelectRow(0),
             A::Scroll(ScrollTarget::List, 1),
             A::Resize {

@@ -32,9 +32,10 @@ pub mod mouse;
 // Drawing, and sending frames.
 pub mod frame;
 pub mod ui;
-// The ways out: plain text, the local terminal (and the pack folder it watches), SSH, the
-// command line.
+// The ways out: plain text, the local terminal (the pack folder it watches, the terminals
+// paired with it), SSH, the command line.
 pub mod cli;
+pub mod pair;
 pub mod print;
 pub mod serve;
 pub mod terminal;

@@ -163,6 +163,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             start,
             duration,
             notes,
+            follow,
             check_fit: None,
         }) => {
             let (content, lang) = open()?;
@@ -180,12 +181,16 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 notes: *notes,
             };
             let start_at = start_at(lang, pane);
+            let pairing = match follow {
+                true => Pairing::Follower,
+                false => Pairing::Projector,
+            };
             browse(
                 &cli,
                 content,
                 &capabilities,
                 start_at,
-                talk,
+                (talk, Some(pairing)),
                 settings,
                 notice,
             )
@@ -240,7 +245,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 content,
                 &capabilities,
                 start_at,
-                talk,
+                (talk, None),
                 settings,
                 notice,
             )
@@ -276,21 +281,51 @@ fn start_at(lang: Lang, pane: Option<Pane>) -> StartAt {
     }
 }
 
-/// Runs the interactive browser (or presentation, as `talk` says).
+/// Which side of a pairing of terminals (`clsv::pair`) a presentation takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pairing {
+    /// `clsv present`: listens for followers.
+    Projector,
+    /// `clsv present --follow`: connects to the projector, or stops with exit code 2.
+    Follower,
+}
+
+/// Runs the interactive browser (or presentation, as `talk` says, paired with other
+/// terminals as `pairing` says).
 fn browse(
     cli: &Cli,
     content: Content,
     capabilities: &Capabilities,
     start: StartAt,
-    talk: Talk,
+    (talk, pairing): (Talk, Option<Pairing>),
     settings: &config::Config,
-    notice: Option<String>,
+    mut notice: Option<String>,
 ) -> Result<u8, Failure> {
     if !browser_possible() {
         return Err(Failure::usage(
             "clsv: presenting needs a terminal that can show a screen".to_string(),
         ));
     }
+    // Paired before the terminal is taken, so that a follower with no projector is an error
+    // on a plain screen; a projector that cannot listen presents alone, and says why.
+    let deck = || clsv::pair::Deck::of(&content, &clsv::present::deck(&content));
+    let pair = match pairing {
+        None => None,
+        Some(Pairing::Follower) => Some(clsv::pair::follow(deck()).map_err(|e| match e {
+            clsv::pair::FollowError::Io(_) => Failure::io(format!("clsv: {e}")),
+            _ => Failure::usage(format!("clsv: {e}")),
+        })?),
+        Some(Pairing::Projector) => match clsv::pair::listen(deck()) {
+            Ok(pair) => Some(pair),
+            Err(why) => {
+                notice = Some(match notice {
+                    Some(first) => format!("{first}; {why}"),
+                    None => why,
+                });
+                None
+            }
+        },
+    };
     let theme = Theme::for_terminal(capabilities).with_colors(&settings.colors);
     // Laid out at the terminal's size from the start: the first frame then finds the pane's
     // text laid out for it (`DocMemo`), not laid out for another size.
@@ -302,7 +337,7 @@ fn browse(
         app = app.with_notice(notice);
     }
     let watch = cli.watch.then(|| cli.content.clone()).flatten();
-    terminal::run(app, watch).map_err(|e| Failure::io(format!("clsv: {e}")))?;
+    terminal::run(app, watch, pair).map_err(|e| Failure::io(format!("clsv: {e}")))?;
     Ok(EXIT_OK)
 }
 

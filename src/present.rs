@@ -133,6 +133,8 @@ pub struct Presentation {
     pub notes: bool,
     /// Following a speaker who is not connected (the audience of `clsv serve --present`).
     pub speaker_away: bool,
+    /// The terminal this one was paired with (`clsv present --follow`) has closed.
+    pub pair_ended: bool,
 }
 
 impl Presentation {
@@ -146,6 +148,7 @@ impl Presentation {
             duration,
             notes,
             speaker_away: false,
+            pair_ended: false,
         }
     }
 }

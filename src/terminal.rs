@@ -1,7 +1,8 @@
 //! The terminal: taking it over (raw mode, alternate screen, mouse, bracketed paste), giving
 //! it back on every way out (quit, error, panic, SIGTERM, SIGHUP, SIGINT, SIGQUIT, a vanished
 //! terminal), suspending on Ctrl-Z, and the event loop that turns terminal events into
-//! actions (and pastes into text typed into the search).
+//! actions (and pastes into text typed into the search). A paired terminal (`crate::pair`)
+//! is one more source of input, and is told where this one's keys leave the presentation.
 //!
 //! Output is frugal, for slow links: nothing is drawn unless an event changed something, and
 //! each frame leaves in one write, wrapped in a synchronized update so the terminal shows it
@@ -30,6 +31,7 @@ use crate::app::{App, Reload};
 use crate::frame::Screen;
 use crate::geometry;
 use crate::mouse;
+use crate::pair::{Pair, PeerEvent, Position};
 use crate::vocabulary::Mode;
 
 /// The escape sequences that give the terminal back, in one write: end a synchronized
@@ -59,6 +61,7 @@ fn install_panic_hook() {
     HOOK.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
             restore();
+            crate::pair::remove_socket();
             let message = info
                 .payload()
                 .downcast_ref::<&str>()
@@ -86,6 +89,7 @@ fn exit_on_signals() -> io::Result<()> {
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             restore_through(&mut out);
+            crate::pair::remove_socket();
             std::process::exit(128 + signal);
         }
     });
@@ -169,10 +173,12 @@ fn enter() -> io::Result<()> {
     )
 }
 
-/// What the event loop waits for: the terminal, and new versions of the pack.
+/// What the event loop waits for: the terminal, new versions of the pack, and the terminals
+/// paired with this one.
 enum Input {
     Terminal(io::Result<Event>),
     Pack(Reload),
+    Peer(PeerEvent),
 }
 
 /// Tells the app the time: since the start, for the presentation's clock, and of the day,
@@ -209,8 +215,9 @@ fn read_terminal(inputs: Sender<Input>) {
 }
 
 /// Runs the browser until the user quits; with `watch`, the pack in that folder is read
-/// again whenever it changes. Fails if standard output is not a terminal.
-pub fn run(mut app: App, watch: Option<PathBuf>) -> io::Result<()> {
+/// again whenever it changes; with `pair`, the presentation moves with the paired terminals.
+/// Fails if standard output is not a terminal.
+pub fn run(mut app: App, watch: Option<PathBuf>, mut pair: Option<Pair>) -> io::Result<()> {
     if !io::stdout().is_terminal() {
         return Err(io::Error::other("standard output is not a terminal"));
     }
@@ -237,6 +244,13 @@ pub fn run(mut app: App, watch: Option<PathBuf>) -> io::Result<()> {
     )?;
     let mut screen = Screen::new(writer, width, height);
     app.update(Action::Resize { width, height });
+    if let Some(pair) = &mut pair {
+        // A follower opens on the slide the projector shows.
+        if let Some(shown) = pair.greeting() {
+            app.update(follow(shown));
+        }
+        pair.followed(position(&app));
+    }
     draw(&mut screen, &frames, &app)?;
     // crossterm starts listening for SIGWINCH when its event source is first used. A resize
     // before that is caught by reading the size again.
@@ -259,8 +273,32 @@ pub fn run(mut app: App, watch: Option<PathBuf>) -> io::Result<()> {
             })
         })
         .transpose()?;
+    if let Some(pair) = &mut pair {
+        let inputs = inputs.clone();
+        pair.start(move |event| {
+            let _ = inputs.send(Input::Peer(event));
+        });
+    }
     read_terminal(inputs);
-    event_loop(&mut screen, &frames, &mut app, &received)
+    event_loop(&mut screen, &frames, &mut app, &received, pair.as_mut())
+}
+
+/// Where `app` is in its presentation, as a paired terminal sees it; `None` while not
+/// presenting.
+fn position(app: &App) -> Option<Position> {
+    app.presentation().map(|p| Position {
+        slide: p.slide,
+        blank: p.blank,
+    })
+}
+
+/// The action that shows what a paired terminal shows.
+fn follow(shown: Position) -> Action {
+    Action::Follow {
+        slide: shown.slide,
+        blank: shown.blank,
+        speaker: true,
+    }
 }
 
 fn event_loop(
@@ -268,6 +306,7 @@ fn event_loop(
     frames: &Frames,
     app: &mut App,
     inputs: &Receiver<Input>,
+    mut pair: Option<&mut Pair>,
 ) -> io::Result<()> {
     // Lets the end-to-end tests check that a panic gives the terminal back; debug builds only.
     if cfg!(debug_assertions) && std::env::var_os("CLSV_TEST_PANIC").is_some() {
@@ -298,10 +337,25 @@ fn event_loop(
             Ok(Input::Terminal(event)) => event?,
             Ok(Input::Pack(outcome)) => {
                 app.reload(outcome);
+                if let Some(pair) = pair.as_deref_mut() {
+                    // A shorter deck may have moved the slide.
+                    pair.moved(position(app));
+                }
                 draw(terminal, frames, app)?;
                 continue;
             }
-            // Both the terminal reader and the watcher are gone: nothing more can come.
+            Ok(Input::Peer(event)) => {
+                app.update(match event {
+                    PeerEvent::Moved(shown) => follow(shown),
+                    PeerEvent::Left => Action::PairEnded,
+                });
+                if let Some(pair) = pair.as_deref_mut() {
+                    pair.followed(position(app));
+                }
+                draw(terminal, frames, app)?;
+                continue;
+            }
+            // The terminal reader, the watcher and the pair are all gone: nothing more can come.
             Err(Some(())) => return Ok(()),
         };
         if is_suspend(&event) {
@@ -327,6 +381,9 @@ fn event_loop(
         }
         tick(app, started);
         app.update(action);
+        if let Some(pair) = pair.as_deref_mut() {
+            pair.moved(position(app));
+        }
         if !app.should_quit() {
             draw(terminal, frames, app)?;
         }

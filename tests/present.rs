@@ -127,6 +127,54 @@ fn blank_hides_everything_and_any_key_brings_it_back() {
 }
 
 #[test]
+fn a_paired_terminals_slide_reaches_a_presentation_under_its_help() {
+    let mut app = presenting(embedded(), 80, 24, Talk::default());
+    app.update(Action::OpenHelp);
+    assert_eq!(app.mode(), Mode::Help);
+    app.update(Action::Follow {
+        slide: 6,
+        blank: false,
+        speaker: true,
+    });
+    app.update(Action::CloseHelp);
+    assert_eq!((app.mode(), slide(&app)), (Mode::Present, 6));
+    // Past the end is the last slide.
+    app.update(Action::Follow {
+        slide: 99,
+        blank: true,
+        speaker: true,
+    });
+    assert_eq!(slide(&app), 8);
+    assert!(app.presentation().unwrap().blank);
+}
+
+#[test]
+fn a_closed_pair_is_said_on_the_footer_and_the_keys_go_on() {
+    let mut app = presenting(embedded(), 100, 24, Talk::default());
+    app.update(Action::PairEnded);
+    assert!(
+        screen(&app).contains("Celălalt terminal s-a închis"),
+        "{}",
+        screen(&app)
+    );
+    app.update(Action::NextSlide);
+    assert_eq!(slide(&app), 1);
+    assert!(screen(&app).contains("Celălalt terminal s-a închis"));
+    // In the browser the pair is nothing to act on.
+    app.update(Action::StopPresenting);
+    app.update(Action::PairEnded);
+    assert_eq!(app.mode(), Mode::Browse);
+}
+
+#[test]
+fn a_notice_is_shown_on_the_presentations_footer_until_the_first_key() {
+    let mut app = presenting(embedded(), 100, 24, Talk::default()).with_notice("not paired".into());
+    assert!(screen(&app).contains("not paired"));
+    app.update(Action::NextSlide);
+    assert!(!screen(&app).contains("not paired"));
+}
+
+#[test]
 fn the_timer_counts_from_the_start_and_resets() {
     let talk = Talk {
         duration: Some(Duration::from_secs(20 * 60)),

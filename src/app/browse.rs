@@ -99,7 +99,8 @@ impl App {
             | Action::GoToTypedSlide
             | Action::BlankScreen
             | Action::ResetTimer
-            | Action::Follow { .. } => {}
+            | Action::Follow { .. }
+            | Action::PairEnded => {}
         }
     }
 

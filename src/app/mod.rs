@@ -557,6 +557,11 @@ impl App {
             Action::Scroll(ScrollTarget::Help, lines) => {
                 self.scroll_help(Movement::By(lines.into()))
             }
+            // What another terminal shows reaches a presentation under its help screen too,
+            // so that closing the help finds the slide everyone else is on.
+            Action::Follow { .. } | Action::PairEnded if self.presentation.is_some() => {
+                self.update_presentation(action)
+            }
             _ if self.mode == Mode::Help => {
                 if let Some(movement) = Self::movement(action) {
                     self.scroll_help(movement);

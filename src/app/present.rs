@@ -40,6 +40,10 @@ impl App {
             p.speaker_away = !speaker;
             return;
         }
+        if action == Action::PairEnded {
+            p.pair_ended = true;
+            return;
+        }
         if p.blank {
             // Any key brings the slide back, and does nothing else.
             p.blank = false;

@@ -254,8 +254,9 @@ fn countdown_style(app: &App) -> Style {
     }
 }
 
-/// The footer: slide number (or the number being typed), progress, timers. While the
-/// speaker an audience follows is away, a note says so in place of the progress.
+/// The footer: slide number (or the number being typed), progress, timers. A notice, the
+/// speaker an audience follows being away, or the paired terminal gone is said in place of
+/// the progress.
 fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(p) = app.presentation() else { return };
     if area.height == 0 {
@@ -270,14 +271,17 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let timers = format!(" {} ", timers(app));
     let used = text::width(&number) + text::width(&timers);
     let bar_width = (area.width as usize).saturating_sub(used + 2);
-    if p.speaker_away {
+    // A notice (until the first key), the speaker an audience follows being away, or the
+    // paired terminal gone is said in place of the progress.
+    let warning = app
+        .notice()
+        .or(p.speaker_away.then_some(app.strings().speaker_away))
+        .or(p.pair_ended.then_some(app.strings().pair_ended));
+    if let Some(warning) = warning {
         let spans = vec![
             Span::styled(number, theme.key()),
             Span::raw(" "),
-            Span::styled(
-                text::fit(app.strings().speaker_away, bar_width),
-                theme.warning(),
-            ),
+            Span::styled(text::fit(warning, bar_width), theme.warning()),
             Span::raw(" "),
             Span::styled(timers, countdown_style(app)),
         ];

@@ -29,6 +29,9 @@ pub struct Session {
     pub parser: vt100::Parser,
     /// Every byte the program wrote.
     pub bytes: Vec<u8>,
+    /// The program's own runtime folder, so that a `clsv present` under test never pairs
+    /// with another test's, or with the user's own talk.
+    _runtime: tempfile::TempDir,
 }
 
 impl Session {
@@ -62,6 +65,8 @@ impl Session {
         command.env_remove("LC_CTYPE");
         command.env_remove("COLORTERM");
         command.env_remove("NO_COLOR");
+        let runtime = tempfile::tempdir().expect("a runtime folder");
+        command.env("XDG_RUNTIME_DIR", runtime.path());
         for (key, value) in env {
             command.env(key, value);
         }
@@ -108,6 +113,7 @@ impl Session {
             reader_thread: Some(reader_thread),
             parser: vt100::Parser::new(rows, cols, 0),
             bytes: Vec::new(),
+            _runtime: runtime,
         }
     }
 
