@@ -23,8 +23,8 @@ pub fn row_label(cx: Context, pane: Pane, row: usize) -> String {
         .map_or(String::new(), |item| item.title.get(cx.lang).to_string())
 }
 
-/// The full text of item `row` at `width` columns: title, body, and the added facts with
-/// their sources.
+/// The full text of item `row` at `width` columns: title, body and the source it follows,
+/// and the added facts with their sources.
 pub fn doc(cx: Context, pane: Pane, row: usize, width: usize) -> DocText {
     let mut doc = Doc::new(cx, width);
     let Some(item) = list(cx, pane).and_then(|l| l.items.get(row)) else {
@@ -34,6 +34,9 @@ pub fn doc(cx: Context, pane: Pane, row: usize, width: usize) -> DocText {
     doc.text(item.title.shared(cx.lang), cx.theme.heading());
     doc.blank();
     doc.text(item.body.shared(cx.lang), Style::new());
+    if let Some(source) = item.source {
+        overview::source(&mut doc, cx, source);
+    }
     if !item.facts.is_empty() {
         doc.blank();
         overview::facts(&mut doc, cx, &item.facts);

@@ -95,18 +95,22 @@ pub fn doc(cx: Context, row: usize, width: usize) -> DocText {
     doc.blank();
     doc.text(strings.sources, theme.heading());
     let bullet = format!("{} ", theme.glyphs().bullet);
+    let notes = member
+        .note_sources
+        .iter()
+        .map(|&source| (strings.note, source));
     for (what, source) in [
         (strings.code, member.code_source),
         (strings.region, member.region_source),
         (strings.joined, member.joined_source),
-    ] {
+    ]
+    .into_iter()
+    .chain(notes)
+    {
         let Some(source) = content.source(source) else {
             continue;
         };
-        let mut line = format!("{what}: {}", source.title.get(lang));
-        if let Some(url) = &source.url {
-            line.push_str(&format!(" <{url}>"));
-        }
+        let line = format!("{what}: {}", source.citation(lang));
         doc.hanging(line, (&bullet, Style::new()), "  ", Style::new());
     }
     doc.finish()
