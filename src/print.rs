@@ -242,11 +242,14 @@ impl Printer<'_> {
 
     fn facts(&self, out: &mut Out<impl io::Write>, facts: &[Fact]) {
         for fact in facts {
-            out.bullet(&format!(
-                "{} {}",
-                fact.text.get(self.lang),
-                self.cite(fact.source)
-            ));
+            match fact.source {
+                Some(source) => out.bullet(&format!(
+                    "{} {}",
+                    fact.text.get(self.lang),
+                    self.cite(source)
+                )),
+                None => out.bullet(fact.text.get(self.lang)),
+            }
         }
         if !facts.is_empty() {
             out.blank();
@@ -330,6 +333,10 @@ impl Printer<'_> {
                 // Into the line directly: a note can be long, and a formatted copy doubles it.
                 line.push_str("; ");
                 line.push_str(note.get(lang));
+                for &source in &member.note_sources {
+                    line.push(' ');
+                    line.push_str(&self.cite(source));
+                }
             }
             line.push('.');
             out.bullet(&line);
@@ -504,7 +511,12 @@ impl Printer<'_> {
         }
         for item in &list.items {
             out.heading(3, item.title.get(lang));
-            out.paragraph(item.body.get(lang));
+            match item.source {
+                Some(source) => {
+                    out.paragraph(&format!("{} {}", item.body.get(lang), self.cite(source)));
+                }
+                None => out.paragraph(item.body.get(lang)),
+            }
             self.facts(out, &item.facts);
         }
     }
@@ -515,10 +527,7 @@ impl Printer<'_> {
         }
         out.heading(2, self.strings.sources);
         for (i, source) in self.content.sources.iter().enumerate() {
-            let mut line = format!("[{}] {}", i + 1, source.title.get(self.lang));
-            if let Some(url) = &source.url {
-                line.push_str(&format!(" <{url}>"));
-            }
+            let line = format!("[{}] {}", i + 1, source.citation(self.lang));
             out.wrapped(&line, "", "    ");
         }
         out.blank();

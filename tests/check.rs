@@ -62,6 +62,7 @@ fn every_kind_of_problem_is_drawn_with_its_place() {
         "location-without-source",
         "unknown-location-source",
         "missing-location",
+        "uncited",
     ];
     for case in cases {
         let report = check_case(case);
@@ -195,6 +196,17 @@ fn check_exits_zero_when_clean_one_on_errors_and_on_warnings_only_when_strict() 
     assert_eq!(output.status.code(), Some(0));
     assert!(stdout(&output).contains("1 warning"));
     assert_eq!(clsv(&["check", "--strict", path]).status.code(), Some(1));
+    // A fact or a note that cites no source is a warning: it fails only with --strict.
+    let uncited = folder_of_case("uncited");
+    let path = uncited.path().to_str().unwrap();
+    let output = clsv(&["check", path]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(text.contains("this fact cites no source"), "{text}");
+    assert!(text.contains("2 warnings"), "{text}");
+    let strict = clsv(&["check", "--strict", path]);
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(stdout(&strict).contains("this fact cites no source"));
     // --content names the pack too.
     assert_eq!(
         clsv(&["--content", path, "check", "--strict"])

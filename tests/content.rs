@@ -164,16 +164,355 @@ fn every_member_has_its_added_facts_with_sources() {
     }
     let moldova = &content.members.members[member_index(&content, "MD")];
     assert_eq!(moldova.joined, 2014);
-    assert_eq!(
-        content.source(moldova.joined_source).unwrap().id,
-        "source-text"
-    );
+    assert_eq!(content.source(moldova.joined_source).unwrap().id, "mfa-lv");
     let netherlands = &content.members.members[member_index(&content, "NL")];
     assert_eq!(netherlands.name.get(en), "Netherlands");
     assert_eq!(
         content.region_of(netherlands).unwrap().name.get(en),
         "Western Europe"
     );
+}
+
+/// Every fact of the default pack with the source it cites, as (what, source id): the facts
+/// of sections and items, the conferences, the sources items follow, and members' notes.
+fn cited_facts(content: &Content) -> Vec<(String, Option<String>)> {
+    let id = |source: Option<content::SourceRef>| {
+        source.map(|s| content.source(s).expect("a cited source exists").id.clone())
+    };
+    let mut facts = Vec::new();
+    for section in &content.overview.sections {
+        for fact in &section.facts {
+            facts.push((format!("a fact of {}", section.id), id(fact.source)));
+        }
+    }
+    for event in &content.overview.timeline {
+        facts.push((event.id.clone(), id(Some(event.source))));
+    }
+    for item in content
+        .declaration
+        .items
+        .iter()
+        .chain(&content.actions.items)
+    {
+        for fact in &item.facts {
+            facts.push((format!("a fact of {}", item.id), id(fact.source)));
+        }
+    }
+    for member in &content.members.members {
+        if member.note.is_some() {
+            let sources = &member.note_sources;
+            facts.push((
+                format!("the note of {}", member.id),
+                id(sources.first().copied()),
+            ));
+        }
+    }
+    facts
+}
+
+#[test]
+fn every_fact_of_the_default_pack_cites_a_source() {
+    let content = embedded();
+    let facts = cited_facts(&content);
+    assert!(facts.len() > 20, "{facts:?}");
+    let uncited: Vec<&String> = facts
+        .iter()
+        .filter(|(_, source)| source.is_none())
+        .map(|(what, _)| what)
+        .collect();
+    assert!(uncited.is_empty(), "facts without a source: {uncited:?}");
+    // And the check agrees: the built-in pack has no problem, not even a warning.
+    assert!(content::load::check_embedded().problems.is_empty());
+    // What rests on the source text alone says so by citing it: the conference it
+    // announces and Moldova's date of joining.
+    let tallinn = content.overview.timeline.last().unwrap();
+    assert_eq!(content.source(tallinn.source).unwrap().id, "source-text");
+    let moldova = &content.members.members[member_index(&content, "MD")];
+    let notes: Vec<&str> = moldova
+        .note_sources
+        .iter()
+        .map(|&s| content.source(s).unwrap().id.as_str())
+        .collect();
+    assert_eq!(notes, ["source-text", "vm-ee"]);
+}
+
+#[test]
+fn every_year_of_joining_cites_the_latvian_ministry_page_and_the_founders_the_history() {
+    let content = embedded();
+    let en = en(&content);
+    for member in &content.members.members {
+        let source = content.source(member.joined_source).unwrap();
+        assert_eq!(source.id, "mfa-lv", "{}", member.id);
+        assert_eq!(
+            source.url.as_deref(),
+            Some(
+                "https://www.mfa.gov.lv/en/policy/international-organizations/freedom-online-coalition"
+            )
+        );
+        let note = member.note.as_ref().map_or("", |n| n.get(en));
+        if note.starts_with("founding member") {
+            assert_eq!(member.joined, 2011, "{}", member.id);
+            let first = content.source(member.note_sources[0]).unwrap();
+            assert_eq!(first.id, "foc-history", "{}", member.id);
+        }
+    }
+    let founders = content
+        .members
+        .members
+        .iter()
+        .filter(|m| {
+            m.note
+                .as_ref()
+                .is_some_and(|n| n.get(en).starts_with("founding member"))
+        })
+        .count();
+    assert_eq!(founders, 15);
+    let estonia = &content.members.members[member_index(&content, "EE")];
+    let cited: Vec<&str> = estonia
+        .note_sources
+        .iter()
+        .map(|&s| content.source(s).unwrap().id.as_str())
+        .collect();
+    assert_eq!(cited, ["foc-history", "vm-ee"]);
+}
+
+#[test]
+fn the_sources_include_the_blog_post_the_fact_sheet_and_the_estonian_blog() {
+    let content = embedded();
+    let find = |id: &str| {
+        content
+            .sources
+            .iter()
+            .find(|s| s.id == id)
+            .unwrap_or_else(|| panic!("no source {id}"))
+    };
+    let expected = [
+        (
+            "source-text",
+            "http://eguvernare.blogspot.com/2014/01/coalitia-privind-libertatea-in-spatiul.html",
+            "2014-01",
+        ),
+        (
+            "fact-sheet",
+            "http://www.humanrights.gov/2012/11/20/fact-sheet-freedom-online-coalition/",
+            "2012-11-20",
+        ),
+        (
+            "vm-ee",
+            "https://blog.vm.ee/2014/02/21/estonia-and-the-freedom-online-coalition/",
+            "2014-02-21",
+        ),
+    ];
+    for (id, url, date) in expected {
+        let source = find(id);
+        assert_eq!(source.url.as_deref(), Some(url), "{id}");
+        assert_eq!(source.date.as_deref(), Some(date), "{id}");
+        assert!(source.citation(en(&content)).contains(url), "{id}");
+    }
+    assert!(
+        find("fact-sheet")
+            .title
+            .get(en(&content))
+            .contains("Fact Sheet: Freedom Online Coalition")
+    );
+    assert!(
+        find("vm-ee")
+            .title
+            .get(en(&content))
+            .contains("Estonia and the Freedom Online Coalition")
+    );
+    // Estonia's chair in 2014 is cited to the Estonian blog.
+    let next = content
+        .overview
+        .sections
+        .iter()
+        .find(|s| s.id == "next-conference")
+        .unwrap();
+    let chair = next
+        .facts
+        .iter()
+        .find(|f| f.text.get(en(&content)).contains("Estonia chairs"))
+        .unwrap();
+    assert_eq!(content.source(chair.source.unwrap()).unwrap().id, "vm-ee");
+}
+
+#[test]
+fn the_declaration_and_the_areas_of_action_cite_the_fact_sheet_and_follow_its_english() {
+    let content = embedded();
+    let en = en(&content);
+    let principle = &content.declaration.items[0];
+    let actions = &content.actions.items;
+    for item in std::iter::once(principle).chain(actions) {
+        let source = content.source(item.source.unwrap()).unwrap();
+        assert_eq!(source.id, "fact-sheet", "{}", item.id);
+    }
+    assert!(
+        principle
+            .body
+            .get(en)
+            .starts_with("Countries joining the Coalition endorse a strong declaration")
+    );
+    let private = actions
+        .iter()
+        .find(|i| i.id == "private-sector-engagement")
+        .unwrap();
+    assert_eq!(private.title.get(en), "Engagement with the private sector");
+    assert!(
+        private
+            .body
+            .get(en)
+            .starts_with("Working with Information and Communication Technology")
+    );
+}
+
+#[test]
+fn the_pack_dates_its_present_and_states_nothing_its_sources_do_not() {
+    let content = embedded();
+    let intro = content.members.intro.as_ref().unwrap();
+    let ro_intro = intro.get(ro(&content));
+    // The source text's sentence, then the date in the pack's own words.
+    assert!(
+        ro_intro.starts_with("În prezent, CLSV are 22 membri."),
+        "{ro_intro}"
+    );
+    assert!(ro_intro.contains("începutul anului 2014"), "{ro_intro}");
+    assert!(intro.get(en(&content)).contains("as of early 2014"));
+    let mut texts: Vec<String> = Vec::new();
+    for lang in [ro(&content), en(&content)] {
+        for section in &content.overview.sections {
+            texts.push(section.body.get(lang).to_string());
+            texts.extend(section.facts.iter().map(|f| f.text.get(lang).to_string()));
+        }
+        for event in &content.overview.timeline {
+            texts.push(event.date.get(lang).to_string());
+            texts.push(event.text.get(lang).to_string());
+        }
+        for item in content
+            .actions
+            .items
+            .iter()
+            .chain(&content.declaration.items)
+        {
+            texts.push(item.body.get(lang).to_string());
+            texts.extend(item.facts.iter().map(|f| f.text.get(lang).to_string()));
+        }
+    }
+    for claim in [
+        "January 2013",
+        "ianuarie 2013",
+        "Hivos",
+        "8–9",
+        "6–7",
+        "17–18",
+    ] {
+        assert!(
+            texts.iter().all(|t| !t.contains(claim)),
+            "no source states {claim:?}"
+        );
+    }
+    // The platform section reads as English.
+    let platform = content
+        .overview
+        .sections
+        .iter()
+        .find(|s| s.id == "platform")
+        .unwrap();
+    assert!(
+        !platform
+            .body
+            .get(en(&content))
+            .contains("ICT companies, to encourage them")
+    );
+}
+
+#[test]
+fn a_note_cites_one_source_or_several_and_needs_a_note_to_cite_for() {
+    let content =
+        load_with_members(|m| m.replacen("note: \"text\")", "note: [\"text\", \"web\"])", 1))
+            .unwrap();
+    let ids: Vec<&str> = content.members.members[0]
+        .note_sources
+        .iter()
+        .map(|&s| content.source(s).unwrap().id.as_str())
+        .collect();
+    assert_eq!(ids, ["text", "web"]);
+
+    let error =
+        load_with_members(|m| m.replacen("joined: \"web\")", "joined: \"web\", note: \"web\")", 1))
+            .unwrap_err();
+    assert_problem(
+        &error,
+        "members.ron",
+        23,
+        72,
+        "member \"cz\" names a source for its note, but has no note",
+    );
+
+    let error =
+        load_with_members(|m| m.replacen("note: \"text\")", "note: [\"text\", \"nowhere\"])", 1))
+            .unwrap_err();
+    assert_problem(
+        &error,
+        "members.ron",
+        15,
+        82,
+        "no source with id \"nowhere\" (known: text, web)",
+    );
+}
+
+#[test]
+fn a_fact_or_a_note_without_a_source_loads_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture(dir.path());
+    let uncited = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad/uncited");
+    for entry in fs::read_dir(uncited).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    let report = content::load::check_dir(dir.path());
+    assert_eq!(report.errors().count(), 0);
+    let warnings: Vec<String> = report.warnings().map(ToString::to_string).collect();
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(
+        warnings[0].contains("this fact cites no source"),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings[1].contains("the note of member \"md\" cites no source"),
+        "{warnings:?}"
+    );
+    let content = report.content.unwrap();
+    assert_eq!(content.overview.sections[0].facts[0].source, None);
+    assert!(content.members.members[0].note_sources.is_empty());
+}
+
+#[test]
+fn a_source_date_is_a_year_a_month_or_a_day() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture(dir.path());
+    let pack = fs::read_to_string(dir.path().join("pack.ron")).unwrap();
+    let dated = |date: &str| {
+        pack.replacen(
+            "url: \"https://example.org/\"",
+            &format!("url: \"https://example.org/\", date: \"{date}\""),
+            1,
+        )
+    };
+    for good in ["2014", "2014-01", "2014-02-21"] {
+        fs::write(dir.path().join("pack.ron"), dated(good)).unwrap();
+        let content = load_dir(dir.path()).unwrap();
+        assert_eq!(content.sources[1].date.as_deref(), Some(good));
+    }
+    for bad in ["21 February 2014", "2014-13", "2014-2-21", "14"] {
+        fs::write(dir.path().join("pack.ron"), dated(bad)).unwrap();
+        let error = load_dir(dir.path()).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains(&format!("\"{bad}\" is not a date")),
+            "{error}"
+        );
+    }
 }
 
 #[test]
@@ -244,7 +583,7 @@ fn the_three_areas_of_action_with_the_digital_defenders_in_civil_society() {
         civil
             .facts
             .iter()
-            .all(|f| content.source(f.source).is_some())
+            .all(|f| f.source.and_then(|s| content.source(s)).is_some())
     );
 }
 
@@ -722,18 +1061,14 @@ fn a_location_source_not_in_the_pack_is_an_error() {
 #[test]
 fn a_source_for_a_location_that_is_not_there_is_an_error() {
     let error = load_with_members(|m| {
-        m.replacen(
-            "joined: \"text\")",
-            "joined: \"text\", location: \"web\")",
-            1,
-        )
+        m.replacen("note: \"text\")", "note: \"text\", location: \"web\")", 1)
     })
     .unwrap_err();
     assert_problem(
         &error,
         "members.ron",
         15,
-        77,
+        91,
         "member \"md\" names a source for its location, but has no location",
     );
 }
@@ -759,11 +1094,7 @@ fn when_some_members_have_a_location_each_one_without_is_an_error() {
     let error = load_with_members(|m| {
         every_member_at(m, "(47.01, 28.86)")
             .replacen("            location: (47.01, 28.86),\n", "", 1)
-            .replacen(
-                "joined: \"text\", location: \"web\")",
-                "joined: \"text\")",
-                1,
-            )
+            .replacen("note: \"text\", location: \"web\")", "note: \"text\")", 1)
     })
     .unwrap_err();
     assert_problem(

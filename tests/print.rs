@@ -86,12 +86,32 @@ fn lists_are_lines_and_facts_cite_the_numbered_sources() {
     assert!(
         members
             .iter()
-            .any(|l| l.starts_with("* Republica Cehă (en: Czech Republic). Cod ISO CZ [4]")),
+            .any(|l| l.starts_with("* Republica Cehă (en: Czech Republic). Cod ISO CZ [6]")),
         "{text}"
     );
-    assert!(text.contains("[4] ISO 3166-1 alpha-2, codurile ţărilor"));
+    assert!(text.contains("[6] ISO 3166-1 alpha-2, codurile ţărilor"));
     assert!(
-        text.contains("Membru din 2014 [1]; la 1 ianuarie 2014."),
+        text.contains("Membru din 2014 [4]; la 1 ianuarie 2014 [1] [3]."),
+        "{text}"
+    );
+    // The sources with their dates and addresses; the joining years cite the Latvian page.
+    assert!(
+        text.contains("[1] Textul sursă: „Coaliţia privind Libertatea în Spaţiul Virtual”"),
+        "{text}"
+    );
+    // (The address may wrap onto the next line.)
+    assert!(
+        text.contains("blogul de e-guvernare al Republicii Moldova, 2014-01"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "<http://eguvernare.blogspot.com/2014/01/coalitia-privind-libertatea-in-spatiul.html>"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("[4] Ministerul Afacerilor Externe al Letoniei"),
         "{text}"
     );
 }

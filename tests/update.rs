@@ -164,7 +164,7 @@ fn text_scrolls_no_further_than_its_end() {
 fn the_end_of_the_text_is_shown_when_scrolled_to_the_bottom() {
     let mut app = app_on(embedded(), 80, 24);
     app.update(Action::MoveToBottom);
-    assert!(screen(&app).contains("datele sunt cele din textul sursă"));
+    assert!(screen(&app).contains("cu datele şi locul din textul sursă"));
 }
 
 #[test]
@@ -390,23 +390,23 @@ fn typing_in_a_batch_searches_once_on_the_last_query() {
     let (mut app, pack) = app_with_pack();
     app.update(Action::OpenSearch);
     app.update_all(
-        "tarilex"
+        "sustinerex"
             .chars()
             .map(Action::InsertChar)
             .chain([Action::DeleteChar]),
     );
     assert_eq!(pack.searches(), 1);
     let prompt = app.prompt().unwrap();
-    assert_eq!(prompt.query, "tarile");
+    assert_eq!(prompt.query, "sustinere");
     assert_eq!(prompt.hits.len(), 2);
     // The same keys one by one give the same results, a search each.
     let (mut one_by_one, pack) = app_with_pack();
     one_by_one.update(Action::OpenSearch);
-    for c in "tarilex".chars() {
+    for c in "sustinerex".chars() {
         one_by_one.update(Action::InsertChar(c));
     }
     one_by_one.update(Action::DeleteChar);
-    assert_eq!(pack.searches(), 8);
+    assert_eq!(pack.searches(), 11);
     assert_eq!(one_by_one.prompt().unwrap().hits, prompt.hits);
 }
 
@@ -414,7 +414,7 @@ fn typing_in_a_batch_searches_once_on_the_last_query() {
 fn an_action_in_a_batch_after_typing_sees_the_results_of_what_was_typed() {
     let (mut app, pack) = app_with_pack();
     let mut actions = vec![Action::OpenSearch];
-    actions.extend("tarile".chars().map(Action::InsertChar));
+    actions.extend("sustinere".chars().map(Action::InsertChar));
     // The second result, opened: as in a_selected_result_other_than_the_first_can_be_opened.
     actions.extend([Action::MoveDown, Action::AcceptSearch]);
     app.update_all(actions);
@@ -526,9 +526,9 @@ fn a_paste_in_the_prompt_is_typed_with_one_search() {
     assert_eq!(prompt.query, "ţarile  de jos[A");
     assert_eq!(pack.searches(), 2, "one for the key, one for the paste");
     app.update(Action::ClearQuery);
-    app.paste("Ţările de Jos");
+    app.paste("susţinerea proiectelor");
     assert_eq!(app.prompt().unwrap().hits.len(), 1);
-    assert_eq!(app.prompt().unwrap().query, "Ţările de Jos");
+    assert_eq!(app.prompt().unwrap().query, "susţinerea proiectelor");
     assert_eq!(app.mode(), Mode::Search);
 }
 
@@ -599,13 +599,13 @@ fn moving_through_the_results_stops_at_both_ends() {
 #[test]
 fn enter_goes_to_the_result_with_its_match_in_view() {
     let mut app = app_on(embedded(), 80, 24);
-    type_query(&mut app, "tarile");
+    type_query(&mut app, "sustinere");
     app.update(Action::AcceptSearch);
     assert_eq!(app.mode(), Mode::Browse);
     assert_eq!(app.pane(), Pane::Declaration);
     assert_eq!(app.focus(), Focus::Detail);
     assert_eq!(selected(&app), 0);
-    assert!(screen(&app).contains("Ţările care se alătură"));
+    assert!(screen(&app).contains("de susţinere a"));
     let found = app.found().unwrap();
     assert_eq!((found.current, found.hits.len()), (0, 2));
     assert!(screen(&app).contains("potrivirea 1/2"));
@@ -624,7 +624,7 @@ fn enter_scrolls_the_overview_to_the_section_of_the_match() {
 #[test]
 fn a_selected_result_other_than_the_first_can_be_opened() {
     let mut app = app_on(embedded(), 80, 24);
-    type_query(&mut app, "tarile");
+    type_query(&mut app, "sustinere");
     app.update(Action::MoveDown);
     app.update(Action::AcceptSearch);
     assert_eq!(app.pane(), Pane::Actions);
@@ -635,7 +635,7 @@ fn a_selected_result_other_than_the_first_can_be_opened() {
 #[test]
 fn n_and_shift_n_go_through_the_results_and_wrap_with_a_note() {
     let mut app = app_on(embedded(), 80, 24);
-    type_query(&mut app, "tarile");
+    type_query(&mut app, "sustinere");
     app.update(Action::AcceptSearch);
     app.update(Action::NextMatch);
     assert_eq!(app.pane(), Pane::Actions);
@@ -700,7 +700,7 @@ fn an_empty_query_changes_nothing_and_one_without_results_stays_open() {
 #[test]
 fn a_click_on_a_result_opens_it() {
     let mut app = app_on(embedded(), 80, 24);
-    type_query(&mut app, "tarile");
+    type_query(&mut app, "sustinere");
     app.update(Action::SelectResult(1));
     assert_eq!(app.pane(), Pane::Actions);
     app.update(Action::OpenSearch);

@@ -24,7 +24,7 @@ pub fn row_label(cx: Context, pane: Pane, row: usize) -> String {
 }
 
 /// The full text of item `row` at `width` columns (its box is titled with its title): the
-/// body, and the added facts with their sources.
+/// body and the source it follows, and the added facts with their sources.
 pub fn doc(cx: Context, pane: Pane, row: usize, width: usize) -> DocText {
     let mut doc = Doc::new(cx, width);
     let Some(item) = list(cx, pane).and_then(|l| l.items.get(row)) else {
@@ -37,6 +37,9 @@ pub fn doc(cx: Context, pane: Pane, row: usize, width: usize) -> DocText {
         doc.blank();
     }
     doc.text(item.body.shared(cx.lang), Style::new());
+    if let Some(source) = item.source {
+        overview::source(&mut doc, cx, source);
+    }
     if !item.facts.is_empty() {
         doc.blank();
         overview::facts(&mut doc, cx, &item.facts);

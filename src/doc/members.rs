@@ -114,7 +114,20 @@ pub fn doc(cx: Context, row: usize, width: usize) -> DocText {
         Some(FieldKind::Joined),
     ));
     if let Some(note) = &member.note {
-        fields.push((strings.note.to_string(), note.shared(lang), None));
+        let markers: String = member.note_sources.iter().map(|&s| marker(s)).collect();
+        // A note may be long: shared, not copied, beyond a paragraph's length, with its
+        // markers on a line of their own.
+        const COPIED_UP_TO: usize = 4096;
+        let text = note.get(lang);
+        match markers.is_empty() || text.len() > COPIED_UP_TO {
+            true => {
+                fields.push((strings.note.to_string(), note.shared(lang), None));
+                if !markers.is_empty() {
+                    fields.push((String::new(), Arc::from(markers.trim_start()), None));
+                }
+            }
+            false => fields.push((strings.note.to_string(), with_marker(text, markers), None)),
+        }
     }
     let label_width = fields
         .iter()
@@ -140,13 +153,14 @@ pub fn doc(cx: Context, row: usize, width: usize) -> DocText {
         let Some(source) = content.source(source) else {
             continue;
         };
-        let mut line = source.title.get(lang).to_string();
-        if let Some(url) = &source.url {
-            line.push_str(&format!(" <{url}>"));
-        }
         let number = format!("[{}] ", n + 1);
         let indent = " ".repeat(text::width(&number));
-        doc.hanging(line, (&number, Style::new()), &indent, Style::new());
+        doc.hanging(
+            source.citation(lang),
+            (&number, Style::new()),
+            &indent,
+            Style::new(),
+        );
     }
     doc.finish()
 }

@@ -59,7 +59,9 @@ pub fn facts(doc: &mut Doc, cx: Context, facts: &[Fact]) {
             "  ",
             Style::new(),
         );
-        source(doc, cx, fact.source);
+        if let Some(cited) = fact.source {
+            source(doc, cx, cited);
+        }
     }
 }
 
@@ -68,10 +70,7 @@ pub fn source(doc: &mut Doc, cx: Context, source: SourceRef) {
     let Some(source) = cx.content.source(source) else {
         return;
     };
-    let mut text = format!("{}: {}", cx.strings.source, source.title.get(cx.lang));
-    if let Some(url) = &source.url {
-        text.push_str(&format!(" <{url}>"));
-    }
+    let text = format!("{}: {}", cx.strings.source, source.citation(cx.lang));
     doc.hanging(text, ("  ", Style::new()), "  ", cx.theme.dim());
 }
 

@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::{Context, Doc, DocText, overview, year_of};
-use crate::content::{Fact, ItemRef, Slide, SlideForm, SlideShows, SourceRef};
+use crate::content::{Fact, Item, ItemRef, Slide, SlideForm, SlideShows, SourceRef};
 use crate::geometry::{self, TIMELINE_ROWS};
 use crate::letters::{self, Pixels};
 use crate::text;
@@ -61,47 +61,54 @@ fn item_title<'c>(cx: Context<'c>, item: ItemRef) -> &'c str {
     list.items.get(i).map_or("", |item| item.title.get(cx.lang))
 }
 
+/// The items of the declaration or the actions that a slide shows.
+fn slide_items<'c>(cx: Context<'c>, slide: &Slide) -> Vec<&'c Item> {
+    let content = cx.content;
+    let item = |item: ItemRef| match item {
+        ItemRef::Declaration(i) => content.declaration.items.get(i),
+        ItemRef::Action(i) => content.actions.items.get(i),
+    };
+    match slide.shows {
+        SlideShows::Declaration(i) => item(ItemRef::Declaration(i)).into_iter().collect(),
+        SlideShows::Action(i) => item(ItemRef::Action(i)).into_iter().collect(),
+        SlideShows::List => slide.items.iter().filter_map(|&i| item(i)).collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// The facts a slide states and the sources behind them: on an audience's slide the facts
 /// stand alone, and their sources go to the speaker's notes.
 fn slide_facts<'c>(cx: Context<'c>, slide: &Slide) -> Vec<&'c Fact> {
-    let content = cx.content;
-    let item_facts = |item: ItemRef| match item {
-        ItemRef::Declaration(i) => content.declaration.items.get(i).map(|it| &it.facts),
-        ItemRef::Action(i) => content.actions.items.get(i).map(|it| &it.facts),
-    };
-    let facts = match slide.shows {
-        SlideShows::Section(i) => content.overview.sections.get(i).map(|s| &s.facts),
-        SlideShows::Declaration(i) => item_facts(ItemRef::Declaration(i)),
-        SlideShows::Action(i) => item_facts(ItemRef::Action(i)),
-        SlideShows::List => {
-            return slide
-                .items
-                .iter()
-                .filter_map(|&item| item_facts(item))
-                .flatten()
-                .collect();
-        }
-        _ => None,
-    };
-    facts
-        .map(|facts| facts.iter().collect())
-        .unwrap_or_default()
+    match slide.shows {
+        SlideShows::Section(i) => cx
+            .content
+            .overview
+            .sections
+            .get(i)
+            .map(|s| s.facts.iter().collect())
+            .unwrap_or_default(),
+        _ => slide_items(cx, slide)
+            .into_iter()
+            .flat_map(|item| &item.facts)
+            .collect(),
+    }
 }
 
 /// The sources of what `slide` states, once each, as "title <url>": for the speaker's notes.
 pub fn sources(cx: Context, slide: &Slide) -> Vec<String> {
     let mut refs: Vec<SourceRef> = Vec::new();
-    for fact in slide_facts(cx, slide) {
-        if !refs.contains(&fact.source) {
-            refs.push(fact.source);
+    let cited = slide_items(cx, slide)
+        .into_iter()
+        .filter_map(|item| item.source)
+        .chain(slide_facts(cx, slide).into_iter().filter_map(|f| f.source));
+    for source in cited {
+        if !refs.contains(&source) {
+            refs.push(source);
         }
     }
     refs.into_iter()
         .filter_map(|r| cx.content.source(r))
-        .map(|source| match &source.url {
-            Some(url) => format!("{} <{url}>", source.title.get(cx.lang)),
-            None => source.title.get(cx.lang).to_string(),
-        })
+        .map(|source| source.citation(cx.lang))
         .collect()
 }
 

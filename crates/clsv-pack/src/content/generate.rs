@@ -127,15 +127,21 @@ pub fn members_ron(count: usize) -> String {
             ron_string(&ro),
             ron_string(&en)
         );
-        if generator.below(4) == 0 {
+        let noted = generator.below(4) == 0;
+        if noted {
             let _ = write!(
                 out,
                 "note: {{\"ro\": \"membru fondator\", \"en\": \"founding member\"}}, "
             );
         }
         out.push_str(
-            "sources: (code: \"iso-3166\", region: \"un-m49\", joined: \"foc-history\", location: \"geonames\")),\n",
+            "sources: (code: \"iso-3166\", region: \"un-m49\", joined: \"mfa-lv\", location: \"geonames\"",
         );
+        // A note cites its source, as every fact of the default pack does.
+        if noted {
+            out.push_str(", note: \"foc-history\"");
+        }
+        out.push_str(")),\n");
     }
     out.push_str("    ],\n)\n");
     out

@@ -163,6 +163,11 @@ pub enum ProblemKind {
         id: String,
         known: String,
     },
+    /// A warning: the fact still shows, but nothing says where it comes from.
+    #[error(
+        "{what} cites no source: add {add} with the id of a source in pack.ron (for what rests on the source text alone, the source text's own)"
+    )]
+    Uncited { what: String, add: &'static str },
     #[error("{0}")]
     Invalid(String),
 }
@@ -668,6 +673,10 @@ impl<'a> Checker<'a> {
                     id: self.id(pack_file, &path.field("id"), &source.id),
                     title: self.text(pack_file, &path.field("title"), &source.title),
                     url: source.url.as_deref().map(|url| normalize(url).into_owned()),
+                    date: source
+                        .date
+                        .as_deref()
+                        .map(|date| self.date(pack_file, &path.field("date"), date)),
                 }
             })
             .collect();
@@ -881,6 +890,35 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Checks a source's date: a year, a month or a day, written as ISO 8601 writes them, so
+    /// that dates read alike in every language and sort as text.
+    fn date(&mut self, file: &PackFile, path: &ValuePath<'_, 'a>, date: &str) -> String {
+        let parts: Vec<&str> = date.split('-').collect();
+        let number = |part: &str, len: usize, range: std::ops::RangeInclusive<u32>| {
+            part.len() == len
+                && part.bytes().all(|b| b.is_ascii_digit())
+                && part.parse::<u32>().is_ok_and(|n| range.contains(&n))
+        };
+        let valid = match parts.as_slice() {
+            [year] => number(year, 4, 0..=9999),
+            [year, month] => number(year, 4, 0..=9999) && number(month, 2, 1..=12),
+            [year, month, day] => {
+                number(year, 4, 0..=9999) && number(month, 2, 1..=12) && number(day, 2, 1..=31)
+            }
+            _ => false,
+        };
+        if !valid {
+            self.report(
+                file,
+                path,
+                ProblemKind::Invalid(format!(
+                    "\"{date}\" is not a date: write the year, the month or the day as \"2014\", \"2014-01\" or \"2014-02-21\""
+                )),
+            );
+        }
+        date.to_string()
+    }
+
     fn facts(
         &mut self,
         file: &PackFile,
@@ -893,12 +931,75 @@ impl<'a> Checker<'a> {
             .enumerate()
             .map(|(i, fact)| {
                 let path = path.index(i);
+                let source = match fact.source.as_deref() {
+                    Some(id) => Some(self.source(file, &path.field("source"), id)),
+                    None => {
+                        // The fact still shows; only where it comes from is unknown.
+                        self.report_as(
+                            file,
+                            &path,
+                            Severity::Warning,
+                            ProblemKind::Uncited {
+                                what: "this fact".into(),
+                                add: "source: \"…\"",
+                            },
+                        );
+                        None
+                    }
+                };
                 Fact {
                     text: self.text(file, &path.field("text"), &fact.text),
-                    source: self.source(file, &path.field("source"), &fact.source),
+                    source,
                 }
             })
             .collect()
+    }
+
+    /// Checks the sources of a member's note: a note should cite at least one (a warning
+    /// when it cites none), and sources for a note the member does not have are an error.
+    fn note_sources(
+        &mut self,
+        file: &PackFile,
+        path: &ValuePath<'_, 'a>,
+        member: &RawMember<'_>,
+    ) -> Vec<SourceRef> {
+        let sources = path.field("sources");
+        let source_path = sources.field("note");
+        let id = &member.id;
+        let refs: Vec<SourceRef> = match &member.sources.note {
+            None => Vec::new(),
+            Some(RawSourceIds::One(one)) => vec![self.source(file, &source_path, one)],
+            Some(RawSourceIds::Many(many)) => many
+                .iter()
+                .enumerate()
+                .map(|(i, source)| self.source(file, &source_path.index(i), source))
+                .collect(),
+        };
+        match (&member.note, refs.is_empty()) {
+            (Some(_), true) => {
+                self.report_as(
+                    file,
+                    &sources,
+                    Severity::Warning,
+                    ProblemKind::Uncited {
+                        what: format!("the note of member \"{id}\""),
+                        add: "note: \"…\" to its sources",
+                    },
+                );
+                Vec::new()
+            }
+            (None, false) => {
+                self.report(
+                    file,
+                    &source_path,
+                    ProblemKind::Invalid(format!(
+                        "member \"{id}\" names a source for its note, but has no note"
+                    )),
+                );
+                Vec::new()
+            }
+            _ => refs,
+        }
     }
 
     fn overview(&mut self, (file, overview): File<'a, RawOverview<'a>>) -> Overview {
@@ -995,6 +1096,7 @@ impl<'a> Checker<'a> {
                     }
                 };
                 let (location, location_source) = self.location(file, &path, member, located);
+                let note_sources = self.note_sources(file, &path, member);
                 let sources = path.field("sources");
                 Member {
                     id: self.id(file, &path.field("id"), &member.id),
@@ -1007,6 +1109,7 @@ impl<'a> Checker<'a> {
                         .note
                         .as_ref()
                         .map(|note| self.text(file, &path.field("note"), note)),
+                    note_sources,
                     code_source: self.source(
                         file,
                         &sources.field("code"),
@@ -1276,6 +1379,10 @@ impl<'a> Checker<'a> {
                     id: self.id(file, &path.field("id"), &item.id),
                     title: self.text(file, &path.field("title"), &item.title),
                     body: self.text(file, &path.field("body"), &item.body),
+                    source: item
+                        .source
+                        .as_deref()
+                        .map(|id| self.source(file, &path.field("source"), id)),
                     facts: self.facts(file, &path, &item.facts),
                 }
             })

@@ -68,13 +68,34 @@ pub struct Source {
     pub id: String,
     pub title: Localized,
     pub url: Option<String>,
+    /// When it was published, as written: `2014`, `2014-01` or `2014-02-21`.
+    pub date: Option<String>,
 }
 
-/// A statement added to the source text, with the source that supports it.
+impl Source {
+    /// How a citation names it: "title, date <url>", the date and the address when known.
+    pub fn citation(&self, lang: Lang) -> String {
+        let mut text = self.title.get(lang).to_string();
+        if let Some(date) = &self.date {
+            text.push_str(", ");
+            text.push_str(date);
+        }
+        if let Some(url) = &self.url {
+            text.push_str(" <");
+            text.push_str(url);
+            text.push('>');
+        }
+        text
+    }
+}
+
+/// A statement added to the source text, with the source that supports it. A fact that
+/// rests on the source text alone cites the source text's own entry among the sources. A
+/// fact without a source loads, with a warning (`clsv check --strict` fails on it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fact {
     pub text: Localized,
-    pub source: SourceRef,
+    pub source: Option<SourceRef>,
 }
 
 /// A titled section of the overview.
@@ -137,6 +158,9 @@ pub struct Member {
     /// Where its capital is. In a checked pack every member has one, or none does.
     pub location: Option<Location>,
     pub note: Option<Localized>,
+    /// The sources of `note`, in the order written; empty without a note, and for a note
+    /// that cites none (a warning).
+    pub note_sources: Vec<SourceRef>,
     pub code_source: SourceRef,
     pub region_source: SourceRef,
     pub joined_source: SourceRef,
@@ -158,6 +182,8 @@ pub struct Item {
     pub id: String,
     pub title: Localized,
     pub body: Localized,
+    /// The source the body follows, besides the pack's source text.
+    pub source: Option<SourceRef>,
     pub facts: Vec<Fact>,
 }
 

@@ -113,6 +113,9 @@ pub struct RawSource<'a> {
     pub title: RawText<'a>,
     #[serde(default, borrow)]
     pub url: Option<Str<'a>>,
+    /// When the page was published: `"2014"`, `"2014-01"` or `"2014-02-21"`.
+    #[serde(default, borrow)]
+    pub date: Option<Str<'a>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -120,8 +123,9 @@ pub struct RawSource<'a> {
 pub struct RawFact<'a> {
     #[serde(borrow)]
     pub text: RawText<'a>,
-    #[serde(borrow)]
-    pub source: Str<'a>,
+    /// Optional so that a pack with an uncited fact still loads: the fact is a warning.
+    #[serde(default, borrow)]
+    pub source: Option<Str<'a>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -213,6 +217,18 @@ pub struct RawMemberSources<'a> {
     pub joined: Str<'a>,
     #[serde(default, borrow)]
     pub location: Option<Str<'a>>,
+    /// The sources of the member's note: one id, or a list when the note joins facts from
+    /// several.
+    #[serde(default, borrow)]
+    pub note: Option<RawSourceIds<'a>>,
+}
+
+/// One source id, or several: `"foc-history"` or `["foc-history", "vm-ee"]`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RawSourceIds<'a> {
+    One(#[serde(borrow)] Str<'a>),
+    Many(Vec<String>),
 }
 
 /// `declaration.ron`: an introduction and the principle and rights as items.
@@ -269,6 +285,9 @@ pub struct RawItem<'a> {
     pub title: RawText<'a>,
     #[serde(borrow)]
     pub body: RawText<'a>,
+    /// The source that the body follows, when it has one besides the pack's source text.
+    #[serde(default, borrow)]
+    pub source: Option<Str<'a>>,
     #[serde(default, borrow)]
     pub facts: Vec<RawFact<'a>>,
 }
