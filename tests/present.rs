@@ -892,6 +892,7 @@ fn composed_slides() {
         clsv::present::find_slide(&content, &deck, &clsv::present::SlideRef::Id(id.into())).unwrap()
     };
     let cases = [
+        ("title", at("title"), 0),
         ("rights", at("expression"), 0),
         ("conferences", at("timeline"), 0),
         ("paged", at("principle"), 1),
@@ -913,7 +914,15 @@ fn composed_slides() {
             insta::assert_snapshot!(format!("composed_{name}_{width}x{height}"), screen(&app));
         }
     }
-    for (name, start, page) in [cases[0], cases[2]] {
+    // The Linux console: half blocks, no colour beyond its sixteen.
+    for (name, start, page) in cases {
+        let mut app = presenting_in(content.clone(), start, Pixels::HalfBlock, (80, 24));
+        for _ in 0..page.min(app.current_slide_pages() - 1) {
+            app.update(Action::NextSlide);
+        }
+        insta::assert_snapshot!(format!("composed_{name}_linux_80x24"), screen(&app));
+    }
+    for (name, start, page) in [cases[1], cases[3]] {
         let lang = content.default_language;
         let mut app = App::new(
             content.clone(),
