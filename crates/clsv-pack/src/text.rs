@@ -211,11 +211,13 @@ fn wrap_hard_line(
                 start = next;
                 used = width(&line[start..index]);
             }
-            // The word since the last space is itself wider than the line: cut it here.
+            // The word since the last space is itself wider than the line: cut it here, or,
+            // in a web address, after the last of its separators on the line.
             if used + grapheme_width > max_width && used > 0 {
-                out.push(offset + start..offset + index);
-                start = index;
-                used = 0;
+                let cut = url_break(line, start, index).unwrap_or(index);
+                out.push(offset + start..offset + cut);
+                start = cut;
+                used = width(&line[start..index]);
             }
         }
         if is_space {
@@ -226,6 +228,22 @@ fn wrap_hard_line(
     if out.len() < enough {
         out.push(offset + start..offset + line.len());
     }
+}
+
+/// Where a web address that starts at `start` of `line` may be broken before `end`: just
+/// after its last separator (`/`, `-`, `.`, `?`, `&`, `=`, `_`, `#`) there, so that no word
+/// of it is cut. `None` for a word that is not a web address, or that has no separator.
+fn url_break(line: &str, start: usize, end: usize) -> Option<usize> {
+    let word = line[start..].split(' ').next().unwrap_or_default();
+    if !word.contains("://") {
+        return None;
+    }
+    line[start..end]
+        .char_indices()
+        .filter(|&(_, c)| "/-.?&=_#".contains(c))
+        .map(|(at, c)| start + at + c.len_utf8())
+        .filter(|&after| after > start && after < end)
+        .last()
 }
 
 /// The end of `line[start..end]` without trailing spaces.
@@ -270,6 +288,25 @@ mod tests {
 
     fn wrapped(text: &str, w: usize) -> Vec<&str> {
         wrap(text, w).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn a_web_address_wider_than_the_line_breaks_after_a_separator_never_inside_a_word() {
+        let source = "Cod ISO: <https://www.iso.org/iso-3166-country-codes.html>";
+        assert_eq!(
+            wrapped(source, 40),
+            [
+                "Cod ISO:",
+                "<https://www.iso.org/iso-3166-country-",
+                "codes.html>"
+            ]
+        );
+        assert_eq!(
+            wrapped("<https://unstats.un.org/unsd/methodology/m49/>", 41),
+            ["<https://unstats.un.org/unsd/", "methodology/m49/>"]
+        );
+        // A word that is not an address is cut where the line ends, as before.
+        assert_eq!(wrapped("abcdefghij", 4), ["abcd", "efgh", "ij"]);
     }
 
     #[test]
