@@ -570,6 +570,29 @@ pub fn present_areas(area: Rect, notes: bool) -> PresentAreas {
     }
 }
 
+/// The thumb of a scrollbar on a track of `track` rows, over `total` lines of which
+/// `visible` are shown from `position`: (its first row, its rows). It is as long as the part
+/// shown, but always shorter than the track while any line is out of view, and touches an
+/// end of the track only at that end of the text.
+pub fn scroll_thumb(track: u16, total: usize, visible: usize, position: usize) -> (u16, u16) {
+    if track == 0 || total <= visible {
+        return (0, track);
+    }
+    let track_rows = track as usize;
+    let len = (track_rows * visible / total).clamp(1, track_rows.saturating_sub(1).max(1));
+    let travel = track_rows - len;
+    let last = total - visible;
+    let position = position.min(last);
+    let at = match position {
+        0 => 0,
+        p if p == last => travel,
+        // Between the ends, never at them: the thumb says there is more both ways.
+        p if travel >= 2 => (travel * p / last).clamp(1, travel - 1),
+        p => travel * p / last,
+    };
+    (at as u16, len as u16)
+}
+
 /// The parts of the speaker's panel (inside its border).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SpeakerPanel {
@@ -742,6 +765,23 @@ pub fn tab_labels(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_scrollbar_thumb_never_fills_the_track_while_a_line_is_hidden() {
+        use super::scroll_thumb;
+        // One line of 21 hidden: the thumb leaves a row of track, at the end still to come.
+        assert_eq!(scroll_thumb(20, 21, 20, 0), (0, 19));
+        assert_eq!(scroll_thumb(20, 21, 20, 1), (1, 19));
+        // Everything shown: no thumb to speak of (the caller draws none).
+        assert_eq!(scroll_thumb(20, 20, 20, 0), (0, 20));
+        // Long text: a short thumb, at the top, inside, at the bottom.
+        assert_eq!(scroll_thumb(10, 100, 10, 0), (0, 1));
+        assert_eq!(scroll_thumb(10, 100, 10, 1).0, 1);
+        assert_eq!(scroll_thumb(10, 100, 10, 89).0, 8);
+        assert_eq!(scroll_thumb(10, 100, 10, 90), (9, 1));
+        // A track of one row.
+        assert_eq!(scroll_thumb(1, 5, 2, 1), (0, 1));
+    }
+
     use super::*;
 
     #[test]

@@ -16,10 +16,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget,
-    Widget,
-};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use crate::app::App;
 use crate::doc::{self, DocText};
@@ -124,21 +121,24 @@ pub fn render_scrollbar(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    if total <= visible || area.height <= 2 {
+    if total <= visible || area.height <= 2 || area.width == 0 {
         return;
     }
     let theme = app.theme();
-    let mut state = ScrollbarState::new(total.saturating_sub(visible))
-        .position(position)
-        .viewport_content_length(visible);
-    let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
-        .begin_symbol(None)
-        .end_symbol(None)
-        .thumb_symbol(if theme.ascii { "#" } else { "█" })
-        .track_symbol(Some(theme.glyphs().border.vertical_right))
-        .style(theme.border(focused));
     let track = Rect::new(area.x, area.y + 1, area.width, area.height - 2);
-    bar.render(track, buf, &mut state);
+    let (thumb_at, thumb_len) = geometry::scroll_thumb(track.height, total, visible, position);
+    let style = theme.border(focused);
+    let thumb = if theme.ascii { "#" } else { "█" };
+    for row in 0..track.height {
+        let symbol = match (thumb_at..thumb_at + thumb_len).contains(&row) {
+            true => thumb,
+            false => theme.glyphs().border.vertical_right,
+        };
+        // (A cell outside the buffer, on a screen smaller than the block, is skipped.)
+        if let Some(cell) = buf.cell_mut((track.right() - 1, track.y + row)) {
+            cell.set_symbol(symbol).set_style(style);
+        }
+    }
 }
 
 /// Draws a list pane: the intro, the list and the detail of the selected row.

@@ -240,10 +240,10 @@ fn url_break(line: &str, start: usize, end: usize) -> Option<usize> {
     }
     line[start..end]
         .char_indices()
+        .rev()
         .filter(|&(_, c)| "/-.?&=_#".contains(c))
         .map(|(at, c)| start + at + c.len_utf8())
-        .filter(|&after| after > start && after < end)
-        .last()
+        .find(|&after| after > start && after < end)
 }
 
 /// The end of `line[start..end]` without trailing spaces.
