@@ -7,7 +7,7 @@ use std::path::Path;
 use clap::{CommandFactory, Parser};
 
 use clsv::app::{App, StartAt, Talk};
-use clsv::capability::{self, Capabilities};
+use clsv::capability::{self, Capabilities, Dots};
 use clsv::cli::{Cli, Command};
 use clsv::config;
 use clsv::content::{self, Content, Lang, ProblemKind};
@@ -532,15 +532,16 @@ fn doctor(cli: &Cli, capabilities: &Capabilities, content: Option<&Content>) -> 
         "colour:    {} ({})\n",
         capabilities.color, capabilities.color_reason
     ));
-    let glyphs = if capabilities.ascii {
-        "ASCII"
-    } else {
-        "Unicode"
+    let (glyphs, reason) = match (capabilities.ascii, capabilities.dots) {
+        (true, _) => ("ASCII", capabilities.glyph_reason.as_str()),
+        // The console's font: the glyph set follows what the dots were chosen for.
+        (false, Dots::HalfBlock) => (
+            "the Linux console's (square corners, light lines, no braille)",
+            capabilities.dots_reason.as_str(),
+        ),
+        (false, _) => ("Unicode", capabilities.glyph_reason.as_str()),
     };
-    out.push_str(&format!(
-        "glyphs:    {glyphs} ({})\n",
-        capabilities.glyph_reason
-    ));
+    out.push_str(&format!("glyphs:    {glyphs} ({reason})\n"));
     out.push_str(&format!(
         "dots:      {} ({})\n",
         capabilities.dots, capabilities.dots_reason

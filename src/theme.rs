@@ -25,6 +25,9 @@ pub struct Glyphs {
     pub line: &'static str,
     pub line_mark: &'static str,
     pub range: &'static str,
+    /// The presentation's progress bar: the part done, and the part to come.
+    pub progress_done: &'static str,
+    pub progress_left: &'static str,
 }
 
 const UNICODE: Glyphs = Glyphs {
@@ -40,6 +43,27 @@ const UNICODE: Glyphs = Glyphs {
     line: "─",
     line_mark: "┼",
     range: "–",
+    progress_done: "━",
+    progress_left: "─",
+};
+
+/// What the Linux console's font has (its code page 437 glyphs): square corners and light
+/// lines, no heavy bars, no rounded corners, no `›`, `…`, `◆` or `–`.
+const CONSOLE: Glyphs = Glyphs {
+    border: border::PLAIN,
+    bullet: "•",
+    selected: ">",
+    separator: "·",
+    ellipsis: "...",
+    point: "•",
+    point_selected: "♦",
+    bar: "█",
+    bar_before: "░",
+    line: "─",
+    line_mark: "┼",
+    range: "-",
+    progress_done: "█",
+    progress_left: "░",
 };
 
 const ASCII: Glyphs = Glyphs {
@@ -64,6 +88,8 @@ const ASCII: Glyphs = Glyphs {
     line: "-",
     line_mark: "+",
     range: "-",
+    progress_done: "#",
+    progress_left: "-",
 };
 
 /// The colours of one colour level.
@@ -185,8 +211,14 @@ impl Theme {
         self.level != ColorLevel::None
     }
 
+    /// The glyphs the terminal can show: ASCII, the Linux console's (where braille is not
+    /// in the font, the dots are half blocks), or Unicode's.
     pub fn glyphs(&self) -> &'static Glyphs {
-        if self.ascii { &ASCII } else { &UNICODE }
+        match (self.ascii, self.dots) {
+            (true, _) => &ASCII,
+            (false, Dots::HalfBlock) => &CONSOLE,
+            (false, _) => &UNICODE,
+        }
     }
 
     fn pick(&self, colored: Style, plain: Style) -> Style {

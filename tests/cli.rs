@@ -172,6 +172,10 @@ fn doctor_says_what_it_detected_and_why() {
         text.contains("dots:      half blocks (TERM=linux: its console font has no braille)"),
         "{text}"
     );
+    assert!(
+        text.contains("glyphs:    the Linux console's (square corners, light lines, no braille)"),
+        "{text}"
+    );
 }
 
 #[test]

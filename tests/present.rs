@@ -711,7 +711,8 @@ fn titles_are_drawn_in_block_letters_of_the_terminal_s_pixels() {
                     Pixels::Quadrant => &[
                         '▘', '▝', '▀', '▖', '▌', '▞', '▛', '▗', '▚', '▐', '▜', '▄', '▙', '▟', '█',
                     ],
-                    Pixels::HalfBlock => &['▀', '▄', '█'],
+                    // (and the progress bar's shade)
+                    Pixels::HalfBlock => &['▀', '▄', '█', '░'],
                     // The letters are ASCII; the words of the pack keep their own.
                     Pixels::Ascii => &[],
                 };
@@ -1031,4 +1032,52 @@ fn without_colour_the_last_two_minutes_and_the_overtime_stand_out() {
     assert_ne!(looks[0], looks[1]);
     assert_ne!(looks[1], looks[2]);
     assert_ne!(looks[0], looks[2]);
+}
+
+/// On the Linux console, every glyph is one its font has: square corners, light lines, no
+/// heavy bars, no braille, in the browser, its map and its slides.
+#[test]
+fn the_linux_console_gets_only_the_glyphs_of_its_font() {
+    let lang = embedded().default_language;
+    let theme = Theme::new(ColorLevel::Basic16, false).with_dots(Dots::HalfBlock);
+    let console_has = |c: char| {
+        c.is_ascii()
+            || !('\u{2500}'..='\u{28ff}').contains(&c) && !"›…◆━".contains(c)
+            || "─│┌┐└┘├┤┬┴┼═║▀▄█░▌▐♦".contains(c)
+    };
+    let mut browser = App::new(
+        embedded(),
+        theme,
+        StartAt {
+            lang,
+            pane: Pane::Members,
+        },
+        100,
+        30,
+    );
+    let mut screens = vec![screen(&browser)];
+    browser.update(Action::ToggleMap);
+    screens.push(screen(&browser));
+    for start in 0..9 {
+        let app = App::new(
+            embedded(),
+            theme,
+            StartAt {
+                lang,
+                pane: Pane::Overview,
+            },
+            100,
+            30,
+        )
+        .with_talk(Talk {
+            start: Some(start),
+            notes: start == 3,
+            ..Talk::default()
+        });
+        screens.push(screen(&app));
+    }
+    for shown in screens {
+        let odd: Vec<char> = shown.chars().filter(|&c| !console_has(c)).collect();
+        assert!(odd.is_empty(), "{odd:?} in:\n{shown}");
+    }
 }

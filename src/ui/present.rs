@@ -292,11 +292,7 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         0 => 0,
         len => bar_width * (p.slide + 1) / len,
     };
-    let (full, empty) = if theme.ascii {
-        ("#", "-")
-    } else {
-        ("━", "─")
-    };
+    let (full, empty) = (theme.glyphs().progress_done, theme.glyphs().progress_left);
     let spans = vec![
         Span::styled(number, theme.key()),
         Span::raw(" "),
