@@ -331,6 +331,18 @@ impl Theme {
         )
     }
 
+    /// A search's match inside text drawn in `around`: the usual mark, except without colour
+    /// inside a reversed row (the selected one), where reversing again would hide it: there
+    /// it is the row's text the other way round, underlined.
+    pub fn mark_in(&self, around: Style) -> Style {
+        if self.has_color() || !around.add_modifier.contains(Modifier::REVERSED) {
+            return self.mark();
+        }
+        Style::new()
+            .remove_modifier(Modifier::REVERSED)
+            .add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
+    }
+
     /// The land of the map: faint, so that the places on it stand out.
     pub fn map_land(&self) -> Style {
         self.dim()

@@ -584,3 +584,49 @@ fn the_member_filter_takes_field_words_and_folds_as_the_search_does() {
     // An unknown field word is a word like any other.
     assert!(filtered(&content, &index, "foo:bar", "ro").is_empty());
 }
+
+/// Without colour, the selected row is reversed: a match inside it is drawn the other way
+/// round again and underlined, so that it still stands out from the rest of the row.
+#[test]
+fn without_colour_a_match_in_the_selected_row_still_shows() {
+    use clsv::app::StartAt;
+    use clsv::capability::ColorLevel;
+    use clsv::theme::Theme;
+    use ratatui::style::Modifier;
+    let content = embedded();
+    let lang = content.default_language;
+    let mut app = clsv::app::App::new(
+        content,
+        Theme::new(ColorLevel::None, false),
+        StartAt {
+            lang,
+            pane: Pane::Overview,
+        },
+        100,
+        30,
+    );
+    app.update(Action::OpenSearch);
+    for c in "ceh".chars() {
+        app.update(Action::InsertChar(c));
+    }
+    app.update(Action::AcceptSearch);
+    if app.focus() != clsv::vocabulary::Focus::List {
+        app.update(Action::Back);
+    }
+    assert!(app.highlight().is_some(), "the search is still marked");
+    let buffer = render(&app);
+    let (x, y) = common::find(&app, "CZ   Republica Cehă");
+    let at = |dx: usize| &buffer[(x + dx as u16, y)];
+    let plain = at("CZ   Republica ".chars().count() - 2);
+    let marked = at("CZ   Republica ".chars().count());
+    assert!(
+        plain.modifier.contains(Modifier::REVERSED),
+        "the row is selected"
+    );
+    assert_ne!(
+        plain.modifier, marked.modifier,
+        "the match looks like the row"
+    );
+    assert!(marked.modifier.contains(Modifier::UNDERLINED));
+    assert!(!marked.modifier.contains(Modifier::REVERSED));
+}

@@ -624,8 +624,9 @@ impl App {
         if self.mode == Mode::Help {
             self.help_scroll = self.help_scroll.min(self.max_help_scroll());
         }
-        // Only while presenting: laying a slide out is not free, and nothing else needs it.
-        if self.mode == Mode::Present {
+        // Only while presenting (its help included): laying a slide out is not free, and
+        // nothing else needs it.
+        if self.presentation.is_some() {
             let last_page = self.current_slide_pages().saturating_sub(1);
             if let Some(p) = self.presentation.as_mut() {
                 p.page = p.page.min(last_page);

@@ -269,7 +269,7 @@ fn render_list(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
                     0..cell.len(),
                     &marks,
                     style,
-                    theme.mark(),
+                    theme.mark_in(style),
                 );
                 let x = row.x + (marker_width + at) as u16;
                 Line::from(spans).render(Rect::new(x, row.y, width as u16, 1), buf);
