@@ -225,18 +225,21 @@ const fn hint(actions: &'static [Action], need: u8) -> Hint {
     Hint { actions, need }
 }
 
-/// The footer of browsing, in the order shown. Help and quit stay longest.
+/// The footer of browsing, in the order shown. Help and quit stay longest, then what the
+/// current place needs (Enter on a list, Esc in a detail, n/N after a search: each is shown
+/// only where it applies), then the language and the search; the member table's keys and
+/// presenting give way first.
 static BROWSE_HINTS: [Hint; 13] = [
-    hint(&[A::NextPane], 5),
-    hint(&[A::MoveDown, A::MoveUp], 4),
-    hint(&[A::FocusDetail], 3),
-    hint(&[A::Back], 3),
+    hint(&[A::NextPane], 4),
+    hint(&[A::MoveDown, A::MoveUp], 3),
+    hint(&[A::FocusDetail], 6),
+    hint(&[A::Back], 6),
     hint(&[A::NextMatch, A::PrevMatch], 6),
-    hint(&[A::OpenSearch], 6),
+    hint(&[A::OpenSearch], 5),
     hint(&[A::CycleOrder], 2),
     hint(&[A::OpenFilter], 2),
     hint(&[A::ToggleMap], 2),
-    hint(&[A::SwitchLanguage], 1),
+    hint(&[A::SwitchLanguage], 5),
     hint(&[A::StartPresenting], 1),
     hint(&[A::OpenHelp], 8),
     hint(&[A::Quit], 7),

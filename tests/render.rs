@@ -324,3 +324,22 @@ fn on_the_smallest_screen_search_results_take_a_line_each() {
     assert!(shown.contains("Căutare · 1 rez"), "{shown}");
     assert!(shown.contains("›Membri · Olanda"), "{shown}");
 }
+
+/// The footer keeps what the current place needs before the rest: Enter on a list, Esc in a
+/// detail, and the language, at every width where they fit.
+#[test]
+fn the_footer_keeps_the_keys_of_the_current_place_first() {
+    for width in [40u16, 60, 80, 120] {
+        let mut app = app_after(width, 24, &[Action::ShowPane(Pane::Members)]);
+        let footer = |app: &clsv::app::App| screen(app).lines().last().unwrap().to_string();
+        let list = footer(&app);
+        assert!(list.contains("Enter"), "{width}: {list}");
+        assert!(list.contains("? ajutor"), "{width}: {list}");
+        if width >= 60 {
+            assert!(list.contains("L limba"), "{width}: {list}");
+        }
+        app.update(Action::FocusDetail);
+        let detail = footer(&app);
+        assert!(detail.contains("Esc"), "{width}: {detail}");
+    }
+}
