@@ -570,6 +570,10 @@ pub fn present_areas(area: Rect, notes: bool) -> PresentAreas {
     }
 }
 
+/// The widest running text is wrapped to, in columns, however wide the screen: lines much
+/// longer are hard to follow from one to the next (as readers of man pages and glow know).
+pub const READING_MEASURE: usize = 100;
+
 /// The thumb of a scrollbar on a track of `track` rows, over `total` lines of which
 /// `visible` are shown from `position`: (its first row, its rows). It is as long as the part
 /// shown, but always shorter than the track while any line is out of view, and touches an

@@ -343,3 +343,26 @@ fn the_footer_keeps_the_keys_of_the_current_place_first() {
         assert!(detail.contains("Esc"), "{width}: {detail}");
     }
 }
+
+/// However wide the screen, running text is wrapped at a reading measure.
+#[test]
+fn running_text_keeps_a_reading_measure_on_a_wide_screen() {
+    for pane in [Pane::Overview, Pane::Declaration] {
+        let mut app = app_on(embedded(), 240, 50);
+        app.update(Action::ShowPane(pane));
+        let shown = screen(&app);
+        // The widest line of text inside a box, without its borders and padding.
+        let widest = shown
+            .lines()
+            // (The glance's charts above the overview are figures, not running text.)
+            .filter(|row| row.contains("│ ") && !row.contains(['░', '┼']) && !row.contains("███"))
+            .filter_map(|row| row.rsplit("│ ").next())
+            .map(|text| text.trim_end_matches(['│', ' ', '█']).chars().count())
+            .max()
+            .unwrap();
+        assert!(
+            (80..=clsv::geometry::READING_MEASURE).contains(&widest),
+            "{pane:?}: {widest} columns:\n{shown}"
+        );
+    }
+}

@@ -27,9 +27,11 @@ impl App {
         }
     }
 
-    /// The current pane's text (the overview, or the selected item's detail) at `width`
-    /// columns, laid out once for each [`DocKey`].
+    /// The current pane's text (the overview, or the selected item's detail) in `width`
+    /// columns, wrapped at most at the reading measure (`geometry::READING_MEASURE`), laid out
+    /// once for each [`DocKey`].
     pub fn text_doc(&self, width: usize) -> Arc<DocText> {
+        let width = width.min(geometry::READING_MEASURE);
         let pane = self.pane;
         let row = self.list_position(pane).map_or(0, |p| p.selected);
         let item = self.item_at(pane, row);
