@@ -630,3 +630,29 @@ fn without_colour_a_match_in_the_selected_row_still_shows() {
     assert!(marked.modifier.contains(Modifier::UNDERLINED));
     assert!(!marked.modifier.contains(Modifier::REVERSED));
 }
+
+/// With nothing found, Enter and `n` say so instead of doing nothing, and the prompt stops
+/// offering Enter.
+#[test]
+fn with_no_results_enter_and_n_say_so() {
+    let mut app = app_on(embedded(), 100, 30);
+    app.update(Action::OpenSearch);
+    for c in "zzzqx".chars() {
+        app.update(Action::InsertChar(c));
+    }
+    let footer = |app: &clsv::app::App| screen(app).lines().last().unwrap().to_string();
+    assert!(!footer(&app).contains("Enter"), "{}", footer(&app));
+    app.update(Action::AcceptSearch);
+    assert_eq!(
+        app.mode(),
+        clsv::vocabulary::Mode::Search,
+        "the prompt stays"
+    );
+    assert!(footer(&app).contains("niciun rezultat"), "{}", footer(&app));
+    // The next key takes the remark away.
+    app.update(Action::DeleteChar);
+    assert!(!footer(&app).contains("niciun rezultat"));
+    app.update(Action::CancelSearch);
+    app.update(Action::NextMatch);
+    assert!(footer(&app).contains("niciun rezultat"), "{}", footer(&app));
+}

@@ -80,6 +80,8 @@ pub struct Found {
 pub enum Note {
     /// `n` or `N` went past the last or first result and started over.
     SearchWrapped,
+    /// Enter on a search without results, or `n`/`N` with no search to follow.
+    NoResults,
 }
 
 /// A new version of the pack, from `--watch`: loaded, or refused with the first line of

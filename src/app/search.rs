@@ -112,7 +112,7 @@ impl App {
     }
 
     /// Enter in the prompt: go to the selected result and follow the search. An empty query
-    /// or one without results changes nothing.
+    /// closes the prompt; one without results stays, and says so.
     pub(super) fn accept_search(&mut self) {
         let Some(prompt) = self.prompt.as_ref() else {
             return;
@@ -122,6 +122,7 @@ impl App {
             return;
         }
         if prompt.hits.is_empty() {
+            self.note = Some(Note::NoResults);
             return;
         }
         let found = Found {
@@ -140,13 +141,11 @@ impl App {
     /// `n` and `N`: the next or previous result of the accepted search, starting over past
     /// either end (and saying so).
     pub(super) fn next_match(&mut self, step: isize) {
-        let Some(found) = self.found.as_mut() else {
+        let Some(found) = self.found.as_mut().filter(|found| !found.hits.is_empty()) else {
+            self.note = Some(Note::NoResults);
             return;
         };
         let len = found.hits.len();
-        if len == 0 {
-            return;
-        }
         let next = found.current as isize + step;
         if next < 0 || next >= len as isize {
             self.note = Some(Note::SearchWrapped);

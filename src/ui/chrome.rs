@@ -140,8 +140,12 @@ pub fn hint_label(app: &App, mode: Mode, hint: &keymap::Hint) -> (String, &'stat
     (keys.join(joiner), app.strings().hint(hint.actions[0]))
 }
 
-/// Where the accepted search stands ("match 3/7"), and whether it just wrapped.
+/// Where the accepted search stands ("match 3/7"), and whether it just wrapped; or that
+/// `n` found nothing to go to.
 fn search_status(app: &App) -> Option<String> {
+    if app.note() == Some(Note::NoResults) {
+        return Some(app.strings().no_results.to_string());
+    }
     let found = app.found()?;
     let strings = app.strings();
     let mut status = format!(

@@ -7,7 +7,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::app::App;
+use crate::action::Action;
+use crate::app::{App, Note};
 use crate::doc;
 use crate::geometry;
 use crate::keymap;
@@ -128,10 +129,14 @@ fn render_typing(app: &App, mode: Mode, sign: &str, typed: &str, area: Rect, buf
     let sign_width = text::width(&sign);
     // Typing into a full text does nothing: the note says why. It keeps the sign, the cursor
     // and a space before it.
-    let full_note = (typed.chars().count() >= MAX_QUERY_CHARS).then(|| {
-        let note = app.strings().query_full(MAX_QUERY_CHARS);
-        text::truncate(&note, width.saturating_sub(sign_width + 3))
-    });
+    // Enter on a search without results says so in the same place.
+    let no_results = mode == Mode::Search && app.note() == Some(Note::NoResults);
+    let full_note = match (typed.chars().count() >= MAX_QUERY_CHARS, no_results) {
+        (true, _) => Some(app.strings().query_full(MAX_QUERY_CHARS)),
+        (false, true) => Some(app.strings().no_results.to_string()),
+        (false, false) => None,
+    }
+    .map(|note| text::truncate(&note, width.saturating_sub(sign_width + 3)));
     // With its trailing space.
     let note_width = full_note.as_deref().map_or(0, |note| text::width(note) + 1);
     // The end of a long text stays in view, where the typing happens.
@@ -156,8 +161,14 @@ fn render_typing(app: &App, mode: Mode, sign: &str, typed: &str, area: Rect, buf
         return;
     }
     let used = sign_width + text::width(shown) + 1;
+    // Enter is offered only where it has a result to open.
+    let nothing_found = mode == Mode::Search
+        && app
+            .prompt()
+            .is_some_and(|p| p.hits.is_empty() && !p.query.trim().is_empty());
     let hints: Vec<String> = keymap::footer_hints(mode)
         .iter()
+        .filter(|hint| !(nothing_found && hint.actions[0] == Action::AcceptSearch))
         .map(|hint| {
             let (keys, word) = chrome::hint_label(app, mode, hint);
             format!("{keys} {word}")
