@@ -656,3 +656,37 @@ fn with_no_results_enter_and_n_say_so() {
     app.update(Action::NextMatch);
     assert!(footer(&app).contains("niciun rezultat"), "{}", footer(&app));
 }
+
+/// A result whose title matched shows what follows the title, not the title again, and the
+/// title is marked; a context shows each word of the query where it stands.
+#[test]
+fn a_results_context_reads_like_the_text() {
+    let mut app = app_on(embedded(), 100, 30);
+    app.update(Action::OpenSearch);
+    for c in "moldova".chars() {
+        app.update(Action::InsertChar(c));
+    }
+    let shown = screen(&app);
+    assert!(shown.contains("Membri · Moldova"), "{shown}");
+    assert!(shown.contains("MD · Europa de Est · 2014"), "{shown}");
+    let marked = marked_on_screen(&app);
+    assert!(
+        marked
+            .iter()
+            .any(|(line, text)| line.contains("Membri · Moldova") && text == "Moldova"),
+        "{marked:?}"
+    );
+    app.update(Action::ClearQuery);
+    for c in "libertatea virtual".chars() {
+        app.update(Action::InsertChar(c));
+    }
+    let marked = marked_on_screen(&app);
+    let context = marked
+        .iter()
+        .find(|(line, _)| line.contains("Toţi oamenii"))
+        .unwrap();
+    assert!(
+        context.1.contains("libertatea") && context.1.contains("virtual"),
+        "each word marked: {context:?}"
+    );
+}

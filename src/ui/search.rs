@@ -1,6 +1,8 @@
 //! The search: the prompt on the bottom line, and the results over the panes, each with its
 //! pane, its title and the match in context.
 
+use std::ops::Range;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -12,10 +14,10 @@ use crate::app::{App, Note};
 use crate::doc;
 use crate::geometry;
 use crate::keymap;
-use crate::search::MAX_QUERY_CHARS;
+use crate::search::{FieldKind, MAX_QUERY_CHARS, Query, Target, field_text};
 use crate::text;
 use crate::ui::{block, chrome, render_scrollbar};
-use crate::vocabulary::Mode;
+use crate::vocabulary::{Mode, Pane};
 
 /// Draws the results in the body.
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
@@ -51,6 +53,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     }
     let area = layout.list;
     let content = app.content();
+    let query = Query::new(&prompt.query);
     let marker = theme.glyphs().selected;
     let width = area.width as usize;
     for (slot, index) in (prompt.offset..prompt.hits.len())
@@ -66,25 +69,51 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             title => title.to_string(),
         };
         let separator = theme.glyphs().separator;
-        let heading = format!(
-            "{}{} {separator} {title}",
+        let prefix = format!(
+            "{}{} {separator} ",
             text::fit(if selected { marker } else { "" }, text::width(marker)),
             strings.pane(target.pane())
         );
+        let heading = text::fit(&format!("{prefix}{title}"), width);
+        let heading_style = style.add_modifier(Modifier::BOLD);
+        // A match in the title is marked there, and the context below is what follows the
+        // title rather than the title again.
+        let in_title = *hit.text(content) == *title;
+        let title_marks: Vec<Range<usize>> = match in_title {
+            true => query
+                .matches_in(&heading)
+                .into_iter()
+                .filter(|m| m.start >= prefix.len())
+                .collect(),
+            false => Vec::new(),
+        };
         let y = area.y + slot as u16 * lines_per_result;
-        let heading = Line::styled(
-            text::fit(&heading, width),
-            style.add_modifier(Modifier::BOLD),
-        );
-        heading.render(Rect::new(area.x, y, area.width, 1), buf);
-        let snippet = hit.snippet(content, width.saturating_sub(3));
-        let mut spans = vec![Span::raw("   ")];
-        let end = snippet.text.len();
+        let mut spans = Vec::new();
         doc::push_marked(
             &mut spans,
-            &snippet.text,
-            0..end,
-            &[snippet.mark],
+            &heading,
+            0..heading.len(),
+            &title_marks,
+            heading_style,
+            theme.mark_in(heading_style),
+        );
+        Line::from(spans).render(Rect::new(area.x, y, area.width, 1), buf);
+        let room = width.saturating_sub(3);
+        let context = match in_title {
+            true => text::truncate(&context_after_title(app, target), room),
+            false => hit.snippet(content, room).text,
+        };
+        // Every word of the query where it stands in the context, not only the best one.
+        let mut marks = query.matches_in(&context);
+        if marks.is_empty() && !in_title {
+            marks.push(hit.snippet(content, room).mark);
+        }
+        let mut spans = vec![Span::raw("   ")];
+        doc::push_marked(
+            &mut spans,
+            &context,
+            0..context.len(),
+            &marks,
             Style::new(),
             theme.mark(),
         );
@@ -180,5 +209,31 @@ fn render_typing(app: &App, mode: Mode, sign: &str, typed: &str, area: Rect, buf
         let x = area.right() - hints_width as u16;
         Paragraph::new(Line::styled(hints, theme.dim()))
             .render(Rect::new(x, area.y, hints_width as u16, 1), buf);
+    }
+}
+
+/// What a result shows under its title when the match is the title: a member's code, region
+/// and year; the beginning of an item's or a section's text; a conference's date and text.
+fn context_after_title(app: &App, target: Target) -> String {
+    let content = app.content();
+    let lang = app.lang();
+    let separator = app.theme().glyphs().separator;
+    match target {
+        Target::Member(i) => {
+            let cells = doc::row_cells(app.doc_context(), Pane::Members, i);
+            let mut parts: Vec<&str> = Vec::new();
+            for column in [0, 2, 3] {
+                if let Some(cell) = cells.get(column).filter(|c| !c.is_empty()) {
+                    parts.push(cell);
+                }
+            }
+            parts.join(&format!(" {separator} "))
+        }
+        Target::Event(_) => {
+            let date = field_text(content, target, FieldKind::Date, lang);
+            let body = field_text(content, target, FieldKind::Body, lang);
+            format!("{date} {separator} {body}").replace('\n', " ")
+        }
+        _ => field_text(content, target, FieldKind::Body, lang).replace('\n', " "),
     }
 }
