@@ -32,6 +32,9 @@ pub enum Action {
     Back,
     /// Show the content and the interface in the pack's next language.
     SwitchLanguage,
+    /// Copy the selected item's citation (its title and the sources it cites) to the
+    /// terminal's clipboard.
+    CopyCitation,
     /// Show the help screen with every key of the browser.
     OpenHelp,
     /// Close the help screen.

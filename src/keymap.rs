@@ -134,6 +134,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Browse, Key::plain(K::Left), A::FocusList),
     bind(Browse, Key::char('h'), A::FocusList),
     bind(Browse, Key::char('L'), A::SwitchLanguage),
+    bind(Browse, Key::char('y'), A::CopyCitation),
     bind(Browse, Key::char('/'), A::OpenSearch),
     bind(Browse, Key::char('s'), A::CycleOrder),
     bind(Browse, Key::char('f'), A::OpenFilter),
@@ -355,7 +356,7 @@ impl Keymap {
 }
 
 /// The actions that can be given keys in a configuration, by name.
-pub const ACTION_NAMES: [(&str, Action); 35] = [
+pub const ACTION_NAMES: [(&str, Action); 36] = [
     ("next_pane", A::NextPane),
     ("prev_pane", A::PrevPane),
     ("show_overview", A::ShowPane(Pane::Overview)),
@@ -372,6 +373,7 @@ pub const ACTION_NAMES: [(&str, Action); 35] = [
     ("focus_list", A::FocusList),
     ("back", A::Back),
     ("switch_language", A::SwitchLanguage),
+    ("copy_citation", A::CopyCitation),
     ("open_help", A::OpenHelp),
     ("close_help", A::CloseHelp),
     ("quit", A::Quit),
@@ -499,6 +501,7 @@ mod tests {
             | A::FocusList
             | A::Back
             | A::SwitchLanguage
+            | A::CopyCitation
             | A::OpenHelp
             | A::CloseHelp
             | A::Quit
@@ -553,6 +556,7 @@ mod tests {
             A::FocusList,
             A::Back,
             A::SwitchLanguage,
+            A::CopyCitation,
             A::OpenHelp,
             A::CloseHelp,
             A::Quit,

@@ -381,6 +381,10 @@ fn event_loop(
         }
         tick(app, started);
         app.update(action);
+        if let Some(text) = app.take_clipboard() {
+            // Sent with the frame, in the same write.
+            frames.buffer.borrow_mut().extend(clipboard_sequence(&text));
+        }
         if let Some(pair) = pair.as_deref_mut() {
             pair.moved(position(app));
         }
@@ -399,6 +403,15 @@ fn draw(terminal: &mut Display, frames: &Frames, app: &App) -> io::Result<()> {
     frames.send()?;
     app.prepare_search();
     Ok(())
+}
+
+/// The OSC 52 sequence that puts `text` on the terminal's clipboard (xterm, kitty, iTerm2,
+/// tmux with set-clipboard, and so over SSH too); a terminal that does not know it ignores
+/// it.
+pub fn clipboard_sequence(text: &str) -> Vec<u8> {
+    use base64::Engine;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    format!("\x1b]52;c;{encoded}\x07").into_bytes()
 }
 
 /// Renders `app` into the screen's next frame, telling it which rows may scroll.

@@ -718,3 +718,29 @@ fn watch_needs_a_pack_folder() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("--content"));
 }
+
+/// `y` puts the selected item's citation on the terminal's clipboard with OSC 52, and the
+/// footer says what it copied.
+#[test]
+fn y_copies_the_selected_items_citation_with_osc_52() {
+    let mut session = common::pty::Session::start(&["--tab", "2"], 100, 30, &[]);
+    session.wait_for("Cod ISO");
+    session.send("y");
+    session.wait_for("copiat: Austria");
+    let start = session
+        .bytes
+        .windows(7)
+        .position(|w| w == b"\x1b]52;c;")
+        .expect("an OSC 52 sequence");
+    let rest = &session.bytes[start + 7..];
+    let end = rest.iter().position(|&b| b == 0x07).unwrap();
+    use base64::Engine;
+    let copied = base64::engine::general_purpose::STANDARD
+        .decode(&rest[..end])
+        .unwrap();
+    let copied = String::from_utf8(copied).unwrap();
+    assert!(copied.starts_with("Austria — "), "{copied}");
+    assert!(copied.contains("https://"), "{copied}");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}

@@ -762,6 +762,24 @@ fn a_reader_gets_the_member_table_its_filter_and_its_map() {
     });
 }
 
+/// `y` reaches the reader's own clipboard over SSH: the OSC 52 sequence is in what the
+/// session sends.
+#[test]
+fn y_sends_the_citation_to_the_readers_clipboard() {
+    let server = Server::start(&[]);
+    two_thread_runtime().block_on(async {
+        let mut terminal = common::ssh_client::open(server.port, 100, 30, None)
+            .await
+            .unwrap();
+        assert!(terminal.read_until(0, b"Denumirea", PATIENCE).await);
+        let mark = terminal.received.len();
+        terminal.send(b"2y").await.unwrap();
+        assert!(terminal.read_until(mark, b"\x1b]52;c;", PATIENCE).await);
+        terminal.send(b"q").await.unwrap();
+        terminal.read_to_close(PATIENCE).await;
+    });
+}
+
 #[test]
 fn environment_variables_are_refused_and_logged() {
     let server = Server::start(&[]);

@@ -883,3 +883,32 @@ fn the_index_waits_for_the_first_search_or_frame_and_browsers_on_one_pack_share_
         "the terminal builds it after the first frame"
     );
 }
+
+/// `y` copies the selected item's citation (title and sources, each once) for the
+/// terminal's clipboard; on the overview there is nothing selected to copy, and it says so.
+#[test]
+fn y_copies_the_citation_of_the_selected_item() {
+    assert_eq!(
+        clsv::terminal::clipboard_sequence("ab"),
+        b"\x1b]52;c;YWI=\x07".to_vec()
+    );
+    let mut app = app_on(embedded(), 100, 30);
+    app.update(Action::CopyCitation);
+    assert_eq!(app.note(), Some(Note::NothingToCopy));
+    assert_eq!(app.take_clipboard(), None);
+    app.update(Action::ShowPane(Pane::Declaration));
+    app.update(Action::CopyCitation);
+    assert_eq!(app.note(), Some(Note::Copied));
+    let copied = app.take_clipboard().unwrap();
+    assert!(copied.starts_with("Principiul — "), "{copied}");
+    assert!(copied.contains("<http"), "{copied}");
+    let sources = copied.matches("<http").count();
+    let unique: std::collections::HashSet<&str> = copied.split("; ").collect();
+    assert_eq!(
+        unique.len(),
+        copied.split("; ").count(),
+        "each source once: {copied}"
+    );
+    assert!(sources >= 1);
+    assert_eq!(app.take_clipboard(), None, "taken once");
+}

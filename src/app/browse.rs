@@ -38,6 +38,7 @@ impl App {
             Action::Back if self.focus == Focus::Detail => self.focus = Focus::List,
             Action::Back => self.found = None,
             Action::SwitchLanguage => self.switch_language(),
+            Action::CopyCitation => self.copy_citation(),
             Action::SelectRow(row) => {
                 if let Some(i) = Self::list_index(self.pane) {
                     let last = self.list_len(self.pane).saturating_sub(1);

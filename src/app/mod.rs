@@ -23,7 +23,7 @@ use ratatui::layout::Rect;
 
 use crate::action::{Action, ScrollTarget};
 use crate::content::{Content, Lang, Slide, YearGrowth};
-use crate::doc::DocMemo;
+use crate::doc::{self, DocMemo};
 use crate::i18n::{Strings, UiLang};
 use crate::keymap::Keymap;
 use crate::present::Presentation;
@@ -82,6 +82,10 @@ pub enum Note {
     SearchWrapped,
     /// Enter on a search without results, or `n`/`N` with no search to follow.
     NoResults,
+    /// `y` copied the selected item's citation to the clipboard.
+    Copied,
+    /// `y` where no item is selected (the overview).
+    NothingToCopy,
 }
 
 /// A new version of the pack, from `--watch`: loaded, or refused with the first line of
@@ -234,6 +238,8 @@ pub struct App {
     clock: Duration,
     /// The local time of day (hour, minute), once the event loop has said it.
     time_of_day: Option<(u8, u8)>,
+    /// Text for the terminal's clipboard, until the event loop takes it to send.
+    clipboard: Option<String>,
     /// The mode to go back to when the help closes.
     before_help: Mode,
     /// The keys, the user's over the defaults.
@@ -292,6 +298,7 @@ impl App {
             presentation: None,
             clock: Duration::ZERO,
             time_of_day: None,
+            clipboard: None,
             before_help: Mode::Browse,
             keymap: Arc::new(Keymap::default()),
             notice: None,
@@ -417,6 +424,27 @@ impl App {
     /// The presentation, while presenting.
     pub fn presentation(&self) -> Option<&Presentation> {
         self.presentation.as_ref()
+    }
+
+    /// The text `y` asked to copy, taken once by whoever writes to the terminal (which sends
+    /// it with OSC 52, so that it reaches the clipboard over SSH too).
+    pub fn take_clipboard(&mut self) -> Option<String> {
+        self.clipboard.take()
+    }
+
+    /// `y`: the selected item's citation, for the clipboard.
+    pub(super) fn copy_citation(&mut self) {
+        let pane = self.pane;
+        let row = self.list_position(pane).map_or(0, |p| p.selected);
+        let citation = match self.list_len(pane) {
+            0 => None,
+            _ => doc::citation(self.doc_context(), pane, self.item_at(pane, row)),
+        };
+        self.note = Some(match citation {
+            Some(_) => Note::Copied,
+            None => Note::NothingToCopy,
+        });
+        self.clipboard = citation;
     }
 
     /// The local time of day (hour, minute), when the event loop has said it.

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::content::{Content, Lang, Localized};
+use crate::content::{Content, Lang, Localized, SourceRef};
 use crate::i18n::Strings;
 use crate::search::{FieldKind, Query, Target};
 use crate::text;
@@ -69,6 +69,52 @@ pub fn item_title(cx: Context, pane: Pane, item: usize) -> String {
             .map_or(String::new(), |m| m.name.get(cx.lang).to_string()),
         Pane::Declaration | Pane::Actions => items::row_label(cx, pane, item),
     }
+}
+
+/// The citation of item `item` of a list pane, to copy: its title, then each source it cites
+/// once ("Moldova — ISO 3166-1 … <https://…>; …"). `None` on the overview, which has no
+/// selected item.
+pub fn citation(cx: Context, pane: Pane, item: usize) -> Option<String> {
+    let content = cx.content;
+    let mut cited: Vec<SourceRef> = Vec::new();
+    match pane {
+        Pane::Overview => return None,
+        Pane::Members => {
+            let member = content.members.members.get(item)?;
+            cited.extend([
+                member.code_source,
+                member.region_source,
+                member.joined_source,
+            ]);
+            cited.extend(member.location_source);
+            cited.extend(member.note_sources.iter().copied());
+        }
+        Pane::Declaration | Pane::Actions => {
+            let list = match pane {
+                Pane::Declaration => &content.declaration,
+                _ => &content.actions,
+            };
+            let entry = list.items.get(item)?;
+            cited.extend(entry.source);
+            cited.extend(entry.facts.iter().filter_map(|fact| fact.source));
+        }
+    }
+    let mut seen: Vec<SourceRef> = Vec::new();
+    cited.retain(|source| {
+        let new = !seen.contains(source);
+        seen.push(*source);
+        new
+    });
+    let sources: Vec<String> = cited
+        .into_iter()
+        .filter_map(|source| content.source(source))
+        .map(|source| source.citation(cx.lang))
+        .collect();
+    let title = item_title(cx, pane, item);
+    Some(match sources.is_empty() {
+        true => title,
+        false => format!("{title} — {}", sources.join("; ")),
+    })
 }
 
 /// The names of the columns of a list that is a table, in the interface's language.

@@ -354,6 +354,11 @@ impl Browser {
                 },
             };
         }
+        if let Some(text) = self.app.take_clipboard() {
+            // Ahead of the frame, in the bytes this session sends next. Writing into the sink
+            // fails only when its lock was poisoned, and the frame then fails and says so.
+            let _ = std::io::Write::write_all(&mut self.sink, &terminal::clipboard_sequence(&text));
+        }
         acted
     }
 

@@ -143,8 +143,16 @@ pub fn hint_label(app: &App, mode: Mode, hint: &keymap::Hint) -> (String, &'stat
 /// Where the accepted search stands ("match 3/7"), and whether it just wrapped; or that
 /// `n` found nothing to go to.
 fn search_status(app: &App) -> Option<String> {
-    if app.note() == Some(Note::NoResults) {
-        return Some(app.strings().no_results.to_string());
+    match app.note() {
+        Some(Note::NoResults) => return Some(app.strings().no_results.to_string()),
+        Some(Note::NothingToCopy) => return Some(app.strings().nothing_to_copy.to_string()),
+        Some(Note::Copied) => {
+            let pane = app.pane();
+            let row = app.list_position(pane).map_or(0, |p| p.selected);
+            let title = crate::doc::item_title(app.doc_context(), pane, app.item_at(pane, row));
+            return Some(format!("{}: {title}", app.strings().copied));
+        }
+        _ => {}
     }
     let found = app.found()?;
     let strings = app.strings();
