@@ -188,6 +188,7 @@ impl Session {
             sink,
             input: ClientInput::default(),
             role,
+            shown_to_stage: None,
         };
         let mut first = enter.to_vec();
         first.extend(browser.frame()?);
@@ -243,6 +244,10 @@ struct Browser {
     sink: Sink,
     input: ClientInput,
     role: Role,
+    /// For a speaker: the slide and blank screen it last showed to the stage or took from
+    /// it. Only a change of its own goes out, so that two speakers (a projector and a
+    /// speaker's view) never undo each other's keys with a stale position.
+    shown_to_stage: Option<(usize, bool)>,
 }
 
 /// What a batch of input leads to.
@@ -286,6 +291,7 @@ impl Browser {
         }
         if let Some(follow) = inbox.follow {
             self.app.update(follow.action());
+            self.shown_to_stage = self.app.presentation().map(|p| (p.slide, p.blank));
             changed = true;
         }
         if let Some(elapsed) = inbox.tick {
@@ -300,13 +306,17 @@ impl Browser {
         if let Role::Presenter(stage) = &self.role
             && let Some(p) = self.app.presentation()
         {
-            // Everyone else follows: their sessions see the change through the stage.
+            // Everyone else follows: their sessions see the change through the stage. Only a
+            // change made here goes out: a tick must not put back what another speaker moved.
             let showing = (p.slide, p.blank);
-            stage.send_if_modified(|now| {
-                let changed = (now.slide, now.blank) != showing;
-                (now.slide, now.blank) = showing;
-                changed
-            });
+            if self.shown_to_stage != Some(showing) {
+                self.shown_to_stage = Some(showing);
+                stage.send_if_modified(|now| {
+                    let changed = (now.slide, now.blank) != showing;
+                    (now.slide, now.blank) = showing;
+                    changed
+                });
+            }
         }
         if !changed {
             return Ok(Step::Nothing);
