@@ -495,6 +495,24 @@ fn the_audience_follows_the_presenter() {
     notes.wait_for("Urmează: Membri (22)");
     presenter.send("b");
     runtime.block_on(audience.wait_until("blank", |screen| !screen.contents().contains("/ 9")));
+    // The other speaker's clock ticks meanwhile: a tick never puts its own position back.
+    std::thread::sleep(Duration::from_millis(1500));
+    runtime.block_on(async {
+        while audience
+            .terminal
+            .read_next(Duration::from_millis(100))
+            .await
+        {}
+    });
+    audience
+        .parser
+        .process(&audience.terminal.received[audience.read..]);
+    audience.read = audience.terminal.received.len();
+    assert!(
+        !audience.contents().contains("/ 9"),
+        "still blank:\n{}",
+        audience.contents()
+    );
     for mut session in [late, presenter, notes] {
         session.send("q");
         session.wait_exit();

@@ -190,6 +190,8 @@ impl Session {
             role,
             shown_to_stage: None,
         };
+        // A speaker joins at the stage's slide: that is not a change of its own to send.
+        browser.shown_to_stage = browser.app.presentation().map(|p| (p.slide, p.blank));
         let mut first = enter.to_vec();
         first.extend(browser.frame()?);
         // One frame waits while another is written: no more is drawn until one has gone.
