@@ -254,8 +254,7 @@ mod socket {
 
     /// The user this process runs as, who owns the socket's folder.
     fn user_id() -> u32 {
-        // SAFETY: geteuid takes nothing, touches no memory and cannot fail.
-        unsafe { libc::geteuid() }
+        rustix::process::geteuid().as_raw()
     }
 
     /// Where the socket of this user's presentation is.
