@@ -32,7 +32,7 @@ pub fn doc(cx: Context, pane: Pane, row: usize, width: usize) -> DocText {
     };
     doc.anchor(Target::Item(pane, row));
     // The box is titled with the item's title; the text repeats it only when it is cut there.
-    if super::members::heads_with_title(item.title.get(cx.lang), width) {
+    if super::heads_with_title(item.title.get(cx.lang), width) {
         doc.text(item.title.shared(cx.lang), cx.theme.heading());
         doc.blank();
     }

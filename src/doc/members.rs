@@ -27,13 +27,6 @@ pub fn cells(cx: Context, item: usize) -> Vec<String> {
     ]
 }
 
-/// Whether a detail's text starts with its item's title: only when the title does not fit
-/// whole in the title of the detail's box (the box is as wide as the text and its padding),
-/// so that a long title is never shown cut alone.
-pub fn heads_with_title(title: &str, width: usize) -> bool {
-    text::width(title) > width
-}
-
 /// The detail of member `row` at `width` columns (its box is titled with its name): its
 /// name in the other languages where it differs, code, region (in every language where it
 /// differs), year of joining and note, each added fact marked with its source ("[1]"), and
@@ -137,7 +130,7 @@ pub fn doc(cx: Context, row: usize, width: usize) -> DocText {
         + 2;
 
     doc.anchor(target);
-    if heads_with_title(shown_name, width) {
+    if super::heads_with_title(shown_name, width) {
         doc.text(member.name.shared(lang), theme.heading());
         doc.blank();
     }

@@ -56,6 +56,13 @@ pub fn row_cells(cx: Context, pane: Pane, item: usize) -> Vec<String> {
     }
 }
 
+/// Whether a detail's text starts with its item's title: only when the title does not fit
+/// whole in the title of the detail's box (the box is as wide as the text and its padding),
+/// so that a long title is never shown cut alone.
+pub fn heads_with_title(title: &str, width: usize) -> bool {
+    text::width(title) > width
+}
+
 /// The title of item `item` of a list pane: a member's name in the language of `cx`, or an
 /// item's title.
 pub fn item_title(cx: Context, pane: Pane, item: usize) -> String {

@@ -49,17 +49,22 @@ pub fn event(doc: &mut Doc, cx: Context, event: &Event) {
     );
 }
 
+/// An added fact as an item of a bulleted list.
+pub fn fact(doc: &mut Doc, cx: Context, fact: &Fact) {
+    let bullet = format!("{} ", cx.theme.glyphs().bullet);
+    doc.hanging(
+        fact.text.shared(cx.lang),
+        (&bullet, Style::new()),
+        "  ",
+        Style::new(),
+    );
+}
+
 /// Added facts as a bulleted list, each followed by its source.
 pub fn facts(doc: &mut Doc, cx: Context, facts: &[Fact]) {
-    let bullet = format!("{} ", cx.theme.glyphs().bullet);
-    for fact in facts {
-        doc.hanging(
-            fact.text.shared(cx.lang),
-            (&bullet, Style::new()),
-            "  ",
-            Style::new(),
-        );
-        if let Some(cited) = fact.source {
+    for added in facts {
+        fact(doc, cx, added);
+        if let Some(cited) = added.source {
             source(doc, cx, cited);
         }
     }

@@ -114,14 +114,8 @@ pub fn sources(cx: Context, slide: &Slide) -> Vec<String> {
 
 /// Added facts as a bulleted list, without their sources (which the notes give).
 fn facts(doc: &mut Doc, cx: Context, facts: &[&Fact]) {
-    let bullet = format!("{} ", cx.theme.glyphs().bullet);
     for fact in facts {
-        doc.hanging(
-            fact.text.shared(cx.lang),
-            (&bullet, Style::new()),
-            "  ",
-            Style::new(),
-        );
+        overview::fact(doc, cx, fact);
     }
 }
 

@@ -157,7 +157,7 @@ fn render_list_pane(app: &App, pane: Pane, body: Rect, buf: &mut Buffer) {
         let position = app.list_position(pane).unwrap_or_default();
         let inner = geometry::text_inner(detail);
         // The box is titled with the item's title; the text repeats it in full when it is
-        // too long for the box's top (see `doc::members::heads_with_title`).
+        // too long for the box's top (see `doc::heads_with_title`).
         let title = match app.list_len(pane) {
             0 => String::new(),
             _ => doc::item_title(
