@@ -383,14 +383,11 @@ fn compose(
     );
     let mut body = lay_out(cx, slide, room);
     let centred = slide.shows == SlideShows::Title;
-    let (pages, lines, body_rows, more) = match body.figure {
-        Some(_) => {
-            let bottom = body
-                .figure
-                .map_or(room.y, |figure| figure.bottom())
-                .max(body.text_area.bottom());
+    let (pages, page, lines, body_rows, more) = match body.figure {
+        Some(figure) => {
+            let bottom = figure.bottom().max(body.text_area.bottom());
             let lines = 0..body.text.len().min(body.text_area.height as usize);
-            (vec![0], lines, bottom - room.y, false)
+            (vec![0], 0, lines, bottom - room.y, false)
         }
         None => {
             let fits = body.text.len() <= room.height as usize;
@@ -405,10 +402,9 @@ fn compose(
             // A page holds a line at least; a screen with no row for it shows none.
             let lines = lines.start..lines.end.min(lines.start + rows as usize);
             let body_rows = lines.len() as u16;
-            (pages, lines, body_rows, !fits)
+            (pages, page, lines, body_rows, !fits)
         }
     };
-    let page = page.min(pages.len() - 1);
     // The text's block, set in the middle of the slide's width.
     if body.figure.is_none() {
         let width = match centred {
