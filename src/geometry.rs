@@ -7,9 +7,9 @@
 //! ```text
 //! ┌ title bar ───────────────────────────────────────────┐ 1 row
 //! │ tabs                                                  │ 1 row
-//! │ intro (list panes, up to a quarter of the body)       │
 //! │ ╭ list ──────╮╭ detail ─────────────────────────────╮ │
-//! │ │            ││                                     │ │ body
+//! │ │ intro      ││                                     │ │ body
+//! │ │ rows       ││                                     │ │
 //! │ ╰────────────╯╰─────────────────────────────────────╯ │
 //! │ footer: key hints                                     │ 1 row
 //! └───────────────────────────────────────────────────────┘
@@ -86,73 +86,49 @@ pub fn scrolling_rows(area: Rect, pane: Pane, years: usize) -> Option<Range<u16>
     Some(body.y + 1..body.bottom().saturating_sub(1))
 }
 
-/// The parts of a list pane's body. `list` and `detail` are the outer rectangles of their
-/// blocks; either is `None` when the pane is too narrow to show both.
+/// How the body of a list pane is divided: its list and the detail of the selected row, in
+/// blocks; either is `None` when the pane is too narrow to show both. Every list pane has
+/// this shape, its introduction inside the list's block, so that moving between panes moves
+/// no box.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PaneAreas {
-    pub intro: Rect,
     pub list: Option<Rect>,
     pub detail: Option<Rect>,
 }
 
-/// The width the introduction of a list pane is wrapped to (one column of padding each side).
-pub fn intro_width(body: Rect) -> usize {
-    body.width.saturating_sub(2) as usize
-}
-
-/// How the body of a list pane is divided, for a given focus: `intro_lines` is the length of
-/// its introduction wrapped to [`intro_width`], `columns` the width of the widest cell of
-/// each of its columns (a list that is not a table has one). A table is as wide as the
-/// columns that fit in its share of the width, so that the detail gets the rest.
-pub fn pane_areas(
-    body: Rect,
-    pane: Pane,
-    intro_lines: usize,
-    columns: &[usize],
-    focus: Focus,
-) -> PaneAreas {
+/// How the body of a list pane is divided, for a given focus: `columns` is the width of the
+/// widest cell of each of its columns (a list that is not a table has one). A table is as
+/// wide as the columns that fit in its share of the width, so that the detail gets the rest.
+pub fn pane_areas(body: Rect, pane: Pane, columns: &[usize], focus: Focus) -> PaneAreas {
     let share = if pane.is_table() {
         TABLE_MAX_SHARE
     } else {
         LIST_MAX_SHARE
     };
-    divide_pane(body, pane, intro_lines, columns, focus, share)
+    divide_pane(body, pane, columns, focus, share)
 }
 
 /// How the body of the members pane is divided while its map is shown beside the table:
 /// as for a list, the map taking the detail's place and the larger share of the width.
-pub fn pane_areas_beside_map(
-    body: Rect,
-    pane: Pane,
-    intro_lines: usize,
-    columns: &[usize],
-    focus: Focus,
-) -> PaneAreas {
-    divide_pane(body, pane, intro_lines, columns, focus, LIST_MAX_SHARE)
+pub fn pane_areas_beside_map(body: Rect, pane: Pane, columns: &[usize], focus: Focus) -> PaneAreas {
+    divide_pane(body, pane, columns, focus, LIST_MAX_SHARE)
 }
 
 /// The list's share of the width is at most `share` percent.
-fn divide_pane(
-    body: Rect,
-    pane: Pane,
-    intro_lines: usize,
-    columns: &[usize],
-    focus: Focus,
-    share: u16,
-) -> PaneAreas {
-    let (intro, rest) = below_intro(body, intro_lines);
-    if rest.width < WIDE {
-        let (list, detail) = match focus {
-            Focus::List => (Some(rest), None),
-            Focus::Detail => (None, Some(rest)),
-        };
-        return PaneAreas {
-            intro,
-            list,
-            detail,
+fn divide_pane(body: Rect, pane: Pane, columns: &[usize], focus: Focus, share: u16) -> PaneAreas {
+    if body.width < WIDE {
+        return match focus {
+            Focus::List => PaneAreas {
+                list: Some(body),
+                detail: None,
+            },
+            Focus::Detail => PaneAreas {
+                list: None,
+                detail: Some(body),
+            },
         };
     }
-    let most = rest.width * share / 100;
+    let most = body.width * share / 100;
     let fitting = table_columns(
         most.saturating_sub(LIST_CHROME) as usize,
         columns,
@@ -163,51 +139,56 @@ fn divide_pane(
         .unwrap_or(u16::MAX)
         .saturating_add(LIST_CHROME);
     let list_width = wanted.min(most).max(LIST_MIN_WIDTH);
-    let (list, detail) = side_by_side(rest, list_width);
+    let (list, detail) = side_by_side(body, list_width);
     PaneAreas {
-        intro,
         list: Some(list),
         detail: Some(detail),
     }
 }
 
-/// The introduction of a list pane at the top of `body` (at most a quarter of it), and the
-/// rest of `body`, where the list and the detail go.
-pub fn below_intro(body: Rect, intro_lines: usize) -> (Rect, Rect) {
-    let intro_height = u16::try_from(intro_lines)
-        .unwrap_or(u16::MAX)
-        .min(body.height / 4);
-    let intro = Rect::new(body.x, body.y, body.width, intro_height);
-    let rest = Rect::new(
-        body.x,
-        body.y + intro_height,
-        body.width,
-        body.height - intro_height,
-    );
-    (intro, rest)
+/// The parts inside a list's block, top to bottom: the pane's introduction (dim, at most a
+/// third of the block) and a rule below it where the third has room for both, the row of
+/// column names of a table, and the rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListParts {
+    pub intro: Rect,
+    pub rule: Option<Rect>,
+    pub header: Option<Rect>,
+    pub rows: Rect,
 }
 
-/// The rows a list pane's list shows at once: the list has the height of what is below the
-/// introduction whatever its width, so its rows are known without measuring its labels.
-pub fn list_rows(body: Rect, pane: Pane, intro_lines: usize) -> usize {
-    list_body(below_intro(body, intro_lines).1, pane).height as usize
+/// The width a pane's introduction is wrapped to inside the list's block `list`: its inner
+/// width less a column of padding each side.
+pub fn list_intro_width(list: Rect) -> usize {
+    inner(list).width.saturating_sub(2) as usize
 }
 
-/// Where a list block of `pane` draws its rows: inside its borders, below the row of column
-/// names if it is a table and has room for a row below them.
-pub fn list_body(list: Rect, pane: Pane) -> Rect {
+/// The parts of the list block `list` of `pane`, whose introduction is `intro_lines` long
+/// at [`list_intro_width`]. The introduction takes at most a third of the block and a
+/// table's names are shown only with a row below them, so a row is always shown.
+pub fn list_parts(list: Rect, pane: Pane, intro_lines: usize) -> ListParts {
     let inner = inner(list);
-    if pane.is_table() && inner.height > 1 {
-        Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1)
+    let third = inner.height / 3;
+    let intro_height = u16::try_from(intro_lines).unwrap_or(u16::MAX).min(third);
+    let intro = Rect::new(inner.x, inner.y, inner.width, intro_height);
+    let rule = (intro_height > 0 && intro_height < third)
+        .then(|| Rect::new(inner.x, inner.y + intro_height, inner.width, 1));
+    let top = intro_height + u16::from(rule.is_some());
+    let below = Rect::new(inner.x, inner.y + top, inner.width, inner.height - top);
+    let (header, rows) = if pane.is_table() && below.height > 1 {
+        (
+            Some(Rect::new(below.x, below.y, below.width, 1)),
+            Rect::new(below.x, below.y + 1, below.width, below.height - 1),
+        )
     } else {
-        inner
+        (None, below)
+    };
+    ListParts {
+        intro,
+        rule,
+        header,
+        rows,
     }
-}
-
-/// The row of column names of a table's block, if it has room for them.
-pub fn table_header(list: Rect, pane: Pane) -> Option<Rect> {
-    let inner = inner(list);
-    (pane.is_table() && inner.height > 1).then(|| Rect::new(inner.x, inner.y, inner.width, 1))
 }
 
 /// The columns of `pane`'s table beyond the code and the name, in the order they are kept
@@ -276,18 +257,12 @@ pub fn table_columns(width: usize, widest: &[usize], keep: &[usize]) -> Vec<(usi
 /// width is the same whichever column has the focus when both are shown; when only one is,
 /// it takes the whole width.
 /// `years` is the length of the growth the overview's glance shows.
-pub fn text_area(
-    body: Rect,
-    pane: Pane,
-    intro_lines: usize,
-    columns: &[usize],
-    years: usize,
-) -> Option<Rect> {
+pub fn text_area(body: Rect, pane: Pane, columns: &[usize], years: usize) -> Option<Rect> {
     if !pane.has_list() {
         let text = glance(body, years).map_or(body, |glance| glance.text);
         return Some(text_inner(text));
     }
-    pane_areas(body, pane, intro_lines, columns, Focus::Detail)
+    pane_areas(body, pane, columns, Focus::Detail)
         .detail
         .map(text_inner)
 }
@@ -815,16 +790,15 @@ mod tests {
     #[test]
     fn a_table_shows_its_rows_below_its_column_names_when_it_has_room() {
         let list = Rect::new(0, 3, 30, 10);
-        assert_eq!(
-            table_header(list, Pane::Members),
-            Some(Rect::new(1, 4, 28, 1))
-        );
-        assert_eq!(list_body(list, Pane::Members), Rect::new(1, 5, 28, 7));
-        assert_eq!(table_header(list, Pane::Actions), None);
-        assert_eq!(list_body(list, Pane::Actions), Rect::new(1, 4, 28, 8));
-        let one_row = Rect::new(0, 0, 30, 3);
-        assert_eq!(table_header(one_row, Pane::Members), None);
-        assert_eq!(list_body(one_row, Pane::Members).height, 1);
+        let table = list_parts(list, Pane::Members, 0);
+        assert_eq!(table.header, Some(Rect::new(1, 4, 28, 1)));
+        assert_eq!(table.rows, Rect::new(1, 5, 28, 7));
+        let plain = list_parts(list, Pane::Actions, 0);
+        assert_eq!(plain.header, None);
+        assert_eq!(plain.rows, Rect::new(1, 4, 28, 8));
+        let one_row = list_parts(Rect::new(0, 0, 30, 3), Pane::Members, 0);
+        assert_eq!(one_row.header, None);
+        assert_eq!(one_row.rows.height, 1);
     }
 
     #[test]
@@ -839,14 +813,13 @@ mod tests {
     #[test]
     fn a_wide_list_pane_puts_the_list_beside_the_detail_a_narrow_one_shows_one() {
         let body = Rect::new(0, 2, 80, 21);
-        let wide = pane_areas(body, Pane::Declaration, 1, &[20], Focus::List);
-        assert_eq!(wide.intro, Rect::new(0, 2, 80, 1));
-        assert_eq!(wide.list, Some(Rect::new(0, 3, 24, 20)));
-        assert_eq!(wide.detail, Some(Rect::new(24, 3, 56, 20)));
+        let wide = pane_areas(body, Pane::Declaration, &[20], Focus::List);
+        assert_eq!(wide.list, Some(Rect::new(0, 2, 24, 21)));
+        assert_eq!(wide.detail, Some(Rect::new(24, 2, 56, 21)));
         let narrow = Rect::new(0, 2, 40, 10);
-        let list = pane_areas(narrow, Pane::Declaration, 1, &[20], Focus::List);
+        let list = pane_areas(narrow, Pane::Declaration, &[20], Focus::List);
         assert_eq!((list.list.is_some(), list.detail.is_some()), (true, false));
-        let detail = pane_areas(narrow, Pane::Declaration, 1, &[20], Focus::Detail);
+        let detail = pane_areas(narrow, Pane::Declaration, &[20], Focus::Detail);
         assert_eq!(
             (detail.list.is_some(), detail.detail.is_some()),
             (false, true)
@@ -857,14 +830,14 @@ mod tests {
     fn the_list_takes_at_most_its_share_and_at_least_its_minimum() {
         let body = Rect::new(0, 0, 100, 20);
         assert_eq!(
-            pane_areas(body, Pane::Declaration, 0, &[500], Focus::List)
+            pane_areas(body, Pane::Declaration, &[500], Focus::List)
                 .list
                 .unwrap()
                 .width,
             40
         );
         assert_eq!(
-            pane_areas(body, Pane::Declaration, 0, &[2], Focus::List)
+            pane_areas(body, Pane::Declaration, &[2], Focus::List)
                 .list
                 .unwrap()
                 .width,
@@ -873,10 +846,32 @@ mod tests {
     }
 
     #[test]
-    fn the_intro_takes_at_most_a_quarter_of_the_body() {
-        let (intro, rest) = below_intro(Rect::new(0, 0, 40, 12), 9);
-        assert_eq!(intro.height, 3);
-        assert_eq!(rest, Rect::new(0, 3, 40, 9));
+    fn every_list_pane_has_the_same_boxes_whatever_its_introduction() {
+        let body = Rect::new(0, 2, 80, 21);
+        let boxes = |pane| pane_areas(body, pane, &[20], Focus::List);
+        assert_eq!(boxes(Pane::Declaration), boxes(Pane::Actions));
+        assert_eq!(boxes(Pane::Declaration).list.unwrap().y, body.y);
+    }
+
+    #[test]
+    fn the_intro_takes_at_most_a_third_of_the_list_and_a_row_is_always_shown() {
+        let list = Rect::new(0, 0, 40, 11);
+        let parts = list_parts(list, Pane::Members, 9);
+        assert_eq!(parts.intro, Rect::new(1, 1, 38, 3));
+        assert_eq!(parts.rule, None, "no room for a rule below a whole third");
+        assert_eq!(parts.header, Some(Rect::new(1, 4, 38, 1)));
+        assert_eq!(parts.rows, Rect::new(1, 5, 38, 5));
+        let plain = list_parts(list, Pane::Actions, 1);
+        assert_eq!((plain.intro.height, plain.header), (1, None));
+        assert_eq!(plain.rule, Some(Rect::new(1, 2, 38, 1)));
+        assert_eq!(plain.rows, Rect::new(1, 3, 38, 7));
+        let none = list_parts(list, Pane::Actions, 0);
+        assert_eq!((none.intro.height, none.rule), (0, None));
+        for height in 3..6 {
+            let parts = list_parts(Rect::new(0, 0, 40, height), Pane::Members, 9);
+            assert!(parts.rows.height >= 1, "{height} rows");
+        }
+        assert_eq!(list_intro_width(list), 36);
     }
 
     #[test]

@@ -69,7 +69,7 @@ pub fn mouse_action(app: &App, event: &MouseEvent) -> Option<Action> {
         }
         let offset = app.list_position(app.pane())?.offset;
         let len = app.list_len(app.pane());
-        return geometry::row_at(geometry::list_body(list, app.pane()), offset, len, at)
+        return geometry::row_at(app.list_parts(app.pane(), list).rows, offset, len, at)
             .map(Action::SelectRow);
     }
     if areas.detail.is_some_and(|detail| detail.contains(at)) {

@@ -28,6 +28,8 @@ pub struct Glyphs {
     /// The presentation's progress bar: the part done, and the part to come.
     pub progress_done: &'static str,
     pub progress_left: &'static str,
+    /// The ends of a rule across a block, joining its left and right borders.
+    pub rule_ends: (&'static str, &'static str),
 }
 
 const UNICODE: Glyphs = Glyphs {
@@ -45,6 +47,7 @@ const UNICODE: Glyphs = Glyphs {
     range: "–",
     progress_done: "━",
     progress_left: "─",
+    rule_ends: ("├", "┤"),
 };
 
 /// What the Linux console's font has (its code page 437 glyphs): square corners and light
@@ -64,6 +67,7 @@ const CONSOLE: Glyphs = Glyphs {
     range: "-",
     progress_done: "█",
     progress_left: "░",
+    rule_ends: ("├", "┤"),
 };
 
 const ASCII: Glyphs = Glyphs {
@@ -90,6 +94,7 @@ const ASCII: Glyphs = Glyphs {
     range: "-",
     progress_done: "#",
     progress_left: "-",
+    rule_ends: ("+", "+"),
 };
 
 /// The colours of one colour level.

@@ -145,6 +145,36 @@ fn the_current_tab_is_highlighted() {
 }
 
 #[test]
+fn every_list_pane_has_the_same_boxes_with_its_introduction_inside_its_list() {
+    for (width, height) in [(40, 12), (80, 24), (120, 40)] {
+        let mut app = app_on(embedded(), width, height);
+        let mut frames = Vec::new();
+        for pane in [Pane::Members, Pane::Declaration, Pane::Actions] {
+            app.update(Action::ShowPane(pane));
+            let text = screen(&app);
+            let lines: Vec<&str> = text.lines().collect();
+            // The boxes' top and bottom borders are on the same rows in every list pane.
+            let corners: Vec<usize> = lines
+                .iter()
+                .enumerate()
+                .filter(|(_, line)| line.starts_with('╭') || line.starts_with('╰'))
+                .map(|(y, _)| y)
+                .collect();
+            frames.push(corners);
+        }
+        assert!(
+            frames.windows(2).all(|w| w[0] == w[1]),
+            "{width}x{height}: {frames:?}"
+        );
+        assert_eq!(frames[0], vec![2, height as usize - 2], "{width}x{height}");
+    }
+    // The introduction is the list's first line, under its title.
+    let mut app = app_on(embedded(), 80, 24);
+    app.update(Action::ShowPane(Pane::Actions));
+    assert_eq!(find(&app, "Statele participante").1, 3);
+}
+
+#[test]
 fn narrow_screens_show_the_list_or_the_detail() {
     let mut app = app_after(40, 12, &[Action::ShowPane(Pane::Members)]);
     let shown = screen(&app);

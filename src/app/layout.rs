@@ -10,7 +10,7 @@ use ratatui::layout::Rect;
 use super::App;
 use crate::content::Slide;
 use crate::doc::{self, Context, DocKey, DocText};
-use crate::geometry::{self, Bands, PaneAreas, PresentAreas, ResultsLayout, TabLabel};
+use crate::geometry::{self, Bands, ListParts, PaneAreas, PresentAreas, ResultsLayout, TabLabel};
 use crate::letters::Pixels;
 use crate::text;
 use crate::vocabulary::{Focus, Pane};
@@ -78,20 +78,22 @@ impl App {
         geometry::bands(self.area)
     }
 
-    /// The lines of a pane's introduction on this screen.
-    fn intro_lines(&self, pane: Pane, body: Rect) -> usize {
-        doc::intro_lines(self.doc_context(), pane, geometry::intro_width(body))
-    }
-
     /// How the body of a list pane is divided, for a given focus.
     pub fn pane_areas(&self, pane: Pane, body: Rect, focus: Focus) -> PaneAreas {
-        let intro_lines = self.intro_lines(pane, body);
         let columns = self.column_widths(pane);
         if pane == Pane::Members && self.map_shown() {
-            geometry::pane_areas_beside_map(body, pane, intro_lines, columns, focus)
+            geometry::pane_areas_beside_map(body, pane, columns, focus)
         } else {
-            geometry::pane_areas(body, pane, intro_lines, columns, focus)
+            geometry::pane_areas(body, pane, columns, focus)
         }
+    }
+
+    /// The parts inside the list block `list` of `pane`: its introduction, wrapped to the
+    /// block, the column names of a table and the rows.
+    pub fn list_parts(&self, pane: Pane, list: Rect) -> ListParts {
+        let width = geometry::list_intro_width(list);
+        let intro_lines = doc::intro_lines(self.doc_context(), pane, width);
+        geometry::list_parts(list, pane, intro_lines)
     }
 
     /// Where the world map is drawn, while it is shown: in place of the member's detail, or,
@@ -106,12 +108,12 @@ impl App {
 
     /// The rows a pane's list shows at once (as if the list were on screen).
     pub fn list_rows_of(&self, pane: Pane) -> usize {
-        match (self.bands(), pane.has_list()) {
-            (Some(bands), true) => {
-                geometry::list_rows(bands.body, pane, self.intro_lines(pane, bands.body))
-            }
-            _ => 0,
-        }
+        let Some(bands) = self.bands().filter(|_| pane.has_list()) else {
+            return 0;
+        };
+        self.pane_areas(pane, bands.body, Focus::List)
+            .list
+            .map_or(0, |list| self.list_parts(pane, list).rows.height as usize)
     }
 
     /// The rows the current pane's list shows at once.
@@ -123,12 +125,8 @@ impl App {
     pub fn text_area(&self) -> Option<Rect> {
         let body = self.bands()?.body;
         let pane = self.pane;
-        let intro_lines = match pane.has_list() {
-            true => self.intro_lines(pane, body),
-            false => 0,
-        };
         let years = self.growth_years();
-        geometry::text_area(body, pane, intro_lines, self.column_widths(pane), years)
+        geometry::text_area(body, pane, self.column_widths(pane), years)
     }
 
     /// How many years the overview's growth chart shows.

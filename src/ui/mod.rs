@@ -141,10 +141,10 @@ pub fn render_scrollbar(
     }
 }
 
-/// Draws a list pane: the intro, the list and the detail of the selected row.
+/// Draws a list pane: the list (with the pane's introduction) and the detail of the selected
+/// row.
 fn render_list_pane(app: &App, pane: Pane, body: Rect, buf: &mut Buffer) {
     let areas = app.pane_areas(pane, body, app.focus());
-    render_intro(app, pane, areas.intro, buf);
     let map = app.map_area(body);
     if let Some(list) = areas.list.filter(|&list| Some(list) != map) {
         render_list(app, pane, list, buf);
@@ -180,13 +180,13 @@ fn render_list_pane(app: &App, pane: Pane, body: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The intro above a list pane, cut with an ellipsis when the layout gives it fewer rows
-/// than it needs.
+/// A list pane's introduction at the top of its list, cut with an ellipsis when the layout
+/// gives it fewer rows than it needs.
 fn render_intro(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
     }
-    let width = geometry::intro_width(area);
+    let width = (area.width as usize).saturating_sub(2);
     let intro = doc::intro(app.doc_context(), pane, width);
     let rows = area.height as usize;
     let mut lines: Vec<Line> = intro.lines(0..rows).collect();
@@ -236,7 +236,20 @@ fn render_list(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
             list_block.title_bottom(Line::styled(at, theme.border(focused)).right_aligned());
     }
     list_block.render(area, buf);
-    let body = geometry::list_body(area, pane);
+    let parts = app.list_parts(pane, area);
+    render_intro(app, pane, parts.intro, buf);
+    if let Some(rule) = parts.rule {
+        // Across the whole block, joined to its borders.
+        let glyphs = theme.glyphs();
+        let (left, right) = glyphs.rule_ends;
+        let line = format!(
+            "{left}{}{right}",
+            glyphs.border.horizontal_top.repeat(rule.width as usize)
+        );
+        let across = Rect::new(area.x, rule.y, area.width, 1);
+        Line::styled(line, theme.border(focused)).render(across, buf);
+    }
+    let body = parts.rows;
     if len == 0 {
         Paragraph::new(Line::styled(strings.nothing_here, theme.dim())).render(body, buf);
         return;
@@ -275,7 +288,7 @@ fn render_list(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
                 Line::from(spans).render(Rect::new(x, row.y, width as u16, 1), buf);
             }
         };
-    if let Some(header) = geometry::table_header(area, pane) {
+    if let Some(header) = parts.header {
         let names = doc::column_names(cx, pane);
         render_row(names, theme.dim(), "", false, header, buf);
     }
