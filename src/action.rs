@@ -35,6 +35,11 @@ pub enum Action {
     /// Copy the selected item's citation (its title and the sources it cites) to the
     /// terminal's clipboard.
     CopyCitation,
+    /// Scroll the text to the heading of its next section (the overview's sections, the
+    /// timeline, a detail's sources).
+    NextSection,
+    /// Scroll the text back to the heading of the section it is in, or of the one before.
+    PrevSection,
     /// Show the help screen with every key of the browser.
     OpenHelp,
     /// Close the help screen.

@@ -135,6 +135,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Browse, Key::char('h'), A::FocusList),
     bind(Browse, Key::char('L'), A::SwitchLanguage),
     bind(Browse, Key::char('y'), A::CopyCitation),
+    bind(Browse, Key::char(']'), A::NextSection),
+    bind(Browse, Key::char('['), A::PrevSection),
     bind(Browse, Key::char('/'), A::OpenSearch),
     bind(Browse, Key::char('s'), A::CycleOrder),
     bind(Browse, Key::char('f'), A::OpenFilter),
@@ -230,13 +232,14 @@ const fn hint(actions: &'static [Action], need: u8) -> Hint {
 /// current place needs (Enter on a list, Esc in a detail, n/N after a search: each is shown
 /// only where it applies), then the language and the search; the member table's keys and
 /// presenting give way first.
-static BROWSE_HINTS: [Hint; 13] = [
+static BROWSE_HINTS: [Hint; 14] = [
     hint(&[A::NextPane], 4),
     hint(&[A::MoveDown, A::MoveUp], 3),
     hint(&[A::FocusDetail], 6),
     hint(&[A::Back], 6),
     hint(&[A::NextMatch, A::PrevMatch], 6),
     hint(&[A::OpenSearch], 5),
+    hint(&[A::PrevSection, A::NextSection], 2),
     hint(&[A::CycleOrder], 2),
     hint(&[A::OpenFilter], 2),
     hint(&[A::ToggleMap], 2),
@@ -356,7 +359,7 @@ impl Keymap {
 }
 
 /// The actions that can be given keys in a configuration, by name.
-pub const ACTION_NAMES: [(&str, Action); 36] = [
+pub const ACTION_NAMES: [(&str, Action); 38] = [
     ("next_pane", A::NextPane),
     ("prev_pane", A::PrevPane),
     ("show_overview", A::ShowPane(Pane::Overview)),
@@ -374,6 +377,8 @@ pub const ACTION_NAMES: [(&str, Action); 36] = [
     ("back", A::Back),
     ("switch_language", A::SwitchLanguage),
     ("copy_citation", A::CopyCitation),
+    ("next_section", A::NextSection),
+    ("prev_section", A::PrevSection),
     ("open_help", A::OpenHelp),
     ("close_help", A::CloseHelp),
     ("quit", A::Quit),
@@ -502,6 +507,8 @@ mod tests {
             | A::Back
             | A::SwitchLanguage
             | A::CopyCitation
+            | A::NextSection
+            | A::PrevSection
             | A::OpenHelp
             | A::CloseHelp
             | A::Quit
@@ -557,6 +564,8 @@ mod tests {
             A::Back,
             A::SwitchLanguage,
             A::CopyCitation,
+            A::NextSection,
+            A::PrevSection,
             A::OpenHelp,
             A::CloseHelp,
             A::Quit,

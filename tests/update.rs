@@ -912,3 +912,69 @@ fn y_copies_the_citation_of_the_selected_item() {
     assert!(sources >= 1);
     assert_eq!(app.take_clipboard(), None, "taken once");
 }
+
+#[test]
+fn brackets_step_through_the_sections_of_the_text_and_its_box_names_the_one_on_top() {
+    let mut app = app_on(embedded(), 80, 40);
+    let doc = app.text_doc(app.text_width());
+    let headings: Vec<usize> = doc.sections.iter().map(|&(line, _)| line).collect();
+    // The overview's sections and its timeline.
+    assert_eq!(headings.len(), app.content().overview.sections.len() + 1);
+    let max = app.max_text_scroll();
+    let mut reached = Vec::new();
+    for _ in 0..headings.len() + 2 {
+        app.update(Action::NextSection);
+        reached.push(app.text_scroll());
+    }
+    let expected: Vec<usize> = headings[1..]
+        .iter()
+        .map(|&line| line.min(max))
+        .chain(std::iter::repeat(max))
+        .take(reached.len())
+        .collect();
+    assert_eq!(reached, expected, "headings at {headings:?}");
+    // The top line is a section's heading, and the box says which.
+    app.update(Action::MoveToTop);
+    app.update(Action::NextSection);
+    let (_, second) = &doc.sections[1];
+    assert!(screen(&app).contains(&format!("╭ Prezentare · {second} ")));
+    // Back: to the heading above the top line, then to the beginning.
+    app.update(Action::Scroll(ScrollTarget::Text, 1));
+    app.update(Action::PrevSection);
+    assert_eq!(app.text_scroll(), headings[1]);
+    app.update(Action::PrevSection);
+    assert_eq!(app.text_scroll(), 0);
+    assert!(screen(&app).contains("╭ Prezentare ─"));
+    app.update(Action::PrevSection);
+    assert_eq!(app.text_scroll(), 0);
+}
+
+#[test]
+fn a_text_that_overflows_says_how_far_down_it_is_shown() {
+    let mut app = app_on(embedded(), 80, 24);
+    let rows = app.text_rows();
+    let total = app.text_doc(app.text_width()).len();
+    assert!(total > rows);
+    let bottom = |app: &App| screen(app).lines().nth(22).unwrap().to_string();
+    assert!(
+        bottom(&app).ends_with(&format!(" {}% ╯", rows * 100 / total)),
+        "{}",
+        bottom(&app)
+    );
+    app.update(Action::MoveToBottom);
+    assert!(bottom(&app).ends_with(" 100% ╯"), "{}", bottom(&app));
+    // A detail that fits has no figure.
+    app.update(Action::ShowPane(Pane::Actions));
+    assert!(!bottom(&app).contains('%'), "{}", bottom(&app));
+}
+
+#[test]
+fn the_brackets_step_through_a_members_detail_to_its_sources() {
+    let mut app = app_on(embedded(), 80, 16);
+    app.update(Action::ShowPane(Pane::Members));
+    app.update(Action::FocusDetail);
+    app.update(Action::NextSection);
+    assert!(app.text_scroll() > 0);
+    let top = screen(&app).lines().nth(3).unwrap().to_string();
+    assert!(top.contains("Surse"), "{top}");
+}

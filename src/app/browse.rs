@@ -39,6 +39,8 @@ impl App {
             Action::Back => self.found = None,
             Action::SwitchLanguage => self.switch_language(),
             Action::CopyCitation => self.copy_citation(),
+            Action::NextSection => self.step_section(true),
+            Action::PrevSection => self.step_section(false),
             Action::SelectRow(row) => {
                 if let Some(i) = Self::list_index(self.pane) {
                     let last = self.list_len(self.pane).saturating_sub(1);
@@ -146,6 +148,22 @@ impl App {
                 self.lists[i].detail_scroll =
                     Self::moved(self.lists[i].detail_scroll, movement, page, max + 1)
             }
+        }
+    }
+
+    /// Scrolls the current text to the heading of the next section (`forward`) or back to
+    /// that of the section above its top line; at either end, nothing moves.
+    fn step_section(&mut self, forward: bool) {
+        let at = self.text_scroll();
+        let doc = self.text_doc(self.text_width());
+        let mut headings = doc.sections.iter().map(|&(line, _)| line);
+        let target = match forward {
+            true => headings.find(|&line| line > at),
+            false => headings.rev().find(|&line| line < at),
+        };
+        if let Some(line) = target {
+            let to = line.min(self.max_text_scroll());
+            self.scroll_text(Movement::By(to as isize - at as isize));
         }
     }
 

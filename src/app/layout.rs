@@ -129,6 +129,26 @@ impl App {
         geometry::text_area(body, pane, self.column_widths(pane), years)
     }
 
+    /// How many sections the current pane's text has on this screen.
+    pub fn section_count(&self) -> usize {
+        self.text_doc(self.text_width()).sections.len()
+    }
+
+    /// The title of the section the current text's top line is in, once the text has
+    /// scrolled past its beginning: what the overview's box adds to its name.
+    pub fn current_section(&self) -> Option<Arc<str>> {
+        let at = self.text_scroll();
+        if at == 0 {
+            return None;
+        }
+        let doc = self.text_doc(self.text_width());
+        doc.sections
+            .iter()
+            .rev()
+            .find(|&&(line, _)| line <= at)
+            .map(|(_, title)| Arc::clone(title))
+    }
+
     /// How many years the overview's growth chart shows.
     pub fn growth_years(&self) -> usize {
         self.pack.growth().len()

@@ -360,6 +360,15 @@ impl App {
         self.overview_scroll
     }
 
+    /// How far the current pane's text (the overview, or the selected item's detail) is
+    /// scrolled.
+    pub fn text_scroll(&self) -> usize {
+        match Self::list_index(self.pane) {
+            None => self.overview_scroll,
+            Some(i) => self.lists[i].detail_scroll,
+        }
+    }
+
     pub fn help_scroll(&self) -> usize {
         self.help_scroll
     }

@@ -141,7 +141,7 @@ pub fn doc(cx: Context, row: usize, width: usize) -> DocText {
         return doc.finish();
     }
     doc.blank();
-    doc.text(strings.sources, theme.heading());
+    doc.heading(strings.sources);
     for (n, &source) in cited.iter().enumerate() {
         let Some(source) = content.source(source) else {
             continue;

@@ -178,6 +178,8 @@ pub struct DocText {
     pub marked: Vec<usize>,
     /// The first line of each item the text shows.
     pub anchors: Vec<(Target, usize)>,
+    /// The line and the title of each section's heading, in order: where `[` and `]` go.
+    pub sections: Vec<(usize, Arc<str>)>,
 }
 
 /// A paragraph of a [`DocText`]: its text, what goes before its lines, and its lines.
@@ -413,6 +415,14 @@ impl<'a> Doc<'a> {
     /// Marks where `target` starts.
     pub fn anchor(&mut self, target: Target) {
         self.out.anchors.push((target, self.out.len));
+    }
+
+    /// The heading of a section: a paragraph in the heading's style, whose line `[` and `]`
+    /// go to.
+    pub fn heading(&mut self, title: impl Into<Arc<str>>) {
+        let title = title.into();
+        self.out.sections.push((self.out.len, Arc::clone(&title)));
+        self.text(title, self.cx.theme.heading());
     }
 
     pub fn blank(&mut self) {

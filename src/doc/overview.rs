@@ -9,19 +9,18 @@ use crate::search::Target;
 
 /// The overview's text at `width` columns.
 pub fn doc(cx: Context, width: usize) -> DocText {
-    let theme = cx.theme;
     let lang = cx.lang;
     let overview = &cx.content.overview;
     let mut doc = Doc::new(cx, width);
     for (i, section) in overview.sections.iter().enumerate() {
         doc.anchor(Target::Section(i));
-        doc.text(section.title.shared(lang), theme.heading());
+        doc.heading(section.title.shared(lang));
         doc.text(section.body.shared(lang), Style::new());
         facts(&mut doc, cx, &section.facts);
         doc.blank();
     }
     if !overview.timeline.is_empty() {
-        doc.text(cx.strings.timeline, theme.heading());
+        doc.heading(cx.strings.timeline);
         for (i, event) in overview.timeline.iter().enumerate() {
             doc.anchor(Target::Event(i));
             self::event(&mut doc, cx, event);

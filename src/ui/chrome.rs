@@ -80,6 +80,7 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
             (app.pane().has_list() && app.focus() == Focus::Detail) || app.found().is_some()
         }
         Action::NextMatch => app.found().is_some(),
+        Action::PrevSection => app.section_count() > 1 && app.max_text_scroll() > 0,
         Action::CycleOrder | Action::OpenFilter | Action::ToggleMap => app.pane() == Pane::Members,
         _ => true,
     };

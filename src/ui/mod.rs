@@ -69,7 +69,8 @@ pub fn block<'a>(app: &App, title: &str, focused: bool, width: u16) -> Block<'a>
 }
 
 /// Draws `lines` in a bordered block scrolled to `scroll`, with a scrollbar on the right
-/// border when they do not fit.
+/// border when they do not fit and, on the bottom border, how far down the text the last
+/// line shown is (as `less` shows it).
 pub fn render_text_block(
     app: &App,
     title: &str,
@@ -83,7 +84,13 @@ pub fn render_text_block(
     let rows = inner.height as usize;
     let total = text.len();
     let scroll = scroll.min(total.saturating_sub(rows));
-    block(app, title, focused, area.width).render(area, buf);
+    let mut frame = block(app, title, focused, area.width);
+    if total > rows && area.width > 12 {
+        let seen = (scroll + rows) * 100 / total;
+        let at = Line::styled(format!(" {seen}% "), app.theme().border(focused));
+        frame = frame.title_bottom(at.right_aligned());
+    }
+    frame.render(area, buf);
     render_lines(text.lines(scroll..scroll + rows), inner, buf);
     render_scrollbar(
         app,

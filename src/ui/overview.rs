@@ -24,10 +24,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let inner = geometry::text_inner(text_area);
     let text = app.text_doc(inner.width as usize);
-    let title = app.strings().pane(Pane::Overview);
+    // Once the text has scrolled, its box names the section at its top.
+    let name = app.strings().pane(Pane::Overview);
+    let title = match app.current_section() {
+        Some(section) => format!("{name} {} {section}", app.theme().glyphs().separator),
+        None => name.to_string(),
+    };
     render_text_block(
         app,
-        title,
+        &title,
         true,
         &text,
         app.overview_scroll(),
