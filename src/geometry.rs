@@ -32,7 +32,7 @@ pub const WIDE: u16 = 60;
 
 /// The list column: its share of the width and its bounds.
 const LIST_MIN_WIDTH: u16 = 16;
-const LIST_MAX_SHARE: u16 = 40; // percent
+const LIST_MAX_SHARE: u16 = 45; // percent
 /// A table's share: its columns answer at a glance, and its rows' detail is short.
 const TABLE_MAX_SHARE: u16 = 60; // percent
 /// Columns between two columns of a table.
@@ -834,7 +834,7 @@ mod tests {
                 .list
                 .unwrap()
                 .width,
-            40
+            45
         );
         assert_eq!(
             pane_areas(body, Pane::Declaration, &[2], Focus::List)

@@ -168,6 +168,14 @@ fn every_list_pane_has_the_same_boxes_with_its_introduction_inside_its_list() {
         );
         assert_eq!(frames[0], vec![2, height as usize - 2], "{width}x{height}");
     }
+    // A list is as wide as its rows, up to its share: at 80 columns the areas of action are
+    // whole, at 120 every right too.
+    let mut app = app_on(embedded(), 80, 24);
+    app.update(Action::ShowPane(Pane::Actions));
+    find(&app, "Suport pentru societatea civilă │");
+    let mut app = app_on(embedded(), 120, 40);
+    app.update(Action::ShowPane(Pane::Declaration));
+    find(&app, "Libertatea religiei sau convingerilor │");
     // The introduction is the list's first line, under its title.
     let mut app = app_on(embedded(), 80, 24);
     app.update(Action::ShowPane(Pane::Actions));
