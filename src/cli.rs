@@ -7,7 +7,6 @@ use clap::{Parser, Subcommand};
 
 use crate::capability::ColorChoice;
 use crate::present::SlideRef;
-use crate::print::Format;
 use crate::vocabulary::Pane;
 
 /// A terminal browser for the profile of the Freedom Online Coalition (Coaliţia privind
@@ -52,12 +51,14 @@ pub enum Command {
     /// Print the pack as plain linear text (what clsv does by itself when its output is not a
     /// terminal, or TERM is dumb).
     Print {
-        /// Wrap to this many columns (default: the terminal's width, or 80 without one).
+        /// Wrap to this many columns, at least 20 (default: the terminal's width, or 80
+        /// without one).
         #[arg(long, value_name = "N")]
         width: Option<usize>,
-        /// Plain text or Markdown.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        /// Plain text, Markdown, or JSON for programs (docs/JSON.md; with `--lang all`, each
+        /// text in every language).
+        #[arg(long, value_enum, default_value_t = PrintFormat::Text)]
+        format: PrintFormat,
     },
     /// Show the pack as slides for a room (keys: → Space next, ← back, a number and Enter to
     /// go there, b blank, t timer, ? help, Esc browse, q quit).
@@ -152,7 +153,29 @@ pub enum Command {
         /// (`regiune:`) and `year:WORD` (`an:`) look for a word in that field of members only.
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
+        /// A line of text a result, or a line of JSON a result (docs/JSON.md).
+        #[arg(long, value_enum, default_value_t = SearchFormat::Text)]
+        format: SearchFormat,
+        /// Cut each result's context to fit this many columns, at least 20 (default: the
+        /// terminal's width; into a pipe, the field's whole text).
+        #[arg(long, value_name = "N")]
+        width: Option<usize>,
     },
+}
+
+/// What `clsv print` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PrintFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+/// What `clsv search` writes: a line of text a result, or a line of JSON a result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SearchFormat {
+    Text,
+    Json,
 }
 
 /// How `clsv serve` writes its log lines.
@@ -240,7 +263,7 @@ mod tests {
         let cli =
             Cli::try_parse_from(["clsv", "search", "Republica", "Cehă", "--lang", "en"]).unwrap();
         assert_eq!(cli.lang.as_deref(), Some("en"));
-        let Some(Command::Search { query }) = cli.command else {
+        let Some(Command::Search { query, .. }) = cli.command else {
             panic!("not a search: {:?}", cli.command);
         };
         assert_eq!(query, ["Republica", "Cehă"]);

@@ -8,13 +8,14 @@ use clap::{CommandFactory, Parser};
 
 use clsv::app::{App, StartAt, Talk};
 use clsv::capability::{self, Capabilities, Dots};
-use clsv::cli::{Cli, Command};
+use clsv::cli::{Cli, Command, PrintFormat, SearchFormat};
 use clsv::config;
 use clsv::content::{self, Content, Lang, ProblemKind};
 use clsv::diagnostic;
 use clsv::print::{self, Format};
 use clsv::search::{Index, Query};
 use clsv::terminal;
+use clsv::text;
 use clsv::theme::Theme;
 use clsv::vocabulary::Pane;
 
@@ -144,13 +145,25 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             check(dir.map(|d| d.as_path()), *strict, &capabilities)
         }
         Some(Command::Init { dir, force }) => init(dir, *force),
-        Some(Command::Search { query }) => {
+        Some(Command::Search {
+            query,
+            format,
+            width,
+        }) => {
+            let width = checked_width(*width)?;
             let (content, lang) = open()?;
-            print_search(&content, lang, &query.join(" "))
+            let query = Query::new(&query.join(" "));
+            print_search(&content, lang, pane, &query, *format, width)
         }
         Some(Command::Print { width, format }) => {
+            let width = checked_width(*width)?;
+            let format = match format {
+                PrintFormat::Json => return print_json(&cli, &capabilities, settings, pane),
+                PrintFormat::Text => Format::Text,
+                PrintFormat::Markdown => Format::Markdown,
+            };
             let (content, lang) = open()?;
-            print_pack(&content, lang, pane, *width, *format, capabilities.ascii)
+            print_pack(&content, lang, pane, width, format, capabilities.ascii)
         }
         Some(Command::Present {
             check_fit: Some((width, height)),
@@ -263,6 +276,12 @@ fn open_pack(
     let content = load(cli, capabilities).map_err(Failure::usage)?;
     let lang = match cli.lang.as_ref().or(settings.language.as_ref()) {
         None => content.default_language,
+        Some(tag) if tag == ALL_LANGUAGES => {
+            return Err(Failure::usage(format!(
+                "clsv: --lang {ALL_LANGUAGES} is for `clsv print --format json`; choose one of: {}",
+                content.languages.join(", ")
+            )));
+        }
         Some(tag) => content.lang(tag).ok_or_else(|| {
             Failure::usage(format!(
                 "clsv: the pack has no language \"{tag}\" (it has: {})",
@@ -445,37 +464,90 @@ fn terminal_width() -> usize {
         .unwrap_or(DEFAULT_WIDTH)
 }
 
-/// `clsv search`: one line per result, tab-separated: pane, id, title, the match in context.
-fn print_search(content: &Content, lang: Lang, query: &str) -> Result<u8, Failure> {
-    let hits = Index::new(content).search(&Query::new(query), lang);
-    let mut lines = String::new();
-    for hit in &hits {
-        let target = hit.target;
-        let pane = pane_name(target.pane());
-        let snippet = hit.snippet(content, SNIPPET_WIDTH).text;
-        let id = target.id(content);
-        let title = target.title(content, lang);
-        lines.push_str(&format!("{pane}\t{id}\t{title}\t{snippet}\n"));
-    }
-    write_out(&lines)?;
+/// `clsv search`: one line per result, tab-separated (pane, id, title, the match in its
+/// context), or a line of JSON per result; only the results in `pane` if one is given. The
+/// context is cut to `width` columns, to the terminal's width on a terminal, and left whole
+/// into a pipe.
+fn print_search(
+    content: &Content,
+    lang: Lang,
+    pane: Option<Pane>,
+    query: &Query,
+    format: SearchFormat,
+    width: Option<usize>,
+) -> Result<u8, Failure> {
+    let mut hits = Index::new(content).search(query, lang);
+    hits.retain(|hit| pane.is_none_or(|p| hit.target.pane() == p));
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let width = width.or_else(|| std::io::stdout().is_terminal().then(terminal_width));
+    let result = match format {
+        SearchFormat::Json => print::json::write_hits(content, query, &hits, &mut out),
+        SearchFormat::Text => hits.iter().try_for_each(|hit| {
+            let target = hit.target;
+            let pane = target.pane().name();
+            let id = target.id(content);
+            let title = target.title(content, lang);
+            let prefix = format!("{pane}\t{id}\t{title}\t");
+            let context = match width {
+                Some(width) => {
+                    let room = width.saturating_sub(text::width(&prefix)).max(SNIPPET_MIN);
+                    hit.snippet(content, room).text
+                }
+                None => hit.text(content).into_owned(),
+            };
+            // A line a result and a tab between columns, whatever the text holds.
+            let context = context.replace(['\n', '\t'], " ");
+            writeln!(out, "{prefix}{context}")
+        }),
+    };
+    written(result.and_then(|()| out.flush()))?;
     Ok(match hits.is_empty() {
         true => EXIT_NOTHING_FOUND,
         false => EXIT_OK,
     })
 }
 
-/// Columns of context printed around a match by `clsv search`.
-const SNIPPET_WIDTH: usize = 72;
+/// `clsv print --format json`: the pack in its language, or with `--lang all` every text in
+/// every language.
+fn print_json(
+    cli: &Cli,
+    capabilities: &Capabilities,
+    settings: &config::Config,
+    pane: Option<Pane>,
+) -> Result<u8, Failure> {
+    let (content, languages) = match cli.lang.as_deref() {
+        Some(ALL_LANGUAGES) => (
+            load(cli, capabilities).map_err(Failure::usage)?,
+            print::json::Languages::All,
+        ),
+        _ => {
+            let (content, lang) = open_pack(cli, capabilities, settings)?;
+            (content, print::json::Languages::One(lang))
+        }
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    written(
+        print::json::write_pack(&content, languages, pane, &mut out).and_then(|()| out.flush()),
+    )?;
+    Ok(EXIT_OK)
+}
 
-/// The name of a pane on the command line and in printed results.
-fn pane_name(pane: Pane) -> &'static str {
-    match pane {
-        Pane::Overview => "overview",
-        Pane::Members => "members",
-        Pane::Declaration => "declaration",
-        Pane::Actions => "actions",
+/// `--lang` for every language of the pack, where a command can give them all.
+const ALL_LANGUAGES: &str = "all";
+
+/// A `--width` that clsv can lay out, or a usage error that names the narrowest.
+fn checked_width(width: Option<usize>) -> Result<Option<usize>, Failure> {
+    match width {
+        Some(width) if width < print::MIN_WIDTH => Err(Failure::usage(format!(
+            "clsv: --width {width} is too narrow: clsv lays out text in {} columns or more",
+            print::MIN_WIDTH
+        ))),
+        _ => Ok(width),
     }
 }
+
+/// The fewest columns of context `clsv search` gives a result, however long its title.
+const SNIPPET_MIN: usize = 20;
 
 /// The manual page: clap's, with the exit codes added.
 fn man_page(out: &mut Vec<u8>) -> std::io::Result<()> {

@@ -6,6 +6,7 @@
 //! end, so every fact keeps its source without repeating it. The members part begins with two
 //! tables derived from the members: how many joined each year, and how many each region has.
 
+pub mod json;
 mod table;
 
 use std::io;

@@ -20,6 +20,16 @@ impl Pane {
         Pane::Actions,
     ];
 
+    /// The pane's name in commands, links and JSON, whatever the language shown.
+    pub fn name(self) -> &'static str {
+        match self {
+            Pane::Overview => "overview",
+            Pane::Members => "members",
+            Pane::Declaration => "declaration",
+            Pane::Actions => "actions",
+        }
+    }
+
     /// The position of the pane in the tab bar, from 0.
     pub fn index(self) -> usize {
         self as usize

@@ -513,6 +513,34 @@ fn a_source_date_is_a_year_a_month_or_a_day() {
 }
 
 #[test]
+fn a_pack_may_say_when_its_content_describes_the_world() {
+    assert_eq!(embedded().date.as_deref(), Some("2014-04"));
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture(dir.path());
+    let pack = fs::read_to_string(dir.path().join("pack.ron")).unwrap();
+    assert_eq!(
+        load_dir(dir.path()).unwrap().date,
+        None,
+        "the date is optional"
+    );
+    let dated = |date: &str| {
+        pack.replacen(
+            "default_language: \"ro\",",
+            &format!("default_language: \"ro\", date: \"{date}\","),
+            1,
+        )
+    };
+    fs::write(dir.path().join("pack.ron"), dated("2014-04")).unwrap();
+    assert_eq!(
+        load_dir(dir.path()).unwrap().date.as_deref(),
+        Some("2014-04")
+    );
+    fs::write(dir.path().join("pack.ron"), dated("April 2014")).unwrap();
+    let error = load_dir(dir.path()).unwrap_err().to_string();
+    assert!(error.contains("\"April 2014\" is not a date"), "{error}");
+}
+
+#[test]
 fn the_member_count_is_computed_from_the_list() {
     // The generated pack's introduction counts its members with the placeholder.
     let files = content::generate::pack_files(7);

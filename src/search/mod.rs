@@ -63,10 +63,7 @@ impl Target {
     /// The target's id in the pack (`"md"`, `"founding"`); intros have their pane's name.
     pub fn id(self, content: &Content) -> &str {
         match self {
-            Target::Intro(Pane::Members) => "members",
-            Target::Intro(Pane::Declaration) => "declaration",
-            Target::Intro(Pane::Actions) => "actions",
-            Target::Intro(Pane::Overview) => "overview",
+            Target::Intro(pane) => pane.name(),
             Target::Section(i) => content.overview.sections.get(i).map_or("", |s| &s.id),
             Target::Event(i) => content.overview.timeline.get(i).map_or("", |e| &e.id),
             Target::Member(i) => content.members.members.get(i).map_or("", |m| &m.id),

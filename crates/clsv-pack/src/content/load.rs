@@ -658,6 +658,10 @@ impl<'a> Checker<'a> {
         let id = self.id(pack_file, &ROOT.field("id"), &pack.id);
         self.sources = pack.sources.iter().map(|s| s.id.as_ref()).collect();
         let title = self.text(pack_file, &ROOT.field("title"), &pack.title);
+        let date = pack
+            .date
+            .as_deref()
+            .map(|date| self.date(pack_file, &ROOT.field("date"), date));
         let attribution = pack
             .attribution
             .as_ref()
@@ -685,6 +689,7 @@ impl<'a> Checker<'a> {
             title,
             languages: self.languages.clone(),
             default_language: Lang(self.default_language),
+            date,
             attribution,
             sources,
             overview: self.overview(overview),

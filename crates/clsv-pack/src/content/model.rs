@@ -292,6 +292,8 @@ pub struct Content {
     /// Language tags in the order `pack.ron` lists them.
     pub languages: Vec<String>,
     pub default_language: Lang,
+    /// When the content describes the world (`2014-04`), written as a source's date.
+    pub date: Option<String>,
     pub attribution: Option<Localized>,
     pub sources: Vec<Source>,
     pub overview: Overview,

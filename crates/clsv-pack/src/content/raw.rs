@@ -98,6 +98,9 @@ pub struct RawPack<'a> {
     pub title: RawText<'a>,
     pub languages: Vec<String>,
     pub default_language: String,
+    /// When the content describes the world, as a source's date is written.
+    #[serde(default)]
+    pub date: Option<String>,
     #[serde(default, borrow)]
     pub attribution: Option<RawText<'a>>,
     #[serde(default, borrow)]
