@@ -43,7 +43,8 @@ pub struct Options {
     pub ascii: bool,
 }
 
-/// The narrowest width printed to; anything narrower is widened to it.
+/// The narrowest width printed to: `--width` below it is refused, and a narrower terminal is
+/// printed for at this width.
 pub const MIN_WIDTH: usize = 20;
 
 /// The pack as linear text.
@@ -216,13 +217,35 @@ impl<W: io::Write> Out<'_, W> {
     }
 
     fn wrapped(&mut self, body: &str, first: &str, rest: &str) {
+        self.wrapped_with_address(body, first, rest, None);
+    }
+
+    /// `body` wrapped, its first line after `first` and the others after `rest`, then a web
+    /// address in angle brackets (an autolink in Markdown): on the last line if it fits there
+    /// whole, else on a line of its own however long, never broken, so that it still works
+    /// when copied or rendered.
+    fn wrapped_with_address(&mut self, body: &str, first: &str, rest: &str, address: Option<&str>) {
         let room = self
             .width
             .saturating_sub(text::width(first).max(text::width(rest)))
             .max(1);
-        for (i, range) in text::wrap(body, room).into_iter().enumerate() {
+        let mut address = address.map(|url| format!("<{url}>"));
+        let lines = text::wrap(body, room);
+        let last = lines.len().saturating_sub(1);
+        for (i, range) in lines.into_iter().enumerate() {
             let prefix = if i == 0 { first } else { rest };
-            self.line(&format!("{prefix}{}", &body[range]));
+            let mut line = format!("{prefix}{}", &body[range]);
+            if i == last
+                && let Some(url) =
+                    address.take_if(|url| text::width(&line) + 1 + text::width(url) <= self.width)
+            {
+                line.push(' ');
+                line.push_str(&url);
+            }
+            self.line(&line);
+        }
+        if let Some(url) = address {
+            self.line(&format!("{rest}{url}"));
         }
     }
 }
@@ -302,6 +325,10 @@ impl Printer<'_> {
             // So that the list is not read as part of the last table's section.
             out.heading(3, strings.member_list);
         }
+        if out.format == Format::Markdown {
+            self.member_table(out);
+            return;
+        }
         for member in &members.members {
             let name = member.name.get(lang);
             let others: Vec<String> = member
@@ -341,6 +368,106 @@ impl Printer<'_> {
             }
             line.push('.');
             out.bullet(&line);
+        }
+        out.blank();
+    }
+
+    /// The members as a Markdown table: code, name, region, year and note, each with the
+    /// sources it cites (in the column's name when every member cites the same). Rows are
+    /// written as they are made, their columns as wide as the widest cell, measured first; a
+    /// Markdown table is never wrapped, so nothing of a member is cut.
+    fn member_table(&self, out: &mut Out<impl io::Write>) {
+        let members = &self.content.members.members;
+        let strings = self.strings;
+        // The one source every member cites for a field, if they all cite the same.
+        let shared = |field: fn(&crate::content::Member) -> SourceRef| {
+            let first = field(members.first()?);
+            members.iter().all(|m| field(m) == first).then_some(first)
+        };
+        let sources = [
+            shared(|m| m.code_source),
+            shared(|m| m.region_source),
+            shared(|m| m.joined_source),
+        ];
+        let [code, name, region, year] = strings.columns;
+        let titled = |title: &str, source: Option<SourceRef>| match source {
+            Some(source) => format!("{title} {}", self.cite(source)),
+            None => title.to_string(),
+        };
+        let header = [
+            titled(code, sources[0]),
+            name.to_string(),
+            titled(region, sources[1]),
+            titled(year, sources[2]),
+            strings.note.to_string(),
+        ];
+        let cells = |member: &crate::content::Member| -> [String; 5] {
+            let cited = |value: &str, source: SourceRef, shared: Option<SourceRef>| match shared {
+                Some(_) => value.to_string(),
+                None => format!("{value} {}", self.cite(source)),
+            };
+            let lang = self.lang;
+            let shown = member.name.get(lang);
+            let mut name = shown.to_string();
+            for (other, text) in member.name.all().filter(|(_, t)| *t != shown) {
+                name.push_str(&format!(" ({}: {text})", self.content.lang_tag(other)));
+            }
+            let region = self
+                .content
+                .region_of(member)
+                .map_or("", |r| r.name.get(lang));
+            let mut note = member
+                .note
+                .as_ref()
+                .map_or_else(String::new, |n| n.get(lang).to_string());
+            for &source in &member.note_sources {
+                note.push(' ');
+                note.push_str(&self.cite(source));
+            }
+            [
+                cited(&member.code, member.code_source, sources[0]),
+                name,
+                cited(region, member.region_source, sources[1]),
+                cited(&member.joined.to_string(), member.joined_source, sources[2]),
+                note,
+            ]
+            .map(|cell| cell_text(&cell, Format::Markdown))
+        };
+        // First the widths, then the rows: no row is kept.
+        let mut widths = header.each_ref().map(|h| text::width(h).max(3));
+        for member in members {
+            for (width, cell) in widths.iter_mut().zip(cells(member)) {
+                *width = (*width).max(text::width(&cell));
+            }
+        }
+        let row = |cells: &[String; 5]| {
+            let padded: Vec<String> = cells
+                .iter()
+                .zip(&widths)
+                .enumerate()
+                .map(|(column, (cell, &width))| match column {
+                    // The year, a number, to the right.
+                    3 => format!(
+                        "{cell:>width$}",
+                        width = width - text::width(cell) + cell.len()
+                    ),
+                    _ => text::fit(cell, width),
+                })
+                .collect();
+            format!("| {} |", padded.join(" | "))
+        };
+        out.line(&row(&header));
+        let rule: Vec<String> = widths
+            .iter()
+            .enumerate()
+            .map(|(column, &width)| match column {
+                3 => format!("{}:", "-".repeat(width - 1)),
+                _ => "-".repeat(width),
+            })
+            .collect();
+        out.line(&format!("| {} |", rule.join(" | ")));
+        for member in members {
+            out.line(&row(&cells(member)));
         }
         out.blank();
     }
@@ -528,8 +655,19 @@ impl Printer<'_> {
         }
         out.heading(2, self.strings.sources);
         for (i, source) in self.content.sources.iter().enumerate() {
-            let line = format!("[{}] {}", i + 1, source.citation(self.lang));
-            out.wrapped(&line, "", "    ");
+            // In Markdown a numbered list, which every renderer shows as one: the number is
+            // the one the text cites in brackets.
+            let number = match out.format {
+                Format::Markdown => format!("{}. ", i + 1),
+                Format::Text => format!("[{}] ", i + 1),
+            };
+            let indent = " ".repeat(text::width(&number));
+            let mut named = source.title.get(self.lang).to_string();
+            if let Some(date) = &source.date {
+                named.push_str(", ");
+                named.push_str(date);
+            }
+            out.wrapped_with_address(&named, &number, &indent, source.url.as_deref());
         }
         out.blank();
     }

@@ -170,9 +170,43 @@ fn clsv_prints_when_its_output_is_not_a_terminal() {
     assert!(text.starts_with("Coaliţia privind Libertatea în Spaţiul Virtual\n===="));
     assert!(!text.contains('\u{1b}'));
     assert!(
-        text.lines().all(|l| clsv::text::width(l) <= 80),
+        text.lines()
+            .filter(|l| !is_address(l))
+            .all(|l| clsv::text::width(l) <= 80),
         "80 columns without a terminal"
     );
+}
+
+/// A line that holds a web address alone: never broken, however long.
+fn is_address(line: &str) -> bool {
+    let line = line.trim();
+    line.starts_with('<') && line.ends_with('>') && !line.contains(' ')
+}
+
+#[test]
+fn a_web_address_is_printed_whole() {
+    let content = embedded();
+    for format in [Format::Text, Format::Markdown] {
+        for width in [20, 40, 80] {
+            let text = print::render(
+                &content,
+                &Options {
+                    lang: content.default_language,
+                    pane: Some(Pane::Actions),
+                    width,
+                    format,
+                    ascii: false,
+                },
+            );
+            for source in &content.sources {
+                let url = source.url.as_deref().unwrap();
+                assert!(
+                    text.contains(&format!("<{url}>")),
+                    "{url} at {width}:\n{text}"
+                );
+            }
+        }
+    }
 }
 
 #[test]
@@ -187,10 +221,19 @@ fn the_print_command_takes_width_format_tab_and_lang() {
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(text.starts_with("# Freedom Online Coalition\n"), "{text}");
     assert!(text.contains("## Actions") && !text.contains("## Members"));
-    assert!(text.lines().all(|l| clsv::text::width(l) <= 40), "{text}");
+    assert!(
+        text.lines()
+            .filter(|l| !is_address(l))
+            .all(|l| clsv::text::width(l) <= 40),
+        "{text}"
+    );
     let columns = clsv(&["print"], &[("COLUMNS", "50")]);
     let text = String::from_utf8(columns.stdout).unwrap();
-    assert!(text.lines().all(|l| clsv::text::width(l) <= 50));
+    assert!(
+        text.lines()
+            .filter(|l| !is_address(l))
+            .all(|l| clsv::text::width(l) <= 50)
+    );
 }
 
 #[test]
@@ -591,9 +634,12 @@ fn the_tables_stay_within_a_narrow_width_and_keep_their_rows_whole() {
         for tag in ["ro", "en"] {
             for ascii in [false, true] {
                 let text = members_part(&content, tag, format, 20, ascii);
-                for line in text
+                // Markdown's member table is never wrapped: it is a table to render.
+                let list = UiLang::for_tag(tag).strings().member_list;
+                let fitted = text.split(&format!("### {list}")).next().unwrap();
+                for line in fitted
                     .lines()
-                    .filter(|l| !l.starts_with("* ") && !l.starts_with("- "))
+                    .filter(|l| !l.starts_with("* ") && !l.starts_with("- ") && !is_address(l))
                 {
                     assert!(clsv::text::width(line) <= 20, "{line:?}\n{text}");
                 }
@@ -691,5 +737,72 @@ fn a_region_name_cannot_send_terminal_commands_through_the_tables() {
         assert!(table.contains("West ␛[31mRED"), "on one line: {table:?}");
         assert!(!text.contains('\u{1b}') && !text.contains('\u{9b}'));
         assert!(!text.contains('\u{7}') && !text.contains('\u{202e}'));
+    }
+}
+
+#[test]
+fn markdown_renders_as_numbered_sources_a_member_table_and_headings() {
+    use pulldown_cmark::{Event, HeadingLevel, Options as Markdown, Parser, Tag, TagEnd};
+    let content = embedded();
+    let text = printed(Format::Markdown, None, 80);
+    let mut headings: Vec<(HeadingLevel, String)> = Vec::new();
+    let mut heading: Option<(HeadingLevel, String)> = None;
+    // The ordered lists: each its first number and items; the tables: each its body's rows.
+    let mut ordered: Vec<(u64, usize)> = Vec::new();
+    let mut depth = 0;
+    let mut tables: Vec<usize> = Vec::new();
+    let mut in_body = false;
+    for event in Parser::new_ext(&text, Markdown::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => heading = Some((level, String::new())),
+            Event::Text(words) | Event::Code(words) => {
+                if let Some((_, title)) = heading.as_mut() {
+                    title.push_str(&words);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => headings.extend(heading.take()),
+            Event::Start(Tag::List(Some(first))) => {
+                depth += 1;
+                ordered.push((first, 0));
+            }
+            Event::Start(Tag::List(None)) => depth += 1,
+            Event::End(TagEnd::List(_)) => depth -= 1,
+            Event::Start(Tag::Item) if depth == 1 => {
+                if let Some((_, items)) = ordered.last_mut() {
+                    *items += 1;
+                }
+            }
+            Event::Start(Tag::Table(_)) => tables.push(0),
+            Event::Start(Tag::TableHead) => in_body = false,
+            Event::End(TagEnd::TableHead) => in_body = true,
+            Event::Start(Tag::TableRow) if in_body => {
+                if let Some(rows) = tables.last_mut() {
+                    *rows += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    // The sources: one numbered list, from 1, an item a source.
+    assert_eq!(ordered, [(1, content.sources.len())], "{text}");
+    // The members' table: a row a member (after the growth and the regions).
+    assert_eq!(
+        tables.last(),
+        Some(&content.members.members.len()),
+        "{tables:?}"
+    );
+    // Each right and each area of action: a heading of its own.
+    let ro = content.default_language;
+    for item in content
+        .declaration
+        .items
+        .iter()
+        .chain(&content.actions.items)
+    {
+        let title = item.title.get(ro);
+        assert!(
+            headings.contains(&(HeadingLevel::H3, title.to_string())),
+            "{title}: {headings:?}"
+        );
     }
 }
