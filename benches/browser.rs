@@ -28,6 +28,7 @@ fn app(content: clsv::content::Content) -> App {
         StartAt {
             lang,
             pane: Pane::Overview,
+            item: None,
         },
         80,
         24,

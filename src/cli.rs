@@ -41,6 +41,12 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub ascii: bool,
 
+    /// Open on this item: its pane and id (members/md, declaration/privacy,
+    /// actions/civil-society-support, overview/moldova), a pane (members), or a slide
+    /// (present/3, present/members).
+    #[arg(value_name = "LINK")]
+    pub link: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -59,6 +65,10 @@ pub enum Command {
         /// text in every language).
         #[arg(long, value_enum, default_value_t = PrintFormat::Text)]
         format: PrintFormat,
+        /// Print only this item (members/md, declaration/privacy, overview/moldova) or pane
+        /// (members).
+        #[arg(value_name = "LINK")]
+        link: Option<String>,
     },
     /// Show the pack as slides for a room (keys: → Space next, ← back, a number and Enter to
     /// go there, b blank, t timer, ? help, Esc browse, q quit).

@@ -21,6 +21,7 @@ pub use clsv_pack::content;
 pub mod diagnostic;
 pub mod i18n;
 pub mod keymap;
+pub mod link;
 pub mod present;
 pub mod search;
 // Where things go on screen, and the laid-out text of each view.

@@ -12,8 +12,9 @@ use clsv::cli::{Cli, Command, PrintFormat, SearchFormat};
 use clsv::config;
 use clsv::content::{self, Content, Lang, ProblemKind};
 use clsv::diagnostic;
+use clsv::link::Link;
 use clsv::print::{self, Format};
-use clsv::search::{Index, Query};
+use clsv::search::{Index, Query, Target};
 use clsv::terminal;
 use clsv::text;
 use clsv::theme::Theme;
@@ -155,15 +156,30 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             let query = Query::new(&query.join(" "));
             print_search(&content, lang, pane, &query, *format, width)
         }
-        Some(Command::Print { width, format }) => {
+        Some(Command::Print {
+            width,
+            format,
+            link,
+        }) => {
             let width = checked_width(*width)?;
             let format = match format {
-                PrintFormat::Json => return print_json(&cli, &capabilities, settings, pane),
+                PrintFormat::Json => {
+                    return print_json(&cli, &capabilities, settings, pane, link.as_deref());
+                }
                 PrintFormat::Text => Format::Text,
                 PrintFormat::Markdown => Format::Markdown,
             };
             let (content, lang) = open()?;
-            print_pack(&content, lang, pane, width, format, capabilities.ascii)
+            let item = item_link(&content, link.as_deref())?;
+            print_pack(
+                &content,
+                lang,
+                pane,
+                item,
+                width,
+                format,
+                capabilities.ascii,
+            )
         }
         Some(Command::Present {
             check_fit: Some((width, height)),
@@ -248,17 +264,40 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         }
         None => {
             let (content, lang) = open()?;
+            let link = match cli.link.as_deref() {
+                Some(link) => Some(clsv::link::resolve(&content, link).map_err(link_failure)?),
+                None => None,
+            };
+            let item = match &link {
+                Some(Link::Item(target)) => Some(*target),
+                _ => None,
+            };
             if !browser_possible() {
-                return print_pack(&content, lang, pane, None, Format::Text, capabilities.ascii);
+                let (ascii, text) = (capabilities.ascii, Format::Text);
+                return print_pack(&content, lang, pane, item, None, text, ascii);
             }
-            let start_at = start_at(lang, pane);
-            let talk = Talk::default();
+            let mut start_at = start_at(lang, item.map(|t| t.pane()).or(pane));
+            start_at.item = item;
+            // A slide's link presents from it, as `clsv present --start` does.
+            let (talk, pairing) = match &link {
+                Some(Link::Slide(wanted)) => {
+                    let deck = clsv::present::deck(&content);
+                    let start = clsv::present::find_slide(&content, &deck, wanted)
+                        .map_err(|e| Failure::usage(format!("clsv: {e}")))?;
+                    let talk = Talk {
+                        start: Some(start),
+                        ..Talk::default()
+                    };
+                    (talk, Some(Pairing::Projector))
+                }
+                _ => (Talk::default(), None),
+            };
             browse(
                 &cli,
                 content,
                 &capabilities,
                 start_at,
-                (talk, None),
+                (talk, pairing),
                 settings,
                 notice,
             )
@@ -297,6 +336,7 @@ fn start_at(lang: Lang, pane: Option<Pane>) -> StartAt {
     StartAt {
         lang,
         pane: pane.unwrap_or(Pane::Overview),
+        item: None,
     }
 }
 
@@ -367,6 +407,7 @@ fn check_fit(content: Content, lang: Lang, width: u16, height: u16) -> Result<u8
     let start = StartAt {
         lang,
         pane: Pane::Overview,
+        item: None,
     };
     let app = App::new(content, theme, start, width, height).with_talk(Talk {
         start: Some(0),
@@ -427,6 +468,7 @@ fn print_pack(
     content: &Content,
     lang: Lang,
     pane: Option<Pane>,
+    item: Option<Target>,
     width: Option<usize>,
     format: Format,
     ascii: bool,
@@ -435,6 +477,7 @@ fn print_pack(
     let options = print::Options {
         lang,
         pane,
+        item,
         width,
         format,
         ascii,
@@ -514,6 +557,7 @@ fn print_json(
     capabilities: &Capabilities,
     settings: &config::Config,
     pane: Option<Pane>,
+    link: Option<&str>,
 ) -> Result<u8, Failure> {
     let (content, languages) = match cli.lang.as_deref() {
         Some(ALL_LANGUAGES) => (
@@ -525,11 +569,31 @@ fn print_json(
             (content, print::json::Languages::One(lang))
         }
     };
+    let item = item_link(&content, link)?;
+    let part = print::json::Part { pane, item };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     written(
-        print::json::write_pack(&content, languages, pane, &mut out).and_then(|()| out.flush()),
+        print::json::write_pack(&content, languages, part, &mut out).and_then(|()| out.flush()),
     )?;
     Ok(EXIT_OK)
+}
+
+/// A deep link's error: its words, and the closest ids.
+fn link_failure(error: clsv::link::LinkError) -> Failure {
+    Failure::usage(format!("clsv: {error}"))
+}
+
+/// The item a link names for `clsv print`, which prints items and panes, not slides.
+fn item_link(content: &Content, link: Option<&str>) -> Result<Option<Target>, Failure> {
+    match link.map(|link| clsv::link::resolve(content, link)) {
+        None => Ok(None),
+        Some(Ok(Link::Item(target))) => Ok(Some(target)),
+        Some(Ok(Link::Slide(_))) => Err(Failure::usage(
+            "clsv: a slide's link is for the browser (clsv present/N); print names an item or a pane"
+                .to_string(),
+        )),
+        Some(Err(error)) => Err(link_failure(error)),
+    }
 }
 
 /// `--lang` for every language of the pack, where a command can give them all.

@@ -9,11 +9,13 @@
 pub mod json;
 mod table;
 
+use std::cell::RefCell;
 use std::io;
 
 use crate::content::derived::{RegionCount, YearGrowth};
-use crate::content::{Content, Fact, Lang, SourceRef};
+use crate::content::{Content, Event, Fact, Lang, Member, SourceRef};
 use crate::i18n::{Strings, UiLang};
+use crate::search::Target;
 use crate::text;
 use crate::vocabulary::Pane;
 use table::{Align, Column, Last, Layout, cell_text};
@@ -34,6 +36,9 @@ pub struct Options {
     pub lang: Lang,
     /// One pane, or all of them.
     pub pane: Option<Pane>,
+    /// One item alone (a deep link): a section or conference, a member, a right, an area of
+    /// action; its pane is the only one printed.
+    pub item: Option<Target>,
     /// Columns to wrap to.
     pub width: usize,
     pub format: Format,
@@ -58,7 +63,30 @@ pub fn render(content: &Content, options: &Options) -> String {
 
 /// Writes the pack as linear text to `sink` as it goes, rather than making the whole text
 /// first: a pack's text is not held twice (or, as a string grows, several times).
+///
+/// The sources listed at the end are those the text cites, numbered 1, 2, … in the pack's
+/// order, so that a Markdown list (which renderers number by themselves) and the numbers in
+/// the text agree whatever part is printed. Which they are is found by writing the text once
+/// to nowhere first: the same code that cites them, at the cost of a second pass.
 pub fn write(content: &Content, options: &Options, sink: &mut impl io::Write) -> io::Result<()> {
+    let cited = write_text(content, options, &mut io::sink(), None)?;
+    let mut numbers = Vec::with_capacity(cited.len());
+    let mut next = 0;
+    for cited in cited {
+        next += usize::from(cited);
+        numbers.push(next);
+    }
+    write_text(content, options, sink, Some(numbers)).map(drop)
+}
+
+/// Writes the text with the sources numbered by `numbers` (each source's number if it is
+/// cited), or, without them, to find which are: the sources cited, by position.
+fn write_text(
+    content: &Content,
+    options: &Options,
+    sink: &mut impl io::Write,
+    numbers: Option<Vec<usize>>,
+) -> io::Result<Vec<bool>> {
     let mut out = Out {
         sink,
         failure: None,
@@ -71,14 +99,19 @@ pub fn write(content: &Content, options: &Options, sink: &mut impl io::Write) ->
     };
     let lang = options.lang;
     let strings = UiLang::for_tag(content.lang_tag(lang)).strings();
+    let only = options.item.filter(|t| !matches!(t, Target::Intro(_)));
     let printer = Printer {
         content,
         lang,
         strings,
+        only,
+        cited: RefCell::new(vec![false; content.sources.len()]),
+        numbers,
     };
     out.heading(1, content.title.get(lang));
+    let shown = options.item.map(Target::pane).or(options.pane);
     for pane in Pane::ALL {
-        if options.pane.is_some_and(|p| p != pane) {
+        if shown.is_some_and(|p| p != pane) {
             continue;
         }
         match pane {
@@ -91,7 +124,8 @@ pub fn write(content: &Content, options: &Options, sink: &mut impl io::Write) ->
     if let Some(attribution) = &content.attribution {
         out.paragraph(attribution.get(lang));
     }
-    out.finish()
+    out.finish()?;
+    Ok(printer.cited.into_inner())
 }
 
 /// The text being written, with its width and form.
@@ -255,13 +289,29 @@ struct Printer<'a> {
     content: &'a Content,
     lang: Lang,
     strings: &'static Strings,
+    /// The one item to print, if not all.
+    only: Option<Target>,
+    /// The sources cited so far, by position: the list at the end holds these alone.
+    cited: RefCell<Vec<bool>>,
+    /// The number each source is cited by, once the cited ones are known.
+    numbers: Option<Vec<usize>>,
 }
 
 impl Printer<'_> {
+    /// Whether `target` is printed: every item is, unless one alone is asked for.
+    fn shows(&self, target: Target) -> bool {
+        self.only.is_none_or(|only| only == target)
+    }
+
     /// The number a source is cited by: its place in the pack's list, from 1.
     fn cite(&self, source: SourceRef) -> String {
-        // Validation made every reference point into the pack's sources.
-        format!("[{}]", source.index() + 1)
+        if let Some(cited) = self.cited.borrow_mut().get_mut(source.index()) {
+            *cited = true;
+        }
+        let number = (self.numbers.as_ref())
+            .and_then(|numbers| numbers.get(source.index()).copied())
+            .unwrap_or(0);
+        format!("[{number}]")
     }
 
     fn facts(&self, out: &mut Out<impl io::Write>, facts: &[Fact]) {
@@ -284,14 +334,21 @@ impl Printer<'_> {
         let lang = self.lang;
         let overview = &self.content.overview;
         out.heading(2, self.strings.pane(Pane::Overview));
-        for section in &overview.sections {
+        for (i, section) in overview.sections.iter().enumerate() {
+            if !self.shows(Target::Section(i)) {
+                continue;
+            }
             out.heading(3, section.title.get(lang));
             out.paragraph(section.body.get(lang));
             self.facts(out, &section.facts);
         }
-        if !overview.timeline.is_empty() {
+        let events: Vec<&Event> = (overview.timeline.iter().enumerate())
+            .filter(|&(i, _)| self.shows(Target::Event(i)))
+            .map(|(_, event)| event)
+            .collect();
+        if !events.is_empty() {
             out.heading(3, self.strings.timeline);
-            for event in &overview.timeline {
+            for event in events {
                 out.bullet(&format!(
                     "{}, {}: {} {}",
                     event.date.get(lang),
@@ -316,10 +373,10 @@ impl Printer<'_> {
                 members.members.len()
             ),
         );
-        if let Some(intro) = &members.intro {
+        if let Some(intro) = members.intro.as_ref().filter(|_| self.only.is_none()) {
             out.paragraph(intro.get(lang));
         }
-        if !members.members.is_empty() {
+        if !members.members.is_empty() && self.only.is_none() {
             self.growth(out);
             self.regions(out);
             // So that the list is not read as part of the last table's section.
@@ -329,18 +386,8 @@ impl Printer<'_> {
             self.member_table(out);
             return;
         }
-        for member in &members.members {
-            let name = member.name.get(lang);
-            let others: Vec<String> = member
-                .name
-                .all()
-                .filter(|(_, other)| *other != name)
-                .map(|(l, other)| format!("{}: {other}", self.content.lang_tag(l)))
-                .collect();
-            let mut line = name.to_string();
-            if !others.is_empty() {
-                line.push_str(&format!(" ({})", others.join("; ")));
-            }
+        for member in self.shown_members() {
+            let mut line = self.name_in_every_language(member);
             let region = self
                 .content
                 .region_of(member)
@@ -372,17 +419,39 @@ impl Printer<'_> {
         out.blank();
     }
 
+    /// The members printed: all, or the one asked for.
+    fn shown_members(&self) -> impl Iterator<Item = &Member> {
+        (self.content.members.members.iter().enumerate())
+            .filter(|&(i, _)| self.shows(Target::Member(i)))
+            .map(|(_, member)| member)
+    }
+
+    /// A member's name, and after it in brackets its name in each other language where it
+    /// differs: "Republica Cehă (en: Czech Republic)".
+    fn name_in_every_language(&self, member: &Member) -> String {
+        let shown = member.name.get(self.lang);
+        let others: Vec<String> = (member.name.all())
+            .filter(|(_, other)| *other != shown)
+            .map(|(lang, other)| format!("{}: {other}", self.content.lang_tag(lang)))
+            .collect();
+        match others.is_empty() {
+            true => shown.to_string(),
+            false => format!("{shown} ({})", others.join("; ")),
+        }
+    }
+
     /// The members as a Markdown table: code, name, region, year and note, each with the
     /// sources it cites (in the column's name when every member cites the same). Rows are
     /// written as they are made, their columns as wide as the widest cell, measured first; a
     /// Markdown table is never wrapped, so nothing of a member is cut.
     fn member_table(&self, out: &mut Out<impl io::Write>) {
-        let members = &self.content.members.members;
         let strings = self.strings;
         // The one source every member cites for a field, if they all cite the same.
-        let shared = |field: fn(&crate::content::Member) -> SourceRef| {
-            let first = field(members.first()?);
-            members.iter().all(|m| field(m) == first).then_some(first)
+        let shared = |field: fn(&Member) -> SourceRef| {
+            let first = field(self.shown_members().next()?);
+            self.shown_members()
+                .all(|m| field(m) == first)
+                .then_some(first)
         };
         let sources = [
             shared(|m| m.code_source),
@@ -401,17 +470,13 @@ impl Printer<'_> {
             titled(year, sources[2]),
             strings.note.to_string(),
         ];
-        let cells = |member: &crate::content::Member| -> [String; 5] {
+        let cells = |member: &Member| -> [String; 5] {
             let cited = |value: &str, source: SourceRef, shared: Option<SourceRef>| match shared {
                 Some(_) => value.to_string(),
                 None => format!("{value} {}", self.cite(source)),
             };
             let lang = self.lang;
-            let shown = member.name.get(lang);
-            let mut name = shown.to_string();
-            for (other, text) in member.name.all().filter(|(_, t)| *t != shown) {
-                name.push_str(&format!(" ({}: {text})", self.content.lang_tag(other)));
-            }
+            let name = self.name_in_every_language(member);
             let region = self
                 .content
                 .region_of(member)
@@ -435,7 +500,7 @@ impl Printer<'_> {
         };
         // First the widths, then the rows: no row is kept.
         let mut widths = header.each_ref().map(|h| text::width(h).max(3));
-        for member in members {
+        for member in self.shown_members() {
             for (width, cell) in widths.iter_mut().zip(cells(member)) {
                 *width = (*width).max(text::width(&cell));
             }
@@ -466,7 +531,7 @@ impl Printer<'_> {
             })
             .collect();
         out.line(&format!("| {} |", rule.join(" | ")));
-        for member in members {
+        for member in self.shown_members() {
             out.line(&row(&cells(member)));
         }
         out.blank();
@@ -634,10 +699,13 @@ impl Printer<'_> {
             _ => &self.content.actions,
         };
         out.heading(2, self.strings.pane(pane));
-        if let Some(intro) = &list.intro {
+        if let Some(intro) = list.intro.as_ref().filter(|_| self.only.is_none()) {
             out.paragraph(intro.get(lang));
         }
-        for item in &list.items {
+        for (i, item) in list.items.iter().enumerate() {
+            if !self.shows(Target::Item(pane, i)) {
+                continue;
+            }
             out.heading(3, item.title.get(lang));
             match item.source {
                 Some(source) => {
@@ -650,16 +718,23 @@ impl Printer<'_> {
     }
 
     fn sources(&self, out: &mut Out<impl io::Write>) {
-        if self.content.sources.is_empty() {
+        if !self.cited.borrow().contains(&true) {
             return;
         }
         out.heading(2, self.strings.sources);
+        let cited = self.cited.borrow();
         for (i, source) in self.content.sources.iter().enumerate() {
+            if !cited.get(i).copied().unwrap_or(false) {
+                continue;
+            }
             // In Markdown a numbered list, which every renderer shows as one: the number is
             // the one the text cites in brackets.
+            let number = (self.numbers.as_ref())
+                .and_then(|numbers| numbers.get(i).copied())
+                .unwrap_or(0);
             let number = match out.format {
-                Format::Markdown => format!("{}. ", i + 1),
-                Format::Text => format!("[{}] ", i + 1),
+                Format::Markdown => format!("{number}. "),
+                Format::Text => format!("[{number}] "),
             };
             let indent = " ".repeat(text::width(&number));
             let mut named = source.title.get(self.lang).to_string();

@@ -256,3 +256,54 @@ fn a_pack_with_problems_is_still_exit_code_two() {
         "{message}"
     );
 }
+
+#[test]
+fn a_deep_link_prints_its_item_alone_or_names_the_closest_ids() {
+    let text = stdout(&clsv(&["print", "members/md"]));
+    assert!(text.contains("Moldova. Cod ISO MD"), "{text}");
+    assert!(!text.contains("Austria"), "{text}");
+    assert!(
+        !text.contains("Creşterea"),
+        "no tables for one member: {text}"
+    );
+    // Only the sources the item cites, numbered from 1 as the text cites them.
+    assert!(text.contains("Membru din 2014 [3]"), "{text}");
+    assert!(
+        text.contains("[3] Ministerul Afacerilor Externe al Letoniei"),
+        "{text}"
+    );
+    assert!(!text.contains("Fact Sheet"), "{text}");
+    let text = stdout(&clsv(&["--lang", "en", "print", "declaration/privacy"]));
+    assert!(text.contains("Protection of privacy"), "{text}");
+    assert!(!text.contains("Freedom of expression"), "{text}");
+    let text = stdout(&clsv(&[
+        "print",
+        "--format",
+        "markdown",
+        "actions/civil-society-support",
+    ]));
+    assert!(
+        text.contains("### Suport pentru societatea civilă"),
+        "{text}"
+    );
+    assert!(!text.contains("### Coordonare"), "{text}");
+    // Without a terminal, `clsv LINK` prints the item too.
+    let text = stdout(&clsv(&["overview/moldova"]));
+    assert!(text.contains("Republica Moldova în Coaliţie"), "{text}");
+    assert!(!text.contains("Platformă politică"), "{text}");
+    for (link, closest) in [
+        ("members/mdd", "members/md"),
+        ("declaration/privcy", "declaration/privacy"),
+        ("membres/md", "members/md"),
+    ] {
+        let output = clsv(&["print", link]);
+        assert_eq!(output.status.code(), Some(2), "{link}");
+        let error = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            error.contains(&format!("did you mean {closest}")),
+            "{error}"
+        );
+        let output = clsv(&[link]);
+        assert_eq!(output.status.code(), Some(2), "{link}");
+    }
+}

@@ -89,6 +89,7 @@ fn theme_colours_replace_the_theme_s_own() {
         StartAt {
             lang,
             pane: Pane::Members,
+            item: None,
         },
         80,
         24,

@@ -213,6 +213,7 @@ fn browse(pack: &Path) {
     let start = StartAt {
         lang,
         pane: Pane::Members,
+        item: None,
     };
     let theme = Theme::new(ColorLevel::Basic16, false);
     let mut app = App::new(content, theme, start, 80, 24);

@@ -307,6 +307,7 @@ fn p_in_the_browser_presents_the_selected_item_and_esc_comes_back() {
         StartAt {
             lang,
             pane: Pane::Actions,
+            item: None,
         },
         80,
         24,
@@ -376,6 +377,7 @@ fn slides() {
             StartAt {
                 lang,
                 pane: Pane::Overview,
+                item: None,
             },
             80,
             24,
@@ -400,6 +402,7 @@ fn slides() {
         StartAt {
             lang,
             pane: Pane::Overview,
+            item: None,
         },
         120,
         40,
@@ -523,6 +526,7 @@ fn presenting_shows(shows: SlideShows, width: u16, height: u16, theme: Theme) ->
         StartAt {
             lang,
             pane: Pane::Overview,
+            item: None,
         },
         width,
         height,
@@ -663,6 +667,7 @@ fn presenting_in(
         StartAt {
             lang,
             pane: Pane::Overview,
+            item: None,
         },
         width,
         height,
@@ -931,6 +936,7 @@ fn composed_slides() {
             StartAt {
                 lang,
                 pane: Pane::Overview,
+                item: None,
             },
             40,
             12,
@@ -1009,6 +1015,7 @@ fn without_colour_the_last_two_minutes_and_the_overtime_stand_out() {
         StartAt {
             lang,
             pane: Pane::Overview,
+            item: None,
         },
         80,
         24,
@@ -1051,6 +1058,7 @@ fn the_linux_console_gets_only_the_glyphs_of_its_font() {
         StartAt {
             lang,
             pane: Pane::Members,
+            item: None,
         },
         100,
         30,
@@ -1065,6 +1073,7 @@ fn the_linux_console_gets_only_the_glyphs_of_its_font() {
             StartAt {
                 lang,
                 pane: Pane::Overview,
+                item: None,
             },
             100,
             30,

@@ -120,6 +120,7 @@ fn without_colour_the_selection_shows_in_reverse_video() {
         clsv::app::StartAt {
             lang,
             pane: Pane::Members,
+            item: None,
         },
         80,
         24,
@@ -320,7 +321,11 @@ fn every_pane_in_every_look() {
             let mut app = App::new(
                 content,
                 Theme::new(level, ascii),
-                clsv::app::StartAt { lang, pane },
+                clsv::app::StartAt {
+                    lang,
+                    pane,
+                    item: None,
+                },
                 80,
                 24,
             );
@@ -346,6 +351,7 @@ fn truecolor_and_256_colours_use_their_palettes() {
             clsv::app::StartAt {
                 lang,
                 pane: Pane::Members,
+                item: None,
             },
             80,
             24,

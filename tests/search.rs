@@ -601,6 +601,7 @@ fn without_colour_a_match_in_the_selected_row_still_shows() {
         StartAt {
             lang,
             pane: Pane::Overview,
+            item: None,
         },
         100,
         30,

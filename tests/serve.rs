@@ -258,6 +258,25 @@ fn a_language_can_be_chosen_as_the_command_and_nothing_else_runs() {
 }
 
 #[test]
+fn a_link_after_the_host_opens_on_its_item_in_either_order_with_a_language() {
+    let server = Server::start(&[]);
+    for words in [
+        &["members/md"][..],
+        &["en", "declaration/privacy"],
+        &["declaration/privacy", "en"],
+    ] {
+        let mut client = server.connect_running(&[], words);
+        let title = match words.len() {
+            1 => "╭ Moldova ",
+            _ => "╭ Protection of privacy ",
+        };
+        client.wait_for(title);
+        client.send("q");
+        assert_eq!(client.wait_exit(), 0, "{words:?}");
+    }
+}
+
+#[test]
 fn sftp_and_port_forwarding_are_refused() {
     let server = Server::start(&[]);
     let sftp = server.run("sftp", &["-b", "/dev/null"], &[]);

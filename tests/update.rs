@@ -358,6 +358,7 @@ fn app_with_pack() -> (App, Arc<Pack>) {
     let start = StartAt {
         lang: pack.content().default_language,
         pane: Pane::Overview,
+        item: None,
     };
     let theme = Theme::new(ColorLevel::Basic16, false);
     (App::on(Arc::clone(&pack), theme, start, 80, 24), pack)
@@ -849,6 +850,7 @@ fn the_index_waits_for_the_first_search_or_frame_and_browsers_on_one_pack_share_
     let start = StartAt {
         lang: pack.content().default_language,
         pane: Pane::Overview,
+        item: None,
     };
     let theme = Theme::new(ColorLevel::Basic16, false);
     let mut first = App::on(Arc::clone(&pack), theme, start, 80, 24);
@@ -977,4 +979,43 @@ fn the_brackets_step_through_a_members_detail_to_its_sources() {
     assert!(app.text_scroll() > 0);
     let top = screen(&app).lines().nth(3).unwrap().to_string();
     assert!(top.contains("Surse"), "{top}");
+}
+
+#[test]
+fn a_deep_link_opens_on_its_item_with_its_detail_in_view() {
+    let content = embedded();
+    let lang = content.default_language;
+    let link = |text: &str| match clsv::link::resolve(&content, text).unwrap() {
+        clsv::link::Link::Item(target) => target,
+        other => panic!("{text}: {other:?}"),
+    };
+    let open = |text: &str, width, height| {
+        let target = link(text);
+        App::new(
+            content.clone(),
+            Theme::new(ColorLevel::None, false),
+            StartAt {
+                lang,
+                pane: target.pane(),
+                item: Some(target),
+            },
+            width,
+            height,
+        )
+    };
+    let app = open("members/md", 80, 24);
+    assert_eq!((app.pane(), app.focus()), (Pane::Members, Focus::Detail));
+    assert!(screen(&app).contains("╭ Moldova "), "{}", screen(&app));
+    // On a narrow screen, the detail alone.
+    let app = open("members/md", 40, 12);
+    assert!(screen(&app).contains("Moldova"), "{}", screen(&app));
+    let app = open("declaration/privacy", 80, 24);
+    assert!(screen(&app).contains("╭ Protecţia vieţii private "));
+    // A section of the overview: scrolled to its heading.
+    let app = open("overview/moldova", 80, 24);
+    assert!(app.overview_scroll() > 0);
+    assert!(screen(&app).contains("Republica Moldova în Coaliţie"));
+    // A pane alone: its list.
+    let app = open("actions", 80, 24);
+    assert_eq!((app.pane(), app.focus()), (Pane::Actions, Focus::List));
 }

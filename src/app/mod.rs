@@ -27,7 +27,7 @@ use crate::doc::{self, DocMemo};
 use crate::i18n::{Strings, UiLang};
 use crate::keymap::Keymap;
 use crate::present::Presentation;
-use crate::search::{Hit, Index, MAX_QUERY_CHARS, Query};
+use crate::search::{Hit, Index, MAX_QUERY_CHARS, Query, Target};
 use crate::theme::Theme;
 use crate::vocabulary::{Focus, ListPosition, MemberOrder, Mode, Pane};
 use members::MemberTable;
@@ -101,6 +101,8 @@ pub enum Reload {
 pub struct StartAt {
     pub lang: Lang,
     pub pane: Pane,
+    /// An item to open on (a deep link): its pane, selected, with its detail in view.
+    pub item: Option<Target>,
 }
 
 /// How a presentation goes: its countdown, and whether the speaker's view is shown. With
@@ -306,6 +308,9 @@ impl App {
         };
         app.rearrange_members(None);
         app.clamp_all();
+        if let Some(target) = start.item {
+            app.jump_to(target);
+        }
         app
     }
 

@@ -9,8 +9,8 @@ use std::ops::Range;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use crate::content::{Content, Fact, Lang, Localized, SourceRef};
-use crate::search::{FieldKind, Hit, Query};
+use crate::content::{Content, Fact, ItemList, Lang, Localized, SourceRef};
+use crate::search::{FieldKind, Hit, Query, Target};
 use crate::vocabulary::Pane;
 
 /// The version of the JSON's shape, written as its `format` field.
@@ -25,14 +25,29 @@ pub enum Languages {
     All,
 }
 
-/// Writes the pack (or, with `pane`, its identity and that pane) as one JSON document.
+/// What of the pack a document holds besides its identity and sources: every pane, one
+/// pane, or one item (a deep link) in its pane.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Part {
+    pub pane: Option<Pane>,
+    pub item: Option<Target>,
+}
+
+/// Writes the pack (or the part of it `part` names, with the pack's identity and sources) as
+/// one JSON document.
 pub fn write_pack(
     content: &Content,
     languages: Languages,
-    pane: Option<Pane>,
+    part: Part,
     sink: &mut impl io::Write,
 ) -> io::Result<()> {
-    let cx = Cx { content, languages };
+    let only = part.item.filter(|t| !matches!(t, Target::Intro(_)));
+    let cx = Cx {
+        content,
+        languages,
+        only,
+    };
+    let pane = part.item.map(Target::pane).or(part.pane);
     let shown = |p: Pane| pane.is_none_or(|wanted| wanted == p);
     let document = Document {
         format: FORMAT_VERSION,
@@ -58,8 +73,9 @@ pub fn write_pack(
         overview: shown(Pane::Overview).then(|| cx.overview()),
         conferences: shown(Pane::Overview).then(|| cx.conferences()),
         members: shown(Pane::Members).then(|| cx.members()),
-        declaration: shown(Pane::Declaration).then(|| cx.items(&content.declaration)),
-        actions: shown(Pane::Actions).then(|| cx.items(&content.actions)),
+        declaration: shown(Pane::Declaration)
+            .then(|| cx.items(Pane::Declaration, &content.declaration)),
+        actions: shown(Pane::Actions).then(|| cx.items(Pane::Actions, &content.actions)),
     };
     serde_json::to_writer_pretty(&mut *sink, &document).map_err(io::Error::from)?;
     sink.write_all(b"\n")
@@ -129,9 +145,16 @@ fn char_range(text: &str, bytes: Range<usize>) -> Range<usize> {
 struct Cx<'a> {
     content: &'a Content,
     languages: Languages,
+    /// The one item to give, if not all.
+    only: Option<Target>,
 }
 
 impl<'a> Cx<'a> {
+    /// Whether `target` is given: every item is, unless one alone is asked for.
+    fn shows(self, target: Target) -> bool {
+        self.only.is_none_or(|only| only == target)
+    }
+
     fn text(self, text: &'a Localized) -> Text<'a> {
         Text {
             text,
@@ -169,7 +192,9 @@ impl<'a> Cx<'a> {
                 .overview
                 .sections
                 .iter()
-                .map(|section| SectionOut {
+                .enumerate()
+                .filter(|&(i, _)| self.shows(Target::Section(i)))
+                .map(|(_, section)| SectionOut {
                     id: &section.id,
                     title: self.text(&section.title),
                     body: self.text(&section.body),
@@ -184,7 +209,9 @@ impl<'a> Cx<'a> {
             .overview
             .timeline
             .iter()
-            .map(|event| ConferenceOut {
+            .enumerate()
+            .filter(|&(i, _)| self.shows(Target::Event(i)))
+            .map(|(_, event)| ConferenceOut {
                 id: &event.id,
                 date: self.text(&event.date),
                 place: self.text(&event.place),
@@ -208,7 +235,9 @@ impl<'a> Cx<'a> {
             members: members
                 .members
                 .iter()
-                .map(|member| MemberOut {
+                .enumerate()
+                .filter(|&(i, _)| self.shows(Target::Member(i)))
+                .map(|(_, member)| MemberOut {
                     id: &member.id,
                     name: self.text(&member.name),
                     names: self.every(&member.name),
@@ -236,13 +265,15 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn items(self, list: &'a crate::content::ItemList) -> ItemsOut<'a> {
+    fn items(self, pane: Pane, list: &'a ItemList) -> ItemsOut<'a> {
         ItemsOut {
             intro: list.intro.as_ref().map(|t| self.text(t)),
             items: list
                 .items
                 .iter()
-                .map(|item| ItemOut {
+                .enumerate()
+                .filter(|&(i, _)| self.shows(Target::Item(pane, i)))
+                .map(|(_, item)| ItemOut {
                     id: &item.id,
                     title: self.text(&item.title),
                     body: self.text(&item.body),

@@ -17,7 +17,9 @@ use super::session::{self, Follow, Mailbox, Role};
 use crate::action::Action;
 use crate::app::{App, StartAt, Talk};
 use crate::capability;
-use crate::content::Lang;
+use crate::content::{Content, Lang};
+use crate::link::{self, Link};
+use crate::search::Target;
 use crate::theme::Theme;
 use crate::vocabulary::Pane;
 
@@ -161,7 +163,7 @@ impl Connection {
     fn start(
         &mut self,
         channel: ChannelId,
-        lang: Lang,
+        (lang, item): (Lang, Option<Target>),
         notes: bool,
         session: &mut Session,
     ) -> Result<(), russh::Error> {
@@ -193,7 +195,7 @@ impl Connection {
             session.close(channel)?;
             return Ok(());
         }
-        let started = self.start_browser(channel, mailbox, lang, notes);
+        let started = self.start_browser(channel, mailbox, (lang, item), notes);
         if started.is_err() {
             self.forget();
         }
@@ -205,7 +207,7 @@ impl Connection {
         &mut self,
         channel: ChannelId,
         mailbox: Arc<Mailbox>,
-        lang: Lang,
+        (lang, item): (Lang, Option<Target>),
         notes: bool,
     ) -> Result<(), russh::Error> {
         let shared = Arc::clone(&self.shared);
@@ -225,7 +227,8 @@ impl Connection {
         let (width, height) = self.size;
         let start = StartAt {
             lang,
-            pane: Pane::Overview,
+            pane: item.map_or(Pane::Overview, Target::pane),
+            item,
         };
         let mut app = App::on(
             Arc::clone(&shared.pack),
@@ -440,7 +443,7 @@ impl Handler for Connection {
         }
         session.channel_success(channel)?;
         let lang = self.shared.options.lang;
-        self.start(channel, lang, false, session)
+        self.start(channel, (lang, None), false, session)
     }
 
     async fn exec_request(
@@ -449,19 +452,17 @@ impl Handler for Connection {
         data: &[u8],
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        // The only commands: a language of the pack (`ssh -t host en`), and for a presenter,
-        // `notes` for the speaker's view.
+        // The only commands: a language of the pack (`ssh -t host en`), a deep link
+        // (`members/md`), both in any order, and for a presenter `notes` for the speaker's
+        // view.
         let command = String::from_utf8_lossy(data);
         let command = command.trim();
-        let notes = command == "notes" && self.presenter;
-        let lang = match notes {
-            true => Some(self.shared.options.lang),
-            false => self.shared.pack.content().lang(command),
-        };
-        match lang {
-            Some(lang) if self.running.is_none() => {
+        let words = command_words(self.shared.pack.content(), command, self.presenter);
+        match words {
+            Some(words) if self.running.is_none() => {
                 session.channel_success(channel)?;
-                self.start(channel, lang, notes, session)
+                let lang = words.lang.unwrap_or(self.shared.options.lang);
+                self.start(channel, (lang, words.item), words.notes, session)
             }
             _ => {
                 let detail = format!("command {command:?}");
@@ -602,9 +603,68 @@ impl Handler for Connection {
     }
 }
 
+/// What the words of an SSH command ask for: a language, an item to open on, the speaker's
+/// view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct CommandWords {
+    lang: Option<Lang>,
+    item: Option<Target>,
+    notes: bool,
+}
+
+/// The words of `command`, in any order: a language of the pack, a deep link to an item or
+/// a pane, and, for a presenter, `notes`; each at most once. `None` for anything else.
+fn command_words(content: &Content, command: &str, presenter: bool) -> Option<CommandWords> {
+    let mut words = CommandWords::default();
+    for word in command.split_whitespace() {
+        if word == "notes" && presenter && !words.notes {
+            words.notes = true;
+        } else if let Some(lang) = content.lang(word).filter(|_| words.lang.is_none()) {
+            words.lang = Some(lang);
+        } else if words.item.is_none()
+            && let Ok(Link::Item(target)) = link::resolve(content, word)
+        {
+            words.item = Some(target);
+        } else {
+            return None;
+        }
+    }
+    Some(words)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_command_takes_a_language_and_a_link_in_either_order() {
+        let content = crate::content::load::load_embedded().unwrap();
+        let en = content.lang("en");
+        let md = content.members.members.iter().position(|m| m.id == "md");
+        let both = Some(CommandWords {
+            lang: en,
+            item: md.map(Target::Member),
+            notes: false,
+        });
+        assert_eq!(command_words(&content, "en members/md", false), both);
+        assert_eq!(command_words(&content, "members/md en", false), both);
+        let link = command_words(&content, "declaration/privacy", false).unwrap();
+        assert_eq!((link.lang, link.notes), (None, false));
+        assert!(matches!(
+            link.item,
+            Some(Target::Item(Pane::Declaration, _))
+        ));
+        assert_eq!(
+            command_words(&content, "", false),
+            Some(CommandWords::default())
+        );
+        // Only a presenter has notes; anything else is refused.
+        assert_eq!(command_words(&content, "notes", false), None);
+        assert!(command_words(&content, "notes en", true).unwrap().notes);
+        for refused in ["ls", "en en", "members/zz", "present/2", "en ro", "a b c"] {
+            assert_eq!(command_words(&content, refused, false), None, "{refused}");
+        }
+    }
 
     #[test]
     fn sizes_are_clamped_and_zero_gets_a_default() {

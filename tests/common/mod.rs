@@ -35,6 +35,7 @@ pub fn app_on(content: Content, width: u16, height: u16) -> App {
         StartAt {
             lang,
             pane: Pane::Overview,
+            item: None,
         },
         width,
         height,
