@@ -355,6 +355,72 @@ fn a_member_s_sources_are_links_on_screen_whole_even_when_wrapped() {
 }
 
 #[test]
+fn links_cost_no_more_than_their_addresses_and_a_sequence_each() {
+    // Moving through the members and their details, links on cost what links off cost, and
+    // for each link written (new, or its cells changed) its address twice and a sequence of
+    // at most 64 bytes (start with its id, end, a cursor move, the reset after it); a line
+    // of the overview that brings no address costs nothing more.
+    let keys: Vec<Action> = [Action::MoveDown; 8]
+        .into_iter()
+        .chain([Action::FocusDetail])
+        .chain([Action::MoveDown; 6])
+        .collect();
+    let frames = |on: bool, pane: Pane, keys: &[Action]| -> Vec<(usize, Vec<Link>)> {
+        let mut app = common::app_on(common::embedded(), 80, 24);
+        app.update(Action::ShowPane(pane));
+        let written = Written::default();
+        let mut screen = Screen::new(written.clone(), 80, 24).with_hyperlinks(on);
+        let mut out = Vec::new();
+        for key in std::iter::once(None).chain(keys.iter().copied().map(Some)) {
+            if let Some(key) = key {
+                app.update(key);
+            }
+            clsv::terminal::draw_frame(&mut screen, &app).unwrap();
+            out.push((written.take().len(), app.hyperlinks()));
+        }
+        out
+    };
+    let off = frames(false, Pane::Members, &keys);
+    let on = frames(true, Pane::Members, &keys);
+    let mut shown: Vec<Link> = Vec::new();
+    for (step, ((off, _), (on, links))) in off.iter().zip(&on).enumerate() {
+        // At most every link in view is written again; a link still in its place over the
+        // same text is not, which the frame tests hold.
+        let most: usize = links.iter().map(|l| 2 * l.url.len() + 64).sum();
+        assert!(
+            on <= &(off + most),
+            "step {step}: {on} B with links, {off} without"
+        );
+        if links == &shown {
+            assert!(
+                on <= &(off + 64),
+                "step {step}: the same links, {on} / {off} B"
+            );
+        }
+        shown = links.clone();
+    }
+    let off = frames(false, Pane::Overview, &[Action::MoveDown; 30]);
+    let on = frames(true, Pane::Overview, &[Action::MoveDown; 30]);
+    let mut last: Vec<Link> = Vec::new();
+    let mut unchanged = 0;
+    for (step, ((off, _), (on, links))) in off.iter().zip(&on).enumerate() {
+        let most: usize = links.iter().map(|l| 2 * l.url.len() + 64).sum();
+        assert!(on <= &(off + most), "overview step {step}: {on} / {off} B");
+        // Every piece was on screen before, a row lower: the terminal scrolled it up.
+        let scrolled = links.iter().all(|l| {
+            last.iter()
+                .any(|b| (b.id, &b.url, &b.columns, b.row) == (l.id, &l.url, &l.columns, l.row + 1))
+        });
+        if step > 0 && scrolled {
+            assert_eq!(on, off, "overview step {step}: no address came into view");
+            unchanged += 1;
+        }
+        last = links.clone();
+    }
+    assert!(unchanged > 10, "most lines bring no address: {unchanged}");
+}
+
+#[test]
 fn the_overview_s_sources_are_links_and_the_help_or_a_search_hides_them() {
     let mut app = common::app_on(common::embedded(), 100, 40);
     app.update(Action::MoveToBottom);
