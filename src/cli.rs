@@ -125,7 +125,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = LogFormat::Text)]
         log_format: LogFormat,
     },
-    /// Show what clsv detects of the terminal (colours, glyphs) and why.
+    /// Show what clsv detects of the terminal (colours, glyphs, links) and why.
     Doctor,
     /// Print shell completions for bash, zsh or fish (see README for where they go).
     Completions {
