@@ -1,6 +1,6 @@
 //! What the terminal can show, decided once at start from the environment and the flags:
-//! a colour level, a glyph set and the dots drawings are made of, each with the reason it
-//! was chosen (`clsv doctor` prints them).
+//! a colour level, a glyph set, the dots drawings are made of and whether web addresses are
+//! links, each with the reason it was chosen (`clsv doctor` prints them).
 //!
 //! The environment is passed in as a lookup function, so detection is a pure function that
 //! tests can drive with any environment.
@@ -41,6 +41,20 @@ pub enum ColorChoice {
     /// Colour even where NO_COLOR is set or the terminal seems not to support it.
     Always,
     /// No colour.
+    Never,
+}
+
+/// The `--hyperlinks` flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HyperlinkChoice {
+    /// Links when the output is a terminal that shows them (as `ls --hyperlink=auto`, but
+    /// not on the Linux console or a terminal without colour, which print the sequences).
+    #[default]
+    Auto,
+    /// Links whatever the terminal.
+    Always,
+    /// No links.
     Never,
 }
 
@@ -85,6 +99,46 @@ const ASCII_TERMS: [&str; 5] = ["vt100", "vt102", "vt220", "vt52", "dumb"];
 /// Terminals with Unicode whose usual fonts have no braille: the Linux console loads a font of
 /// 256 or 512 glyphs, with box drawing and half blocks but no braille patterns.
 const NO_BRAILLE_TERMS: [&str; 1] = ["linux"];
+
+/// Terminals that print an OSC 8 sequence instead of taking it: the Linux console, and the
+/// terminals without colour (a serial terminal, an emulator of one, `dumb`).
+const NO_LINK_TERMS: [&str; 6] = ["linux", "dumb", "vt100", "vt102", "vt220", "vt52"];
+
+/// Whether the web addresses of the sources are links (OSC 8), and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hyperlinks {
+    pub on: bool,
+    pub reason: String,
+}
+
+/// Decides whether the sources' web addresses are links, from the flag, the environment
+/// (`env` looks a variable up: `TERM`) and whether the output is a terminal: for `auto`, on
+/// a terminal whose `TERM` is set and is not one of [`NO_LINK_TERMS`]. A terminal that does
+/// not know OSC 8 and is not one of those ignores it, as it ignores any OSC it does not know.
+pub fn detect_hyperlinks(
+    env: &dyn Fn(&str) -> Option<String>,
+    choice: HyperlinkChoice,
+    output_is_terminal: bool,
+) -> Hyperlinks {
+    let (on, reason) = match choice {
+        HyperlinkChoice::Never => (false, "--hyperlinks never".to_string()),
+        HyperlinkChoice::Always => (true, "--hyperlinks always".to_string()),
+        HyperlinkChoice::Auto => {
+            let term = env("TERM").filter(|v| !v.is_empty()).unwrap_or_default();
+            let base = term.split('-').next().unwrap_or("").to_ascii_lowercase();
+            if !output_is_terminal {
+                (false, "the output is not a terminal".to_string())
+            } else if term.is_empty() {
+                (false, "TERM is not set".to_string())
+            } else if NO_LINK_TERMS.contains(&base.as_str()) {
+                (false, format!("TERM={term} does not take them"))
+            } else {
+                (true, format!("TERM={term}, a terminal"))
+            }
+        }
+    };
+    Hyperlinks { on, reason }
+}
 
 /// Decides colour, glyphs and dots from the environment (`env` looks a variable up) and the flags.
 pub fn detect(
@@ -178,6 +232,62 @@ mod tests {
     }
 
     const UTF8: (&str, &str) = ("LANG", "ro_RO.UTF-8");
+
+    #[test]
+    fn links_follow_the_flag_the_output_and_the_terminal() {
+        let links = |vars: &[(&str, &str)], choice, terminal| {
+            let lookup = |name: &str| {
+                vars.iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| v.to_string())
+            };
+            detect_hyperlinks(&lookup, choice, terminal)
+        };
+        use HyperlinkChoice::{Always, Auto, Never};
+        let on = |vars: &[(&str, &str)], choice, terminal| links(vars, choice, terminal).on;
+        let xterm = [("TERM", "xterm-256color")];
+        // auto: a terminal, with a TERM that takes them.
+        assert!(on(&xterm, Auto, true));
+        assert!(on(&[("TERM", "tmux-256color")], Auto, true));
+        assert!(on(&[("TERM", "xterm-kitty")], Auto, true));
+        assert!(on(&[("TERM", "screen")], Auto, true), "ignored if unknown");
+        assert!(!on(&xterm, Auto, false), "not a terminal");
+        assert!(!on(&[], Auto, true), "TERM not set");
+        assert!(!on(&[("TERM", "")], Auto, true), "TERM empty");
+        for term in [
+            "linux", "dumb", "vt100", "vt102", "vt220", "vt52", "vt100-am",
+        ] {
+            assert!(!on(&[("TERM", term)], Auto, true), "TERM={term}");
+        }
+        // always and never, whatever the terminal.
+        for (vars, terminal) in [
+            (&xterm[..], true),
+            (&[("TERM", "linux")], false),
+            (&[], true),
+        ] {
+            assert!(on(vars, Always, terminal));
+            assert!(!on(vars, Never, terminal));
+        }
+        // Each with its reason, for clsv doctor.
+        assert_eq!(
+            links(&xterm, Auto, true).reason,
+            "TERM=xterm-256color, a terminal"
+        );
+        assert_eq!(
+            links(&[("TERM", "linux")], Auto, true).reason,
+            "TERM=linux does not take them"
+        );
+        assert_eq!(
+            links(&xterm, Auto, false).reason,
+            "the output is not a terminal"
+        );
+        assert_eq!(links(&[], Auto, true).reason, "TERM is not set");
+        assert_eq!(links(&xterm, Never, true).reason, "--hyperlinks never");
+        assert_eq!(
+            links(&[("TERM", "dumb")], Always, true).reason,
+            "--hyperlinks always"
+        );
+    }
 
     #[test]
     fn colour_levels_follow_colorterm_and_term() {

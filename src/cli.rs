@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use clap::{Parser, Subcommand};
 
-use crate::capability::ColorChoice;
+use crate::capability::{ColorChoice, HyperlinkChoice};
 use crate::present::SlideRef;
 use crate::vocabulary::Pane;
 
@@ -31,6 +31,12 @@ pub struct Cli {
     /// configuration's].
     #[arg(long, value_enum, value_name = "WHEN", global = true)]
     pub color: Option<ColorChoice>,
+
+    /// Make the sources' web addresses clickable links (OSC 8): auto (when the output is a
+    /// terminal other than linux, dumb or vt100; for clsv serve, from each client's TERM),
+    /// always or never [default: auto, or the configuration's].
+    #[arg(long, value_enum, value_name = "WHEN", global = true)]
+    pub hyperlinks: Option<HyperlinkChoice>,
 
     /// Read the pack (--content DIR) again whenever it changes, keeping the last good version
     /// on screen while an edit is broken.
@@ -130,7 +136,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = LogFormat::Text)]
         log_format: LogFormat,
     },
-    /// Show what clsv detects of the terminal (colours, glyphs) and why.
+    /// Show what clsv detects of the terminal (colours, glyphs, links) and why.
     Doctor,
     /// Print shell completions for bash, zsh or fish (see README for where they go).
     Completions {

@@ -1,5 +1,5 @@
 //! The user's configuration: `config.ron` in the platform's configuration folder
-//! (`$XDG_CONFIG_HOME/clsv/` on Linux). It sets the default language, colour and glyph
+//! (`$XDG_CONFIG_HOME/clsv/` on Linux). It sets the default language, colour, glyph and link
 //! choices, theme colours and keys (over the defaults). A configuration with problems is
 //! reported like a pack, with its place in the file, and clsv starts on the defaults.
 
@@ -11,7 +11,7 @@ use etcetera::BaseStrategy;
 use ratatui::style::Color;
 use serde::Deserialize;
 
-use crate::capability::ColorChoice;
+use crate::capability::{ColorChoice, HyperlinkChoice};
 use crate::content::load::{PackFile, Problem, ProblemKind, Report, Severity, parse, read_file};
 use crate::content::locate::{Step, locate_span};
 use crate::keymap::{ACTION_NAMES, Key, Keymap, MODE_NAMES};
@@ -28,6 +28,8 @@ struct RawConfig {
     #[serde(default)]
     ascii: Option<bool>,
     #[serde(default)]
+    hyperlinks: Option<HyperlinkChoice>,
+    #[serde(default)]
     colors: BTreeMap<String, String>,
     #[serde(default)]
     keys: BTreeMap<String, BTreeMap<String, Vec<String>>>,
@@ -39,6 +41,7 @@ pub struct Config {
     pub language: Option<String>,
     pub color: Option<ColorChoice>,
     pub ascii: Option<bool>,
+    pub hyperlinks: Option<HyperlinkChoice>,
     pub colors: Colors,
     pub keymap: Arc<Keymap>,
 }
@@ -161,6 +164,7 @@ pub fn load(path: Option<&Path>) -> Loaded {
         language: raw.language,
         color: raw.color,
         ascii: raw.ascii,
+        hyperlinks: raw.hyperlinks,
         colors,
         keymap: Arc::new(keymap),
     };

@@ -4,6 +4,12 @@
 //! When the text in the body moved up or down, as when reading line by line, the terminal is
 //! first asked to scroll the body itself, the way `less` does, so that only the lines that
 //! came into view are sent instead of every line that moved.
+//!
+//! Links (OSC 8) are a mark the terminal keeps on each cell, as it keeps a colour: a cell
+//! written inside `ESC ] 8 ; … ; URL ESC \` is part of the link, a cell written after the
+//! closing `ESC ] 8 ; ; ESC \` is not, and a scroll moves the marks with the cells. So the
+//! screen remembers the links it wrote, and writes again only the links that are new or whose
+//! cells changed, and, without a link, the cells of a link that is gone.
 
 use std::io::{self, Write};
 
@@ -15,6 +21,8 @@ use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
+
+use crate::hyperlink::{self, Link};
 
 /// A shift of rows: content moved `lines` rows up (positive) or down (negative) within the
 /// rows `top..bottom`.
@@ -111,6 +119,16 @@ pub fn bridge_short_gaps<'a>(
     updates: impl IntoIterator<Item = (u16, u16, &'a Cell)>,
     current: &'a Buffer,
 ) -> impl Iterator<Item = (u16, u16, &'a Cell)> {
+    bridge_short_gaps_outside(updates, current, &[])
+}
+
+/// As [`bridge_short_gaps`], never over a cell of `links`: written without its link, the
+/// cell would leave the link.
+fn bridge_short_gaps_outside<'a>(
+    updates: impl IntoIterator<Item = (u16, u16, &'a Cell)>,
+    current: &'a Buffer,
+    links: &'a [Link],
+) -> impl Iterator<Item = (u16, u16, &'a Cell)> {
     let mut before: Option<(u16, u16, &Cell)> = None;
     updates.into_iter().flat_map(move |(x, y, cell)| {
         let gap = before
@@ -120,6 +138,9 @@ pub fn bridge_short_gaps<'a>(
                     && x > last_x + 1
                     && x - last_x - 1 <= BRIDGED_GAP
                     && gap_can_be_written(current, last_x + 1..x, y, last, cell)
+                    && !links
+                        .iter()
+                        .any(|link| link.row == y && overlaps(&link.columns, &(last_x + 1..x)))
             })
             .map_or(0..0, |(last_x, _, _)| last_x + 1..x);
         before = Some((x, y, cell));
@@ -150,6 +171,82 @@ fn gap_can_be_written(
     })
 }
 
+fn overlaps(a: &Range<u16>, b: &Range<u16>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Whether the cell at `x`, `y` is in one of `links`.
+fn in_links(links: &[&Link], x: u16, y: u16) -> bool {
+    links
+        .iter()
+        .any(|link| link.row == y && link.columns.contains(&x))
+}
+
+/// Moves `links` as [`apply_shift`] moves the cells under them: the links on rows that leave
+/// the scrolled rows are gone.
+fn shift_links(links: &mut Vec<Link>, shift: Shift) {
+    let rows = shift.top as i32..shift.bottom as i32;
+    links.retain_mut(|link| {
+        if !rows.contains(&(link.row as i32)) {
+            return true;
+        }
+        let row = link.row as i32 - shift.lines;
+        link.row = row as u16;
+        rows.contains(&row)
+    });
+}
+
+/// The links of a frame that are written: those the screen has room for, cut to its width,
+/// with an address that may be a link (checked again here, where the bytes are written).
+fn writable_links(links: Vec<Link>, area: Rect) -> Vec<Link> {
+    links
+        .into_iter()
+        .filter(|link| link.row < area.height && hyperlink::is_linkable(&link.url))
+        .map(|link| Link {
+            columns: link.columns.start..link.columns.end.min(area.width),
+            ..link
+        })
+        .filter(|link| !link.columns.is_empty())
+        .collect()
+}
+
+/// The cells of `links` in `buffer`, row by row, each once, leaving out the cells a wide
+/// character before them covers.
+fn link_cells<'a>(
+    buffer: &'a Buffer,
+    links: impl IntoIterator<Item = &'a Link>,
+) -> impl Iterator<Item = (u16, u16, &'a Cell)> {
+    links.into_iter().flat_map(move |link| {
+        let mut covered = 0;
+        link.columns.clone().filter_map(move |x| {
+            let cell = buffer.cell((x, link.row))?;
+            if covered > 0 {
+                covered -= 1;
+                return None;
+            }
+            covered = cell.symbol().width().saturating_sub(1);
+            Some((x, link.row, cell))
+        })
+    })
+}
+
+/// Whether a cell of `link` differs between `previous` and `current`.
+fn link_changed(previous: &Buffer, current: &Buffer, link: &Link) -> bool {
+    link.columns
+        .clone()
+        .any(|x| previous.cell((x, link.row)) != current.cell((x, link.row)))
+}
+
+/// The sequence that starts link `id` to `url`: what is written after it, up to
+/// [`LINK_END`], is the link. The id makes the pieces of an address wrapped over several rows
+/// one link to the terminal.
+fn link_start(id: u32, url: &str) -> String {
+    format!("\x1b]8;id=clsv-{id};{url}\x1b\\")
+}
+
+/// The sequence that ends a link.
+const LINK_END: &[u8] = b"\x1b]8;;\x1b\\";
+
 /// What the terminal shows, and how to change it into the next frame.
 pub struct Screen<W: Write> {
     writer: W,
@@ -157,6 +254,10 @@ pub struct Screen<W: Write> {
     /// resume), and the next frame is drawn whole.
     previous: Option<Buffer>,
     area: Rect,
+    /// Whether links are written at all (`capability::detect_hyperlinks`).
+    hyperlinks: bool,
+    /// The links on the terminal now, as the frame in `previous` has them.
+    links: Vec<Link>,
 }
 
 impl<W: Write> Screen<W> {
@@ -165,7 +266,20 @@ impl<W: Write> Screen<W> {
             writer,
             previous: None,
             area: Rect::new(0, 0, width, height),
+            hyperlinks: false,
+            links: Vec::new(),
         }
+    }
+
+    /// The screen with links written (when `on`), or without.
+    pub fn with_hyperlinks(mut self, on: bool) -> Screen<W> {
+        self.hyperlinks = on;
+        self
+    }
+
+    /// Whether links are written: when not, [`Screen::draw`] ignores the links it is given.
+    pub fn hyperlinks(&self) -> bool {
+        self.hyperlinks
     }
 
     /// The terminal has a new size: the next frame is drawn whole.
@@ -181,16 +295,23 @@ impl<W: Write> Screen<W> {
 
     /// Writes the changes from the last frame to the one `render` draws, as one synchronized
     /// update, into the writer. Where the frame's rows `scrolling` show text that moved up or
-    /// down, the terminal is asked to scroll them first.
+    /// down, the terminal is asked to scroll them first. `links` are the frame's links (see
+    /// [`Link`]), written when the screen writes links.
     pub fn draw(
         &mut self,
         render: impl FnOnce(&mut Buffer),
         scrolling: Option<Range<u16>>,
+        links: Vec<Link>,
     ) -> io::Result<()> {
         let mut current = Buffer::empty(self.area);
         render(&mut current);
+        let links = match self.hyperlinks {
+            true => writable_links(links, self.area),
+            false => Vec::new(),
+        };
         let mut out = Vec::with_capacity(16 * 1024);
         out.extend_from_slice(b"\x1b[?2026h");
+        let mut shown_links = std::mem::take(&mut self.links);
         let previous = match self.previous.take() {
             Some(mut previous) => {
                 if let Some(rows) = scrolling
@@ -198,20 +319,66 @@ impl<W: Write> Screen<W> {
                 {
                     out.extend_from_slice(scroll_sequence(shift).as_bytes());
                     apply_shift(&mut previous, shift);
+                    shift_links(&mut shown_links, shift);
                 }
                 previous
             }
             None => {
+                // Clearing the screen clears its links too.
+                shown_links.clear();
                 out.extend_from_slice(b"\x1b[0m\x1b[2J");
                 queue!(out, Hide)?;
                 Buffer::empty(self.area)
             }
         };
-        let changes = bridge_short_gaps(previous.diff(&current), &current);
+        let diff = previous.diff(&current);
+        // A link stays on the terminal as it is when it was there before, in the same place,
+        // over the same cells, none of which is written; every other link of the frame is
+        // written whole, with its link, and its cells are left out of the changes.
+        let written: Vec<&Link> = links
+            .iter()
+            .filter(|link| {
+                !shown_links.contains(link)
+                    || link_changed(&previous, &current, link)
+                    || diff.iter().any(|&(x, y, _)| in_links(&[link], x, y))
+            })
+            .collect();
+        let changes = diff
+            .into_iter()
+            .filter(|&(x, y, _)| !in_links(&written, x, y));
+        let changes = bridge_short_gaps_outside(changes, &current, &links);
         CrosstermBackend::new(&mut out).draw(changes)?;
+        // The cells of a link that is gone, which did not change and so were not written:
+        // written again, without a link.
+        let gone: Vec<&Link> = shown_links.iter().filter(|l| !links.contains(l)).collect();
+        let unlinked: Vec<(u16, u16, &Cell)> = link_cells(&current, gone)
+            .filter(|&(x, y, cell)| {
+                previous.cell((x, y)) == Some(cell) && !in_links(&written, x, y)
+            })
+            .collect();
+        if !unlinked.is_empty() {
+            CrosstermBackend::new(&mut out).draw(unlinked.into_iter())?;
+        }
+        // Each link to write, its pieces together.
+        let mut done: Vec<(u32, &str)> = Vec::new();
+        for link in &written {
+            let key = (link.id, &*link.url);
+            if done.contains(&key) {
+                continue;
+            }
+            done.push(key);
+            let pieces = written
+                .iter()
+                .copied()
+                .filter(|other| (other.id, &*other.url) == key);
+            out.extend_from_slice(link_start(link.id, &link.url).as_bytes());
+            CrosstermBackend::new(&mut out).draw(link_cells(&current, pieces))?;
+            out.extend_from_slice(LINK_END);
+        }
         out.extend_from_slice(b"\x1b[?2026l");
         self.writer.write_all(&out)?;
         self.previous = Some(current);
+        self.links = links;
         Ok(())
     }
 }

@@ -11,6 +11,7 @@ pub mod action;
 pub mod vocabulary;
 // Text, the environment, the look.
 pub mod capability;
+pub mod hyperlink;
 pub mod letters;
 pub use clsv_pack::text;
 pub mod theme;

@@ -89,6 +89,17 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             .color_reason
             .replace("--color", "color in the configuration:");
     }
+    let hyperlink_choice = cli.hyperlinks.or(settings.hyperlinks).unwrap_or_default();
+    let mut hyperlinks = capability::detect_hyperlinks(
+        &capability::process_env,
+        hyperlink_choice,
+        std::io::stdout().is_terminal(),
+    );
+    if cli.hyperlinks.is_none() && settings.hyperlinks.is_some() {
+        hyperlinks.reason = hyperlinks
+            .reason
+            .replace("--hyperlinks", "hyperlinks in the configuration:");
+    }
     if !cli.ascii && settings.ascii == Some(true) {
         capabilities.glyph_reason = capabilities
             .glyph_reason
@@ -126,7 +137,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         }
         Some(Command::Doctor) => {
             let content = load(&cli, &capabilities);
-            let mut text = doctor(&cli, &capabilities, content.as_ref().ok());
+            let mut text = doctor(&cli, &capabilities, &hyperlinks, content.as_ref().ok());
             let config_line = match (&loaded.path, &loaded.report, &config_path) {
                 (Some(path), None, _) => format!("config:    {} (read)\n", path.display()),
                 (Some(path), Some(_), _) => format!(
@@ -217,7 +228,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             browse(
                 &cli,
                 content,
-                &capabilities,
+                (&capabilities, hyperlinks.on),
                 start_at,
                 (talk, Some(pairing)),
                 settings,
@@ -250,6 +261,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 presenter_keys: presenter_keys.clone(),
                 json_logs: *log_format == clsv::cli::LogFormat::Json,
                 lang,
+                hyperlinks: hyperlink_choice,
             };
             clsv::serve::run(content, options).map_err(|e| {
                 Failure::io(match e.kind() {
@@ -295,7 +307,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             browse(
                 &cli,
                 content,
-                &capabilities,
+                (&capabilities, hyperlinks.on),
                 start_at,
                 (talk, pairing),
                 settings,
@@ -350,11 +362,11 @@ enum Pairing {
 }
 
 /// Runs the interactive browser (or presentation, as `talk` says, paired with other
-/// terminals as `pairing` says).
+/// terminals as `pairing` says), with the sources' web addresses links when `hyperlinks`.
 fn browse(
     cli: &Cli,
     content: Content,
-    capabilities: &Capabilities,
+    (capabilities, hyperlinks): (&Capabilities, bool),
     start: StartAt,
     (talk, pairing): (Talk, Option<Pairing>),
     settings: &config::Config,
@@ -396,7 +408,7 @@ fn browse(
         app = app.with_notice(notice);
     }
     let watch = cli.watch.then(|| cli.content.clone()).flatten();
-    terminal::run(app, watch, pair).map_err(|e| Failure::io(format!("clsv: {e}")))?;
+    terminal::run(app, watch, pair, hyperlinks).map_err(|e| Failure::io(format!("clsv: {e}")))?;
     Ok(EXIT_OK)
 }
 
@@ -637,7 +649,12 @@ fn man_page(out: &mut Vec<u8>) -> std::io::Result<()> {
 }
 
 /// `clsv doctor`: what was detected, and why.
-fn doctor(cli: &Cli, capabilities: &Capabilities, content: Option<&Content>) -> String {
+fn doctor(
+    cli: &Cli,
+    capabilities: &Capabilities,
+    hyperlinks: &capability::Hyperlinks,
+    content: Option<&Content>,
+) -> String {
     let variable = |name: &str| {
         let value = std::env::var(name).map_or("(not set)".to_string(), |v| format!("{v:?}"));
         format!("  {name:<10} {value}\n")
@@ -682,6 +699,11 @@ fn doctor(cli: &Cli, capabilities: &Capabilities, content: Option<&Content>) -> 
         "dots:      {} ({})\n",
         capabilities.dots, capabilities.dots_reason
     ));
+    let links = match hyperlinks.on {
+        true => "on: the sources' web addresses are clickable",
+        false => "off",
+    };
+    out.push_str(&format!("links:     {links} ({})\n", hyperlinks.reason));
     let source = match &cli.content {
         Some(dir) => format!("the pack in {}", dir.display()),
         None => "the built-in pack".to_string(),

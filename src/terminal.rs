@@ -215,9 +215,15 @@ fn read_terminal(inputs: Sender<Input>) {
 }
 
 /// Runs the browser until the user quits; with `watch`, the pack in that folder is read
-/// again whenever it changes; with `pair`, the presentation moves with the paired terminals.
+/// again whenever it changes; with `pair`, the presentation moves with the paired terminals;
+/// with `hyperlinks`, the sources' web addresses are links.
 /// Fails if standard output is not a terminal.
-pub fn run(mut app: App, watch: Option<PathBuf>, mut pair: Option<Pair>) -> io::Result<()> {
+pub fn run(
+    mut app: App,
+    watch: Option<PathBuf>,
+    mut pair: Option<Pair>,
+    hyperlinks: bool,
+) -> io::Result<()> {
     if !io::stdout().is_terminal() {
         return Err(io::Error::other("standard output is not a terminal"));
     }
@@ -242,7 +248,7 @@ pub fn run(mut app: App, watch: Option<PathBuf>, mut pair: Option<Pair>) -> io::
         EnableMouseCapture,
         EnableBracketedPaste
     )?;
-    let mut screen = Screen::new(writer, width, height);
+    let mut screen = Screen::new(writer, width, height).with_hyperlinks(hyperlinks);
     app.update(Action::Resize { width, height });
     if let Some(pair) = &mut pair {
         // A follower opens on the slide the projector shows.
@@ -414,11 +420,17 @@ pub fn clipboard_sequence(text: &str) -> Vec<u8> {
     format!("\x1b]52;c;{encoded}\x07").into_bytes()
 }
 
-/// Renders `app` into the screen's next frame, telling it which rows may scroll.
+/// Renders `app` into the screen's next frame, telling it which rows may scroll and, when
+/// it writes links, where the links are.
 pub fn draw_frame<W: Write>(screen: &mut Screen<W>, app: &App) -> io::Result<()> {
+    let links = match screen.hyperlinks() {
+        true => app.hyperlinks(),
+        false => Vec::new(),
+    };
     screen.draw(
         |buf| app.render(buf.area, buf),
         geometry::scrolling_rows(app.area(), app.pane(), app.growth().len()),
+        links,
     )
 }
 

@@ -77,6 +77,35 @@ fn colour_and_glyph_settings_are_used_and_said_where_they_come_from() {
 }
 
 #[test]
+fn the_links_setting_is_used_and_said_where_it_comes_from() {
+    let home = config_home("Config(hyperlinks: always)");
+    let text = String::from_utf8(clsv_with(home.path(), &["doctor"]).stdout).unwrap();
+    assert!(
+        text.contains("links:     on: the sources' web addresses are clickable (hyperlinks in the configuration: always)"),
+        "{text}"
+    );
+    let flag =
+        String::from_utf8(clsv_with(home.path(), &["doctor", "--hyperlinks", "never"]).stdout)
+            .unwrap();
+    assert!(
+        flag.contains("links:     off (--hyperlinks never)"),
+        "the flag wins: {flag}"
+    );
+    let wrong = config_home("Config(hyperlinks: sometimes)");
+    let output = clsv_with(wrong.path(), &["doctor"]);
+    let errors = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        errors.contains("config.ron:1:") && errors.contains("sometimes"),
+        "{errors}"
+    );
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains("links:     off (the output is not a terminal)"),
+        "the default: {text}"
+    );
+}
+
+#[test]
 fn theme_colours_replace_the_theme_s_own() {
     let loaded = loaded(r##"Config(colors: {"accent": "magenta", "bar": "#102030"})"##);
     assert!(loaded.report.is_none());

@@ -219,6 +219,53 @@ proptest! {
     }
 
     #[test]
+    fn a_terminal_holds_the_links_of_the_last_frame_drawn_after_any_actions(
+        width in 20u16..=140,
+        height in 6u16..=50,
+        actions in prop::collection::vec(action(), 0..30),
+    ) {
+        // Links are written only where they are new or their cells changed, and the cells
+        // of a link that is gone are written again without it: a terminal that keeps each
+        // cell's link must hold exactly the links of each frame, over the address's text.
+        let mut app = app_on(embedded(), width, height);
+        let written = Written::default();
+        let mut screen =
+            clsv::frame::Screen::new(written.clone(), width, height).with_hyperlinks(true);
+        let mut terminal = common::links::LinkTerminal::new(width, height);
+        let mut shown = vt100::Parser::new(height, width, 0);
+        for action in std::iter::once(None).chain(actions.into_iter().map(Some)) {
+            match action {
+                Some(Action::Resize { .. }) => continue,
+                Some(Action::InsertChar(c)) if !(c.is_ascii_graphic() || "ăşţ自".contains(c)) => continue,
+                Some(action) => app.update(action),
+                None => {}
+            }
+            clsv::terminal::draw_frame(&mut screen, &app).unwrap();
+            let bytes = written.0.borrow_mut().split_off(0);
+            terminal.process(&bytes);
+            shown.process(&bytes);
+            let held: Vec<_> = terminal
+                .links()
+                .into_iter()
+                .map(|run| (run.row, run.columns, run.link.id, run.link.url, run.text))
+                .collect();
+            let mut expected: Vec<_> = app
+                .hyperlinks()
+                .into_iter()
+                .map(|link| (link.row, link.columns, format!("clsv-{}", link.id), link.url.to_string()))
+                .collect();
+            expected.sort_by_key(|(row, columns, _, _)| (*row, columns.start));
+            let held_places: Vec<_> = held.iter().map(|(r, c, i, u, _)| (*r, c.clone(), i.clone(), u.clone())).collect();
+            prop_assert_eq!(held_places, expected);
+            for (_, _, _, url, text) in &held {
+                prop_assert!(url.contains(text.as_str()), "{:?} under the link to {}", text, url);
+            }
+            let rows: Vec<String> = shown.screen().rows(0, width).map(|r| r.trim_end().to_string()).collect();
+            prop_assert_eq!(rows, rows_of(&text_of(&render(&app))));
+        }
+    }
+
+    #[test]
     fn any_bytes_in_a_pack_file_give_a_pack_or_an_error(
         which in 0usize..5,
         bytes in prop::collection::vec(any::<u8>(), 0..400),

@@ -17,7 +17,7 @@ fn starts_navigates_to_moldova_and_restores_the_terminal_on_quit() {
     );
     session.send("2");
     session.wait_for("Membri (22)");
-    session.wait_for("MD   Moldova");
+    session.wait_for("EE   Estonia");
     // Move down to Moldova (the 16th member) and see its detail.
     session.send("G");
     session.wait_for("MD   Moldova");
@@ -62,16 +62,16 @@ fn a_click_selects_a_tab_and_a_row() {
     session.wait_for("Denumirea");
     // SGR mouse report: press and release of the left button on "2 Membri" (row 2, col 18).
     session.send("\x1b[<0;18;2M\x1b[<0;18;2m");
-    session.wait_for("MD   Moldova");
-    // Click the row of Moldova: the list starts on screen row 5, under the intro.
+    session.wait_for("EE   Estonia");
+    // Click the row of Estonia: the list's rows start under its introduction and names.
     let screen = session.contents();
     let row = screen
         .lines()
-        .position(|l| l.contains("MD   Moldova"))
+        .position(|l| l.contains("EE   Estonia"))
         .unwrap()
         + 1;
     session.send(&format!("\x1b[<0;5;{row}M\x1b[<0;5;{row}m"));
-    session.wait_for("la 1 ianuarie 2014");
+    session.wait_for("Coaliţiei în 2014");
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
 }
@@ -118,14 +118,14 @@ fn searching_without_diacritics_lands_on_each_text_with_the_word() {
     session.send("\r");
     session.wait_for_frame("potrivirea 1/2");
     assert!(
-        session.contents().contains("de susţinere a"),
+        session.contents().contains("de susţinere"),
         "{}",
         session.contents()
     );
     session.send("n");
     session.wait_for_frame("potrivirea 2/2");
     assert!(
-        session.contents().contains("susţinerea proiectelor"),
+        session.contents().contains("susţinerea"),
         "{}",
         session.contents()
     );
@@ -153,7 +153,7 @@ fn a_paste_is_typed_into_the_search_and_is_not_keys_while_browsing() {
     let before = session.bytes.len();
     session.send("\x1b[200~q3/x\x1b[201~");
     session.send("2");
-    session.wait_for_frame("MD   Moldova");
+    session.wait_for_frame("EE   Estonia");
     assert_eq!(session.frames_since(before), 1, "{}", session.contents());
     // In the prompt, the paste is typed, in one frame.
     session.send("/");
@@ -207,7 +207,7 @@ fn sets_a_colour(bytes: &[u8]) -> bool {
 #[test]
 fn without_colour_the_selection_shows_in_reverse_video() {
     let mut session = Session::start(&["--tab", "members"], 80, 24, &[("NO_COLOR", "1")]);
-    session.wait_for("MD   Moldova");
+    session.wait_for("EE   Estonia");
     session.send("j");
     session.wait_for_frame("›CA   Canada");
     let screen = session.parser.screen();
@@ -239,7 +239,7 @@ fn without_colour_the_selection_shows_in_reverse_video() {
 #[test]
 fn with_colour_colours_are_written() {
     let mut session = Session::start(&["--tab", "members"], 80, 24, &[]);
-    session.wait_for("MD   Moldova");
+    session.wait_for("EE   Estonia");
     assert!(sets_a_colour(&session.bytes));
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
@@ -248,7 +248,7 @@ fn with_colour_colours_are_written() {
 #[test]
 fn ascii_draws_without_box_drawing() {
     let mut session = Session::start(&["--ascii", "--tab", "members"], 80, 24, &[]);
-    session.wait_for_frame("MD   Moldova");
+    session.wait_for_frame("EE   Estonia");
     let screen = session.contents();
     assert!(screen.contains("+ Membri (22) ---"), "{screen}");
     assert!(screen.contains("|>AT   Austria"), "{screen}");
@@ -261,7 +261,7 @@ fn ascii_draws_without_box_drawing() {
 #[test]
 fn a_locale_that_is_not_utf8_gets_ascii() {
     let mut session = Session::start(&["--tab", "members"], 80, 24, &[("LANG", "C")]);
-    session.wait_for_frame("MD   Moldova");
+    session.wait_for_frame("EE   Estonia");
     assert!(
         session.contents().contains("|>AT   Austria"),
         "{}",
@@ -321,7 +321,7 @@ fn resizing_to_the_minimum_and_back_redraws_each_time() {
     );
     session.resize(80, 24);
     session.wait_for("1 Prezentare  2 Membri (22)  3 Declaraţie  4 Acţiuni");
-    session.wait_for("MD   Moldova");
+    session.wait_for("EE   Estonia");
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
     session.assert_restored();
@@ -338,7 +338,7 @@ fn an_idle_browser_writes_nothing() {
     std::thread::sleep(Duration::from_secs(1));
     session.send("x");
     session.send("2");
-    session.wait_for_frame("MD   Moldova");
+    session.wait_for_frame("EE   Estonia");
     let after = &session.bytes[before..];
     assert_eq!(
         session.frames_since(before),
@@ -358,7 +358,7 @@ fn an_idle_browser_writes_nothing() {
 #[test]
 fn a_frame_is_one_synchronized_update() {
     let mut session = Session::start(&["--tab", "members"], 80, 24, &[]);
-    session.wait_for_frame("MD   Moldova");
+    session.wait_for_frame("EE   Estonia");
     let before = session.bytes.len();
     session.send("j");
     session.wait_for_frame("›CA   Canada");
@@ -401,7 +401,7 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_fg_redraws_everything() {
     );
     shell.wait_for("shell$");
     shell.send(&format!("{} --tab members\r", env!("CARGO_BIN_EXE_clsv")));
-    shell.wait_for("MD   Moldova");
+    shell.wait_for("EE   Estonia");
     assert!(shell.parser.screen().alternate_screen());
     shell.send("\x1a");
     shell.wait_until("left the alternate screen", |s| !s.alternate_screen());
@@ -415,7 +415,7 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_fg_redraws_everything() {
     let prompts = shell.contents().matches("shell$").count();
     shell.send("fg\r");
     shell.wait_until("back on the alternate screen", |s| s.alternate_screen());
-    shell.wait_for_frame("MD   Moldova");
+    shell.wait_for_frame("EE   Estonia");
     assert!(
         shell.parser.screen().alternate_screen(),
         "back on the alternate screen"
@@ -473,8 +473,9 @@ fn scrolling_text_uses_the_terminal_scroll_and_shows_exactly_the_frame() {
         assert_eq!(session.frames_since(before), 1, "one frame for step {step}");
         let sent = session.bytes.len() - before;
         if key != " " {
+            // The scrolled line, and the box's section title and how far down it is.
             assert!(
-                sent < 400,
+                sent < 500,
                 "one line of scrolling cost {sent} bytes (a full redraw costs 2000)"
             );
         }

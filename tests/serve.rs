@@ -56,6 +56,39 @@ impl Log {
 }
 
 /// The port in a server's "listening on" line, which gives the address it is bound to.
+/// The sources' web addresses are links as each client's terminal takes them (`auto`
+/// follows the TERM of its pty request), and not at all when the server says never.
+#[test]
+fn sources_are_links_as_the_client_s_terminal_takes_them() {
+    /// What a client of `term` receives up to the first member's sources in view.
+    async fn members(port: u16, term: &str) -> Vec<u8> {
+        let mut terminal = common::ssh_client::open_as(port, term, 120, 40, None)
+            .await
+            .unwrap();
+        assert!(terminal.read_until(0, b"Denumirea", PATIENCE).await);
+        terminal.send(b"2lG").await.unwrap();
+        assert!(
+            terminal
+                .read_until(0, b"iso-3166-country-codes", PATIENCE)
+                .await
+        );
+        terminal.send(b"q").await.unwrap();
+        terminal.read_to_close(PATIENCE).await;
+        terminal.received
+    }
+    let link = |bytes: &[u8]| bytes.windows(4).any(|w| w == b"\x1b]8;");
+    let server = Server::start(&[]);
+    two_thread_runtime().block_on(async {
+        assert!(link(&members(server.port, "xterm-256color").await));
+        assert!(!link(&members(server.port, "linux").await));
+        assert!(!link(&members(server.port, "vt100").await));
+    });
+    let never = Server::start(&["--hyperlinks", "never"]);
+    two_thread_runtime().block_on(async {
+        assert!(!link(&members(never.port, "xterm-256color").await));
+    });
+}
+
 fn listening_port(line: &str) -> u16 {
     assert!(line.contains("listening on"), "{line}");
     line.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ':'))

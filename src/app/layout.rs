@@ -2,6 +2,8 @@
 //! (the area, the lines of an introduction, the widest row of a list, the rows of a slide's
 //! title), gathered from the state and the laid-out text. `update` pages and clamps with
 //! these, rendering draws in them and the mouse finds its target in them, so the three agree.
+//! The links of a frame (`App::hyperlinks`) are placed from the same areas and scrolls as
+//! the text they lie in is drawn.
 
 use std::sync::Arc;
 
@@ -11,9 +13,10 @@ use super::App;
 use crate::content::Slide;
 use crate::doc::{self, Context, DocKey, DocText};
 use crate::geometry::{self, Bands, ListParts, PaneAreas, PresentAreas, ResultsLayout, TabLabel};
+use crate::hyperlink::Link;
 use crate::letters::Pixels;
 use crate::text;
-use crate::vocabulary::{Focus, Pane};
+use crate::vocabulary::{Focus, Mode, Pane};
 
 impl App {
     /// What the app's texts are laid out from: its content, theme, language and search.
@@ -45,6 +48,52 @@ impl App {
         self.laid_out.get_or_lay_out(key, || {
             doc::pane_text(self.doc_context(), pane, item, width)
         })
+    }
+
+    /// The links on the screen as it is drawn now: the pieces of the web addresses of the
+    /// sources in the pane's text that are in view, each where `ui` draws it (the text's area
+    /// and scroll as `ui::render_text_block` takes them). None while the help, the search or
+    /// a slide covers the panes, or the world map takes the detail's place.
+    pub fn hyperlinks(&self) -> Vec<Link> {
+        if !matches!(self.mode, Mode::Browse | Mode::Filter) {
+            return Vec::new();
+        }
+        let Some(body) = self.bands().map(|bands| bands.body) else {
+            return Vec::new();
+        };
+        let (block, scroll) = match self.pane {
+            Pane::Overview => {
+                let text = geometry::glance(body, self.growth_years()).map_or(body, |g| g.text);
+                (Some(text), self.overview_scroll)
+            }
+            pane => {
+                let areas = self.pane_areas(pane, body, self.focus);
+                let detail = areas.detail.filter(|_| self.map_area(body).is_none());
+                let scroll = self.list_position(pane).map_or(0, |p| p.detail_scroll);
+                (detail, scroll)
+            }
+        };
+        let Some(inner) = block.map(geometry::text_inner) else {
+            return Vec::new();
+        };
+        let text = self.text_doc(inner.width as usize);
+        let rows = inner.height as usize;
+        let scroll = scroll.min(text.len().saturating_sub(rows));
+        let shown = scroll..scroll + rows;
+        let width = inner.width as usize;
+        text.links
+            .iter()
+            .filter(|link| shown.contains(&link.line) && link.columns.start < width)
+            .map(|link| {
+                let columns = link.columns.start..link.columns.end.min(width);
+                Link {
+                    row: inner.y + (link.line - scroll) as u16,
+                    columns: inner.x + columns.start as u16..inner.x + columns.end as u16,
+                    url: Arc::clone(&link.url),
+                    id: link.id,
+                }
+            })
+            .collect()
     }
 
     /// The width of the widest cell of each column of a pane's list (its column name

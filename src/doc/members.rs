@@ -30,7 +30,7 @@ pub fn cells(cx: Context, item: usize) -> Vec<String> {
 /// The detail of member `row` at `width` columns (its box is titled with its name): its
 /// name in the other languages where it differs, code, region (in every language where it
 /// differs), year of joining and note, each added fact marked with its source ("[1]"), and
-/// the sources listed once below.
+/// the sources listed once below, their web addresses links (`Doc::citation`).
 pub fn doc(cx: Context, row: usize, width: usize) -> DocText {
     let content = cx.content;
     let mut doc = Doc::new(cx, width);
@@ -148,12 +148,7 @@ pub fn doc(cx: Context, row: usize, width: usize) -> DocText {
         };
         let number = format!("[{}] ", n + 1);
         let indent = " ".repeat(text::width(&number));
-        doc.hanging(
-            source.citation(lang),
-            (&number, Style::new()),
-            &indent,
-            Style::new(),
-        );
+        doc.citation("", source, (&number, Style::new()), &indent, Style::new());
     }
     doc.finish()
 }

@@ -3,7 +3,8 @@
 //! of the browser. `Doc` is the builder: wrapped paragraphs, label–value fields and blank
 //! lines, with the words of the current search highlighted at their exact place. It also
 //! remembers which lines hold a highlight and where each item starts, so that a jump to a
-//! search result can scroll to the match. The files beside this one build each view's text.
+//! search result can scroll to the match, and where each source's web address lies, so that
+//! it can be made a link. The files beside this one build each view's text.
 
 use std::cell::RefCell;
 use std::ops::Range;
@@ -12,7 +13,8 @@ use std::sync::Arc;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::content::{Content, Lang, Localized, SourceRef};
+use crate::content::{Content, Lang, Localized, Source, SourceRef};
+use crate::hyperlink;
 use crate::i18n::Strings;
 use crate::search::{FieldKind, Query, Target};
 use crate::text;
@@ -180,6 +182,20 @@ pub struct DocText {
     pub anchors: Vec<(Target, usize)>,
     /// The line and the title of each section's heading, in order: where `[` and `]` go.
     pub sections: Vec<(usize, Arc<str>)>,
+    /// Where the web addresses that may be links lie, in order: a piece a line.
+    pub links: Vec<DocLink>,
+}
+
+/// A piece of a web address on one line of a [`DocText`]: the columns it takes there,
+/// counted from the line's start (its label or indent included). An address wrapped over
+/// several lines is a piece on each, with the same `id`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocLink {
+    pub line: usize,
+    pub columns: Range<usize>,
+    pub url: Arc<str>,
+    /// The address's place among the text's links (see `hyperlink::Link::id`).
+    pub id: u32,
 }
 
 /// A paragraph of a [`DocText`]: its text, what goes before its lines, and its lines.
@@ -499,6 +515,59 @@ impl<'a> Doc<'a> {
         });
     }
 
+    /// A paragraph citing `source`: `lead` (such as "Source: "), then its citation
+    /// (`Source::citation`), laid out as [`Doc::hanging`] does. The citation's web address is
+    /// recorded as a link, piece by piece over the lines it wraps to, when it may be one
+    /// (`hyperlink::is_linkable`).
+    pub fn citation(
+        &mut self,
+        lead: &str,
+        source: &Source,
+        first: (&str, Style),
+        rest: &str,
+        style: Style,
+    ) {
+        let text = format!("{lead}{}", source.citation(self.cx.lang));
+        // The citation ends with the address in angle brackets.
+        let url = source.url.as_deref().and_then(|url| {
+            let end = text.len().checked_sub(1)?;
+            let start = end.checked_sub(url.len())?;
+            (text.get(start..end) == Some(url) && hyperlink::is_linkable(url)).then_some(start..end)
+        });
+        self.hanging(text, first, rest, style);
+        if let Some(url) = url {
+            self.link_last_paragraph(url);
+        }
+    }
+
+    /// Records the bytes `url` of the last paragraph's text as a link: a piece on each line
+    /// they reach, in the columns they take there.
+    fn link_last_paragraph(&mut self, url: Range<usize>) {
+        let Some(paragraph) = self.out.paragraphs.last() else {
+            return;
+        };
+        let text = &paragraph.text;
+        let address: Arc<str> = Arc::from(&text[url.clone()]);
+        let id = self.out.links.last().map_or(0, |last| last.id + 1);
+        for (at, line) in paragraph.lines.iter().enumerate() {
+            let (start, end) = (url.start.max(line.start), url.end.min(line.end));
+            if start >= end {
+                continue;
+            }
+            let lead = match at {
+                0 => text::width(&paragraph.first.0),
+                _ => text::width(&paragraph.rest),
+            };
+            let from = lead + text::width(&text[line.start..start]);
+            self.out.links.push(DocLink {
+                line: paragraph.first_line + at,
+                columns: from..from + text::width(&text[start..end]),
+                url: Arc::clone(&address),
+                id,
+            });
+        }
+    }
+
     fn push(&mut self, paragraph: Paragraph) {
         self.out.len += paragraph.lines.len();
         self.out.paragraphs.push(paragraph);
@@ -669,6 +738,70 @@ mod tests {
             .sum();
         assert_eq!(words, 40);
         assert!(shown.iter().all(|page| page.len() <= 3));
+    }
+
+    #[test]
+    fn a_citation_s_address_is_a_link_piece_by_piece_over_the_lines_it_wraps_to() {
+        let content = crate::builtin::report()
+            .content
+            .expect("the built-in pack loads");
+        let theme = Theme::new(crate::capability::ColorLevel::None, true);
+        let cx = Context {
+            content: &content,
+            theme: &theme,
+            lang: Lang(0),
+            strings: crate::i18n::UiLang::English.strings(),
+            highlight: None,
+        };
+        let mut source = content.sources[0].clone();
+        let url = "https://example.org/a-long-path/with-several/separators.html";
+        let cited = |source: &Source, width: usize| {
+            let mut doc = Doc::plain(cx, width);
+            doc.text("before", Style::new());
+            doc.citation(
+                "Source: ",
+                source,
+                ("[1] ", Style::new()),
+                "    ",
+                Style::new(),
+            );
+            doc.citation(
+                "Source: ",
+                source,
+                ("[2] ", Style::new()),
+                "    ",
+                Style::new(),
+            );
+            doc.finish()
+        };
+        source.url = Some(url.to_string());
+        for width in [200, 40, 24] {
+            let text = cited(&source, width);
+            // Each piece is where its line shows it, and the pieces of a link make its address.
+            for id in 0..2 {
+                let pieces: Vec<&DocLink> = text.links.iter().filter(|l| l.id == id).collect();
+                let mut joined = String::new();
+                for piece in &pieces {
+                    let line = text.line(piece.line).to_string();
+                    let shown: String = line
+                        .chars()
+                        .skip(piece.columns.start)
+                        .take(piece.columns.len())
+                        .collect();
+                    assert_eq!(&*piece.url, url);
+                    joined.push_str(&shown);
+                }
+                assert_eq!(joined, url, "at {width} columns: {:?}", text.links);
+                if width < 60 {
+                    assert!(pieces.len() > 1, "wrapped at {width} columns");
+                }
+            }
+        }
+        // An address that may not be a link is not recorded.
+        source.url = Some("javascript:alert(1)".to_string());
+        assert!(cited(&source, 80).links.is_empty());
+        source.url = None;
+        assert!(cited(&source, 80).links.is_empty());
     }
 
     #[test]

@@ -69,13 +69,13 @@ pub fn facts(doc: &mut Doc, cx: Context, facts: &[Fact]) {
     }
 }
 
-/// "Source: …" under a fact, indented and dim.
+/// "Source: …" under a fact, indented and dim, its web address a link.
 pub fn source(doc: &mut Doc, cx: Context, source: SourceRef) {
     let Some(source) = cx.content.source(source) else {
         return;
     };
-    let text = format!("{}: {}", cx.strings.source, source.citation(cx.lang));
-    doc.hanging(text, ("  ", Style::new()), "  ", cx.theme.dim());
+    let lead = format!("{}: ", cx.strings.source);
+    doc.citation(&lead, source, ("  ", Style::new()), "  ", cx.theme.dim());
 }
 
 /// The year in a conference's date ("8–9 December 2011" gives "2011"): its last run of four

@@ -224,6 +224,8 @@ impl Connection {
             _ => None,
         };
         let capabilities = capability::detect(&env, capability::ColorChoice::Auto, false);
+        // The client asked for a terminal (a session without one has no TERM).
+        let hyperlinks = capability::detect_hyperlinks(&env, shared.options.hyperlinks, true);
         let (width, height) = self.size;
         let start = StartAt {
             lang,
@@ -265,7 +267,7 @@ impl Connection {
             (width, height),
             ENTER,
             writer,
-            role,
+            (role, hyperlinks.on),
         )
         .map_err(russh::Error::IO)?;
         let follower = shared

@@ -27,6 +27,7 @@ use russh::server::{Config, Server};
 use russh::{MethodKind, MethodSet, SshId};
 
 use crate::app::Pack;
+use crate::capability::HyperlinkChoice;
 use crate::content::{Content, Lang};
 use connection::{ClsvServer, Connection};
 use log::Log;
@@ -50,6 +51,9 @@ pub struct Options {
     pub presenter_keys: Option<PathBuf>,
     pub json_logs: bool,
     pub lang: Lang,
+    /// Whether the sources' web addresses are links: for `auto`, as each client's `TERM`
+    /// says.
+    pub hyperlinks: HyperlinkChoice,
 }
 
 /// How the server names itself to clients, in the handshake and when turning one away.

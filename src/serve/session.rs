@@ -171,20 +171,21 @@ pub struct Session {
 }
 
 impl Session {
-    /// Starts the browser `app` on a `width`×`height` terminal: the first frame, preceded by
-    /// `enter`, goes out at once.
+    /// Starts the browser `app` on a `width`×`height` terminal, in `role`, with the sources'
+    /// web addresses links when `hyperlinks`: the first frame, preceded by `enter`, goes out
+    /// at once.
     pub fn start(
         mailbox: Arc<Mailbox>,
         app: App,
         (width, height): (u16, u16),
         enter: &[u8],
         channel: ChannelWriteHalf<Msg>,
-        role: Role,
+        (role, hyperlinks): (Role, bool),
     ) -> std::io::Result<Session> {
         let sink = Sink::default();
         let mut browser = Browser {
             app,
-            screen: Screen::new(sink.clone(), width, height),
+            screen: Screen::new(sink.clone(), width, height).with_hyperlinks(hyperlinks),
             sink,
             input: ClientInput::default(),
             role,

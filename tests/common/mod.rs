@@ -76,6 +76,7 @@ pub fn text_of(buffer: &Buffer) -> String {
 pub fn screen(app: &App) -> String {
     text_of(&render(app))
 }
+pub mod links;
 pub mod pty;
 pub mod ssh_client;
 

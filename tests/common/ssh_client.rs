@@ -42,9 +42,20 @@ pub async fn open(
     rows: u32,
     command: Option<&str>,
 ) -> Result<Terminal, russh::Error> {
+    open_as(port, "xterm-256color", cols, rows, command).await
+}
+
+/// As [`open`], with a terminal of type `term` (the `TERM` the client sends).
+pub async fn open_as(
+    port: u16,
+    term: &str,
+    cols: u32,
+    rows: u32,
+    command: Option<&str>,
+) -> Result<Terminal, russh::Error> {
     let (handle, channel) = open_channel(port).await?;
     channel
-        .request_pty(true, "xterm-256color", cols, rows, 0, 0, &[])
+        .request_pty(true, term, cols, rows, 0, 0, &[])
         .await?;
     match command {
         Some(command) => channel.exec(true, command).await?,
