@@ -452,7 +452,9 @@ fn print_search(content: &Content, lang: Lang, query: &str) -> Result<u8, Failur
     for hit in &hits {
         let target = hit.target;
         let pane = pane_name(target.pane());
-        let snippet = hit.snippet(content, SNIPPET_WIDTH).text;
+        let snippet = hit
+            .snippet(content, SNIPPET_WIDTH, clsv::text::ELLIPSIS)
+            .text;
         let id = target.id(content);
         let title = target.title(content, lang);
         lines.push_str(&format!("{pane}\t{id}\t{title}\t{snippet}\n"));

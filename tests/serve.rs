@@ -242,6 +242,28 @@ fn a_session_gets_the_browser_keys_and_resizes_and_its_terminal_back() {
     client.assert_restored();
 }
 
+/// A client whose terminal has no Unicode (`TERM=vt100`) gets the pack in ASCII, while
+/// another on the same server keeps its diacritics.
+#[test]
+fn a_session_on_a_terminal_without_unicode_is_shown_in_ascii() {
+    let server = Server::start(&[]);
+    let mut args = vec!["-tt".to_string()];
+    args.extend(server.ssh_args());
+    args.push("127.0.0.1".to_string());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut plain = Session::start_program("ssh", &args, 80, 24, &[("TERM", "vt100")]);
+    let mut unicode = server.connect(&[]);
+    plain.send("2");
+    plain.wait_for("Republica Ceha");
+    assert!(plain.contents().is_ascii(), "{}", plain.contents());
+    unicode.send("2");
+    unicode.wait_for("Republica Cehă");
+    for client in [&mut plain, &mut unicode] {
+        client.send("q");
+        assert_eq!(client.wait_exit(), 0);
+    }
+}
+
 #[test]
 fn a_language_can_be_chosen_as_the_command_and_nothing_else_runs() {
     let server = Server::start(&[]);
