@@ -4,7 +4,7 @@
 use std::io::{ErrorKind, IsTerminal, Write};
 use std::path::Path;
 
-use clap::{CommandFactory, Parser};
+use clap::{CommandFactory, FromArgMatches};
 
 use clsv::app::{App, StartAt, Talk};
 use clsv::capability::{self, Capabilities, Dots};
@@ -39,7 +39,7 @@ const DEFAULT_WIDTH: usize = 80;
 /// SIGPIPE is ignored (a write to a closed pipe fails with an error, see [`write_out`]), and a
 /// panic ends the process with exit code 101.
 fn main() -> std::process::ExitCode {
-    let cli = Cli::parse();
+    let cli = parse_command_line();
     let code = match run(cli) {
         Ok(code) => code,
         Err(failure) => {
@@ -48,6 +48,29 @@ fn main() -> std::process::ExitCode {
         }
     };
     std::process::ExitCode::from(code)
+}
+
+/// The command line, parsed. Its help names the coalition in Romanian: in ASCII where the
+/// locale or the terminal shows nothing else, or `--ascii` is among the arguments, as all of
+/// clsv's output is then (the configuration is read only once the command line is).
+fn parse_command_line() -> Cli {
+    let ascii_asked = std::env::args_os().any(|arg| arg == "--ascii");
+    let ascii = capability::detect(
+        &capability::process_env,
+        capability::ColorChoice::Auto,
+        ascii_asked,
+    )
+    .ascii;
+    let mut command = Cli::command();
+    if ascii && let Some(about) = command.get_about().map(|about| about.to_string()) {
+        command = command.about(clsv::text::to_ascii(&about).into_owned());
+    }
+    match Cli::from_arg_matches(&command.get_matches()) {
+        Ok(cli) => cli,
+        // The matches come from this very command, so they always make a `Cli`; were they not
+        // to, clap says why and exits as for any error of the command line.
+        Err(error) => error.exit(),
+    }
 }
 
 /// Why clsv stopped short: what it says on standard error, and its exit code.
@@ -146,7 +169,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         Some(Command::Init { dir, force }) => init(dir, *force),
         Some(Command::Search { query }) => {
             let (content, lang) = open()?;
-            print_search(&content, lang, &query.join(" "))
+            print_search(&content, lang, &query.join(" "), capabilities.ascii)
         }
         Some(Command::Print { width, format }) => {
             let (content, lang) = open()?;
@@ -157,7 +180,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             ..
         }) => {
             let (content, lang) = open()?;
-            check_fit(content, lang, *width, *height)
+            check_fit(content, lang, (*width, *height), capabilities.ascii)
         }
         Some(Command::Present {
             start,
@@ -342,9 +365,15 @@ fn browse(
 }
 
 /// `clsv present --check-fit WxH`: every slide that would take more than one page on such a
-/// screen.
-fn check_fit(content: Content, lang: Lang, width: u16, height: u16) -> Result<u8, Failure> {
-    let theme = Theme::new(capability::ColorLevel::None, false);
+/// screen, with glyphs and text in ASCII when `ascii` (measured as such a terminal shows them,
+/// and named so).
+fn check_fit(
+    content: Content,
+    lang: Lang,
+    (width, height): (u16, u16),
+    ascii: bool,
+) -> Result<u8, Failure> {
+    let theme = Theme::new(capability::ColorLevel::None, ascii);
     let start = StartAt {
         lang,
         pane: Pane::Overview,
@@ -445,16 +474,23 @@ fn terminal_width() -> usize {
         .unwrap_or(DEFAULT_WIDTH)
 }
 
-/// `clsv search`: one line per result, tab-separated: pane, id, title, the match in context.
-fn print_search(content: &Content, lang: Lang, query: &str) -> Result<u8, Failure> {
+/// `clsv search`: one line per result, tab-separated: pane, id, title, the match in context;
+/// in ASCII where the terminal or the locale shows nothing else, as `clsv print` is.
+fn print_search(content: &Content, lang: Lang, query: &str, ascii: bool) -> Result<u8, Failure> {
+    let transliterated;
+    let (content, ellipsis) = match ascii {
+        true => {
+            transliterated = content.to_ascii();
+            (&transliterated, clsv::text::ASCII_ELLIPSIS)
+        }
+        false => (content, clsv::text::ELLIPSIS),
+    };
     let hits = Index::new(content).search(&Query::new(query), lang);
     let mut lines = String::new();
     for hit in &hits {
         let target = hit.target;
         let pane = pane_name(target.pane());
-        let snippet = hit
-            .snippet(content, SNIPPET_WIDTH, clsv::text::ELLIPSIS)
-            .text;
+        let snippet = hit.snippet(content, SNIPPET_WIDTH, ellipsis).text;
         let id = target.id(content);
         let title = target.title(content, lang);
         lines.push_str(&format!("{pane}\t{id}\t{title}\t{snippet}\n"));
@@ -544,6 +580,15 @@ fn doctor(cli: &Cli, capabilities: &Capabilities, content: Option<&Content>) -> 
         (false, _) => ("Unicode", capabilities.glyph_reason.as_str()),
     };
     out.push_str(&format!("glyphs:    {glyphs} ({reason})\n"));
+    // What the content and the interface's words are written in follows the glyphs.
+    let text = match capabilities.ascii {
+        true => "transliterated to ASCII",
+        false => "Unicode, as written",
+    };
+    out.push_str(&format!(
+        "text:      {text} ({})\n",
+        capabilities.glyph_reason
+    ));
     out.push_str(&format!(
         "dots:      {} ({})\n",
         capabilities.dots, capabilities.dots_reason

@@ -36,9 +36,9 @@ pub struct Options {
     /// Columns to wrap to.
     pub width: usize,
     pub format: Format,
-    /// Draw with ASCII only what the printer adds (bars, dashes, the mark of a cut), as the
-    /// interface does for `--ascii` and terminals or locales without Unicode; content's own
-    /// text is printed as it is.
+    /// Write only ASCII, as the interface does for `--ascii` and terminals or locales without
+    /// Unicode: the content's text transliterated (`Content::to_ascii`), the interface's
+    /// words too, and what the printer adds (bars, dashes, the mark of a cut) drawn in ASCII.
     pub ascii: bool,
 }
 
@@ -57,6 +57,14 @@ pub fn render(content: &Content, options: &Options) -> String {
 /// Writes the pack as linear text to `sink` as it goes, rather than making the whole text
 /// first: a pack's text is not held twice (or, as a string grows, several times).
 pub fn write(content: &Content, options: &Options, sink: &mut impl io::Write) -> io::Result<()> {
+    let transliterated;
+    let content = match options.ascii {
+        true => {
+            transliterated = content.to_ascii();
+            &transliterated
+        }
+        false => content,
+    };
     let mut out = Out {
         sink,
         failure: None,
@@ -68,7 +76,7 @@ pub fn write(content: &Content, options: &Options, sink: &mut impl io::Write) ->
         numbers: [0, 0],
     };
     let lang = options.lang;
-    let strings = UiLang::for_tag(content.lang_tag(lang)).strings();
+    let strings = UiLang::for_tag(content.lang_tag(lang)).strings_in(options.ascii);
     let printer = Printer {
         content,
         lang,

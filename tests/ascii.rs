@@ -267,3 +267,26 @@ fn browsers_in_ascii_on_one_pack_share_its_ascii_form() {
     let third = App::on(Arc::clone(&ascii), ascii_theme(), start, 80, 24);
     assert!(std::ptr::eq(third.content(), ascii.content()));
 }
+
+/// `clsv present --check-fit` names the slides as an ASCII terminal shows them, and measures
+/// them so.
+#[test]
+fn check_fit_in_ascii_names_the_slides_in_ascii() {
+    let check = |args: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_clsv"))
+            .args(args)
+            .env("TERM", "xterm")
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_CTYPE")
+            .output()
+            .unwrap();
+        output.stdout
+    };
+    let ascii = check(&["--ascii", "present", "--check-fit", "40x12"]);
+    let text = String::from_utf8(ascii).unwrap();
+    assert!(text.is_ascii(), "{text}");
+    assert!(text.contains("\"Platforma politica\""), "{text}");
+    let unicode = String::from_utf8(check(&["present", "--check-fit", "40x12"])).unwrap();
+    assert!(unicode.contains("\"Platformă politică\""), "{unicode}");
+}
