@@ -43,7 +43,8 @@ pub struct Cli {
     #[arg(long, requires = "content")]
     pub watch: bool,
 
-    /// Draw with ASCII characters only (no box drawing), for terminals without Unicode.
+    /// Write ASCII characters only, for terminals without Unicode: no box drawing, and the
+    /// text transliterated (letters without their marks, typographic quotes as ").
     #[arg(long, global = true)]
     pub ascii: bool,
 
@@ -76,8 +77,8 @@ pub enum Command {
         #[arg(value_name = "LINK")]
         link: Option<String>,
     },
-    /// Show the pack as slides for a room (keys: → Space next, ← back, a number and Enter to
-    /// go there, b blank, t timer, ? help, Esc browse, q quit).
+    /// Show the pack as slides for a room (keys: Right or Space next, Left back, a number and
+    /// Enter to go there, b blank, t timer, ? help, Esc browse, q quit).
     Present {
         /// Open at this slide: its number (from 1), or what it shows: title, timeline,
         /// members, or the id of a section, a right or an area of action.

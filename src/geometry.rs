@@ -689,10 +689,12 @@ pub struct TabLabel {
 }
 
 /// The tabs as they fit in `area`: each with its `full` label if they all fit, else the
-/// `current` tab with its full label (cut if even that does not fit) and the others `short`.
+/// `current` tab with its full label (cut if even that does not fit, ending with `ellipsis`)
+/// and the others `short`.
 pub fn tab_labels(
     area: Rect,
     current: Pane,
+    ellipsis: &str,
     full: impl Fn(Pane) -> String,
     short: impl Fn(Pane) -> String,
 ) -> Vec<TabLabel> {
@@ -733,7 +735,7 @@ pub fn tab_labels(
     let mut x = area.x;
     for tab in &mut tabs {
         if tab.pane == current && tab.width > room {
-            tab.label = text::truncate(&tab.label, room as usize);
+            tab.label = text::truncate_with(&tab.label, room as usize, ellipsis);
             tab.width = text::width(&tab.label) as u16;
         }
         tab.x = x;
@@ -937,13 +939,16 @@ mod tests {
     fn tabs_fall_back_to_numbers_and_cut_the_current_name_last() {
         let full = |pane: Pane| format!(" {} Pane number {} ", pane.index() + 1, pane.index());
         let short = |pane: Pane| format!(" {} ", pane.index() + 1);
-        let wide = tab_labels(Rect::new(0, 0, 200, 1), Pane::Members, full, short);
+        let wide = tab_labels(Rect::new(0, 0, 200, 1), Pane::Members, "…", full, short);
         assert!(wide.iter().all(|t| t.label.contains("Pane")));
-        let narrow = tab_labels(Rect::new(0, 0, 30, 1), Pane::Members, full, short);
+        let narrow = tab_labels(Rect::new(0, 0, 30, 1), Pane::Members, "…", full, short);
         assert_eq!(narrow[0].label, " 1 ");
         assert!(narrow[1].label.contains("Pane"));
         assert_eq!(narrow[2].x, narrow[1].x + narrow[1].width);
-        let tiny = tab_labels(Rect::new(0, 0, 12, 1), Pane::Members, full, short);
+        let tiny = tab_labels(Rect::new(0, 0, 12, 1), Pane::Members, "…", full, short);
         assert!(tiny.iter().map(|t| t.width).sum::<u16>() <= 12);
+        assert!(tiny[1].label.ends_with('…'), "{:?}", tiny[1].label);
+        let dots = tab_labels(Rect::new(0, 0, 12, 1), Pane::Members, "...", full, short);
+        assert!(dots[1].label.ends_with("..."), "{:?}", dots[1].label);
     }
 }

@@ -1,7 +1,11 @@
-//! The interface's own words in Romanian and English. Content languages without interface
-//! words here show the interface in English.
+//! The interface's own words in Romanian and English, and the same transliterated to ASCII.
+//! Content languages without interface words here show the interface in English.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use crate::action::Action;
+use crate::text::to_ascii;
 use crate::vocabulary::Pane;
 
 /// A language of the interface.
@@ -28,9 +32,34 @@ impl UiLang {
             UiLang::English => &ENGLISH,
         }
     }
+
+    /// The words of this language, transliterated to ASCII when `ascii` (for `--ascii` and
+    /// terminals or locales that show nothing else): "Căutare" is "Cautare".
+    pub fn strings_in(self, ascii: bool) -> &'static Strings {
+        match (self, ascii) {
+            (_, false) => self.strings(),
+            (UiLang::Romanian, true) => &ROMANIAN_ASCII,
+            (UiLang::English, true) => &ENGLISH_ASCII,
+        }
+    }
+}
+
+/// The words in ASCII, made from the others when first asked for.
+static ROMANIAN_ASCII: LazyLock<Strings> = LazyLock::new(|| ROMANIAN.to_ascii());
+static ENGLISH_ASCII: LazyLock<Strings> = LazyLock::new(|| ENGLISH.to_ascii());
+
+/// A word of the interface in ASCII, kept for the rest of the program's life as the words
+/// themselves are: each of the statics above is made once, so what is kept is one copy of
+/// the words, never more.
+fn ascii(text: &'static str) -> &'static str {
+    match to_ascii(text) {
+        Cow::Borrowed(text) => text,
+        Cow::Owned(text) => Box::leak(text.into_boxed_str()),
+    }
 }
 
 /// Every fixed word the interface shows.
+#[derive(Debug)]
 pub struct Strings {
     pub panes: [&'static str; 4],
     pub timeline: &'static str,
@@ -107,9 +136,13 @@ pub struct Strings {
     /// "match 3/7".
     pub match_word: &'static str,
     actions: ActionWords,
+    /// Whether these are the words in ASCII, so that what is made from them at each call (a
+    /// count of results, say) is made ASCII too.
+    ascii: bool,
 }
 
 /// How an action is described: a sentence for the help screen, a word or two for the footer.
+#[derive(Debug)]
 struct ActionWords {
     next_pane: (&'static str, &'static str),
     prev_pane: (&'static str, &'static str),
@@ -162,7 +195,225 @@ struct ActionWords {
     resize: (&'static str, &'static str),
 }
 
+impl ActionWords {
+    /// These words in ASCII.
+    fn to_ascii(&'static self) -> ActionWords {
+        let ActionWords {
+            next_pane,
+            prev_pane,
+            show_pane,
+            move_down,
+            move_up,
+            page_down,
+            page_up,
+            top,
+            bottom,
+            focus_detail,
+            focus_list,
+            back,
+            open_search,
+            insert_char,
+            delete_char,
+            clear_query,
+            accept_search,
+            cancel_search,
+            cycle_order,
+            toggle_map,
+            open_filter,
+            accept_filter,
+            cancel_filter,
+            select_result,
+            next_match,
+            prev_match,
+            start_presenting,
+            stop_presenting,
+            next_slide,
+            prev_slide,
+            first_slide,
+            last_slide,
+            type_digit,
+            go_to_typed,
+            blank,
+            reset_timer,
+            tick,
+            follow,
+            pair_ended,
+            switch_language,
+            copy_citation,
+            next_section,
+            prev_section,
+            open_help,
+            close_help,
+            quit,
+            select_row,
+            scroll,
+            resize,
+        } = self;
+        ActionWords {
+            next_pane: (ascii(next_pane.0), ascii(next_pane.1)),
+            prev_pane: (ascii(prev_pane.0), ascii(prev_pane.1)),
+            show_pane: (ascii(show_pane.0), ascii(show_pane.1)),
+            move_down: (ascii(move_down.0), ascii(move_down.1)),
+            move_up: (ascii(move_up.0), ascii(move_up.1)),
+            page_down: (ascii(page_down.0), ascii(page_down.1)),
+            page_up: (ascii(page_up.0), ascii(page_up.1)),
+            top: (ascii(top.0), ascii(top.1)),
+            bottom: (ascii(bottom.0), ascii(bottom.1)),
+            focus_detail: (ascii(focus_detail.0), ascii(focus_detail.1)),
+            focus_list: (ascii(focus_list.0), ascii(focus_list.1)),
+            back: (ascii(back.0), ascii(back.1)),
+            open_search: (ascii(open_search.0), ascii(open_search.1)),
+            insert_char: (ascii(insert_char.0), ascii(insert_char.1)),
+            delete_char: (ascii(delete_char.0), ascii(delete_char.1)),
+            clear_query: (ascii(clear_query.0), ascii(clear_query.1)),
+            accept_search: (ascii(accept_search.0), ascii(accept_search.1)),
+            cancel_search: (ascii(cancel_search.0), ascii(cancel_search.1)),
+            cycle_order: (ascii(cycle_order.0), ascii(cycle_order.1)),
+            toggle_map: (ascii(toggle_map.0), ascii(toggle_map.1)),
+            open_filter: (ascii(open_filter.0), ascii(open_filter.1)),
+            accept_filter: (ascii(accept_filter.0), ascii(accept_filter.1)),
+            cancel_filter: (ascii(cancel_filter.0), ascii(cancel_filter.1)),
+            select_result: (ascii(select_result.0), ascii(select_result.1)),
+            next_match: (ascii(next_match.0), ascii(next_match.1)),
+            prev_match: (ascii(prev_match.0), ascii(prev_match.1)),
+            start_presenting: (ascii(start_presenting.0), ascii(start_presenting.1)),
+            stop_presenting: (ascii(stop_presenting.0), ascii(stop_presenting.1)),
+            next_slide: (ascii(next_slide.0), ascii(next_slide.1)),
+            prev_slide: (ascii(prev_slide.0), ascii(prev_slide.1)),
+            first_slide: (ascii(first_slide.0), ascii(first_slide.1)),
+            last_slide: (ascii(last_slide.0), ascii(last_slide.1)),
+            type_digit: (ascii(type_digit.0), ascii(type_digit.1)),
+            go_to_typed: (ascii(go_to_typed.0), ascii(go_to_typed.1)),
+            blank: (ascii(blank.0), ascii(blank.1)),
+            reset_timer: (ascii(reset_timer.0), ascii(reset_timer.1)),
+            tick: (ascii(tick.0), ascii(tick.1)),
+            follow: (ascii(follow.0), ascii(follow.1)),
+            pair_ended: (ascii(pair_ended.0), ascii(pair_ended.1)),
+            switch_language: (ascii(switch_language.0), ascii(switch_language.1)),
+            copy_citation: (ascii(copy_citation.0), ascii(copy_citation.1)),
+            next_section: (ascii(next_section.0), ascii(next_section.1)),
+            prev_section: (ascii(prev_section.0), ascii(prev_section.1)),
+            open_help: (ascii(open_help.0), ascii(open_help.1)),
+            close_help: (ascii(close_help.0), ascii(close_help.1)),
+            quit: (ascii(quit.0), ascii(quit.1)),
+            select_row: (ascii(select_row.0), ascii(select_row.1)),
+            scroll: (ascii(scroll.0), ascii(scroll.1)),
+            resize: (ascii(resize.0), ascii(resize.1)),
+        }
+    }
+}
+
 impl Strings {
+    /// These words in ASCII (see [`UiLang::strings_in`]).
+    fn to_ascii(&'static self) -> Strings {
+        let Strings {
+            panes,
+            timeline,
+            source,
+            name,
+            code,
+            region,
+            joined,
+            note,
+            sources,
+            nothing_here,
+            help_title,
+            too_small,
+            search_title,
+            search_hint,
+            search_wrapped,
+            no_results,
+            copied,
+            nothing_to_copy,
+            help_browse,
+            help_search,
+            help_typing,
+            help_present,
+            help_filter,
+            columns,
+            orders,
+            filter_label,
+            map_title,
+            glance_title,
+            glance_counts,
+            number_joiner,
+            no_locations,
+            map_too_small,
+            growth_title,
+            growth_columns,
+            regions_title,
+            region_columns,
+            member_list,
+            next_up,
+            notes,
+            more,
+            left,
+            time_of_day,
+            over,
+            speaker_away,
+            pair_ended,
+            end_of_deck,
+            results,
+            query_full,
+            match_word,
+            actions,
+            ascii: _,
+        } = self;
+        Strings {
+            panes: panes.map(ascii),
+            timeline: ascii(timeline),
+            source: ascii(source),
+            name: ascii(name),
+            code: ascii(code),
+            region: ascii(region),
+            joined: ascii(joined),
+            note: ascii(note),
+            sources: ascii(sources),
+            nothing_here: ascii(nothing_here),
+            help_title: ascii(help_title),
+            too_small: ascii(too_small),
+            search_title: ascii(search_title),
+            search_hint: ascii(search_hint),
+            search_wrapped: ascii(search_wrapped),
+            no_results: ascii(no_results),
+            copied: ascii(copied),
+            nothing_to_copy: ascii(nothing_to_copy),
+            help_browse: ascii(help_browse),
+            help_search: ascii(help_search),
+            help_typing: ascii(help_typing),
+            help_present: ascii(help_present),
+            help_filter: ascii(help_filter),
+            columns: columns.map(ascii),
+            orders: orders.map(ascii),
+            filter_label: ascii(filter_label),
+            map_title: ascii(map_title),
+            glance_title: ascii(glance_title),
+            glance_counts: glance_counts.map(|(one, many)| (ascii(one), ascii(many))),
+            number_joiner: *number_joiner,
+            no_locations: ascii(no_locations),
+            map_too_small: ascii(map_too_small),
+            growth_title: ascii(growth_title),
+            growth_columns: growth_columns.map(ascii),
+            regions_title: ascii(regions_title),
+            region_columns: region_columns.map(ascii),
+            member_list: ascii(member_list),
+            next_up: ascii(next_up),
+            notes: ascii(notes),
+            more: ascii(more),
+            left: ascii(left),
+            time_of_day: ascii(time_of_day),
+            over: ascii(over),
+            speaker_away: ascii(speaker_away),
+            pair_ended: ascii(pair_ended),
+            end_of_deck: ascii(end_of_deck),
+            results: *results,
+            query_full: *query_full,
+            match_word: ascii(match_word),
+            actions: actions.to_ascii(),
+            ascii: true,
+        }
+    }
+
     /// The name of a pane in this language.
     pub fn pane(&self, pane: Pane) -> &'static str {
         self.panes[pane.index()]
@@ -235,7 +486,7 @@ impl Strings {
 
     /// The number of results, in words.
     pub fn results(&self, count: usize) -> String {
-        (self.results)(count)
+        self.made((self.results)(count))
     }
 
     /// What follows the number `count` of the overview's count `which` (0 members,
@@ -251,7 +502,15 @@ impl Strings {
 
     /// The prompt's note that the query is full, at `limit` characters.
     pub fn query_full(&self, limit: usize) -> String {
-        (self.query_full)(limit)
+        self.made((self.query_full)(limit))
+    }
+
+    /// Words made at a call, in ASCII when these words are.
+    fn made(&self, words: String) -> String {
+        match self.ascii {
+            true => to_ascii(&words).into_owned(),
+            false => words,
+        }
     }
 
     /// A word or two for the footer.
@@ -315,6 +574,7 @@ static ROMANIAN: Strings = Strings {
     results: romanian_results,
     query_full: romanian_query_full,
     match_word: "potrivirea",
+    ascii: false,
     actions: ActionWords {
         next_pane: ("Panoul următor", "panou"),
         prev_pane: ("Panoul anterior", "panou"),
@@ -432,6 +692,7 @@ static ENGLISH: Strings = Strings {
     results: english_results,
     query_full: english_query_full,
     match_word: "match",
+    ascii: false,
     actions: ActionWords {
         next_pane: ("Next pane", "pane"),
         prev_pane: ("Previous pane", "pane"),
@@ -573,6 +834,29 @@ mod tests {
         assert_eq!(
             UiLang::English.strings().query_full(256),
             "limit reached: 256 characters"
+        );
+    }
+
+    #[test]
+    fn the_words_in_ascii_are_the_words_transliterated() {
+        for lang in [UiLang::Romanian, UiLang::English] {
+            let ascii = lang.strings_in(true);
+            let words = format!("{ascii:?}");
+            let odd: String = words.chars().filter(|c| !c.is_ascii()).collect();
+            assert!(odd.is_empty(), "{lang:?}: {odd}");
+            assert!(std::ptr::eq(lang.strings_in(false), lang.strings()));
+        }
+        let ro = UiLang::Romanian.strings_in(true);
+        assert_eq!(ro.search_title, "Cautare");
+        assert_eq!(ro.pane(Pane::Declaration), "Declaratie");
+        assert_eq!(ro.describe(Action::Quit), "Iesire");
+        assert_eq!(ro.hint(Action::DeleteChar), "sterge");
+        assert_eq!(ro.counted(1, 4), "conferinte");
+        assert_eq!(ro.query_full(256), "limita atinsa: 256 de caractere");
+        assert_eq!(ro.results(20), "20 de rezultate");
+        assert!(
+            std::ptr::eq(ro, UiLang::Romanian.strings_in(true)),
+            "made once"
         );
     }
 }

@@ -72,6 +72,9 @@ impl Key {
             KeyCode::End => "End".to_string(),
             KeyCode::Backspace => "Backspace".to_string(),
             KeyCode::Char(' ') => "Space".to_string(),
+            // A letter the terminal cannot show is named by its code point, not by a
+            // transliteration that would name another key.
+            KeyCode::Char(c) if ascii && !c.is_ascii() => format!("U+{:04X}", c as u32),
             KeyCode::Char(c) => c.to_string(),
             KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
@@ -671,5 +674,7 @@ mod tests {
         assert_eq!(Key::plain(K::Down).label(false), "↓");
         assert_eq!(Key::plain(K::Down).label(true), "Down");
         assert_eq!(Key::char(' ').label(false), "Space");
+        assert_eq!(Key::char('ţ').label(false), "ţ");
+        assert_eq!(Key::char('ţ').label(true), "U+0163", "not t, another key");
     }
 }

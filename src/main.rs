@@ -4,7 +4,7 @@
 use std::io::{ErrorKind, IsTerminal, Write};
 use std::path::Path;
 
-use clap::{CommandFactory, Parser};
+use clap::{CommandFactory, FromArgMatches};
 
 use clsv::app::{App, StartAt, Talk};
 use clsv::capability::{self, Capabilities, Dots};
@@ -41,7 +41,7 @@ const DEFAULT_WIDTH: usize = 80;
 /// SIGPIPE is ignored (a write to a closed pipe fails with an error, see [`write_out`]), and a
 /// panic ends the process with exit code 101.
 fn main() -> std::process::ExitCode {
-    let cli = Cli::parse();
+    let cli = parse_command_line();
     let code = match run(cli) {
         Ok(code) => code,
         Err(failure) => {
@@ -50,6 +50,29 @@ fn main() -> std::process::ExitCode {
         }
     };
     std::process::ExitCode::from(code)
+}
+
+/// The command line, parsed. Its help names the coalition in Romanian: in ASCII where the
+/// locale or the terminal shows nothing else, or `--ascii` is among the arguments, as all of
+/// clsv's output is then (the configuration is read only once the command line is).
+fn parse_command_line() -> Cli {
+    let ascii_asked = std::env::args_os().any(|arg| arg == "--ascii");
+    let ascii = capability::detect(
+        &capability::process_env,
+        capability::ColorChoice::Auto,
+        ascii_asked,
+    )
+    .ascii;
+    let mut command = Cli::command();
+    if ascii && let Some(about) = command.get_about().map(|about| about.to_string()) {
+        command = command.about(clsv::text::to_ascii(&about).into_owned());
+    }
+    match Cli::from_arg_matches(&command.get_matches()) {
+        Ok(cli) => cli,
+        // The matches come from this very command, so they always make a `Cli`; were they not
+        // to, clap says why and exits as for any error of the command line.
+        Err(error) => error.exit(),
+    }
 }
 
 /// Why clsv stopped short: what it says on standard error, and its exit code.
@@ -165,7 +188,13 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             let width = checked_width(*width)?;
             let (content, lang) = open()?;
             let query = Query::new(&query.join(" "));
-            print_search(&content, lang, pane, &query, *format, width)
+            let output = SearchOutput {
+                pane,
+                format: *format,
+                width,
+                ascii: capabilities.ascii,
+            };
+            print_search(&content, lang, &query, output)
         }
         Some(Command::Print {
             width,
@@ -197,7 +226,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             ..
         }) => {
             let (content, lang) = open()?;
-            check_fit(content, lang, *width, *height)
+            check_fit(content, lang, (*width, *height), capabilities.ascii)
         }
         Some(Command::Present {
             start,
@@ -413,9 +442,15 @@ fn browse(
 }
 
 /// `clsv present --check-fit WxH`: every slide that would take more than one page on such a
-/// screen.
-fn check_fit(content: Content, lang: Lang, width: u16, height: u16) -> Result<u8, Failure> {
-    let theme = Theme::new(capability::ColorLevel::None, false);
+/// screen, with glyphs and text in ASCII when `ascii` (measured as such a terminal shows them,
+/// and named so).
+fn check_fit(
+    content: Content,
+    lang: Lang,
+    (width, height): (u16, u16),
+    ascii: bool,
+) -> Result<u8, Failure> {
+    let theme = Theme::new(capability::ColorLevel::None, ascii);
     let start = StartAt {
         lang,
         pane: Pane::Overview,
@@ -519,23 +554,40 @@ fn terminal_width() -> usize {
         .unwrap_or(DEFAULT_WIDTH)
 }
 
+/// How `clsv search` writes its results: only those in `pane` if one is given; a line of
+/// text or of JSON a result; the context cut to `width` columns (to the terminal's width on
+/// a terminal, left whole into a pipe); in ASCII where the terminal or the locale shows
+/// nothing else, as `clsv print` is.
+#[derive(Debug, Clone, Copy)]
+struct SearchOutput {
+    pane: Option<Pane>,
+    format: SearchFormat,
+    width: Option<usize>,
+    ascii: bool,
+}
+
 /// `clsv search`: one line per result, tab-separated (pane, id, title, the match in its
-/// context), or a line of JSON per result; only the results in `pane` if one is given. The
-/// context is cut to `width` columns, to the terminal's width on a terminal, and left whole
-/// into a pipe.
+/// context), or a line of JSON per result.
 fn print_search(
     content: &Content,
     lang: Lang,
-    pane: Option<Pane>,
     query: &Query,
-    format: SearchFormat,
-    width: Option<usize>,
+    output: SearchOutput,
 ) -> Result<u8, Failure> {
+    let transliterated;
+    let (content, ellipsis) = match output.ascii {
+        true => {
+            transliterated = content.to_ascii();
+            (&transliterated, clsv::text::ASCII_ELLIPSIS)
+        }
+        false => (content, clsv::text::ELLIPSIS),
+    };
     let mut hits = Index::new(content).search(query, lang);
-    hits.retain(|hit| pane.is_none_or(|p| hit.target.pane() == p));
+    hits.retain(|hit| output.pane.is_none_or(|p| hit.target.pane() == p));
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let width = width.or_else(|| std::io::stdout().is_terminal().then(terminal_width));
-    let result = match format {
+    let is_terminal = std::io::stdout().is_terminal();
+    let width = output.width.or_else(|| is_terminal.then(terminal_width));
+    let result = match output.format {
         SearchFormat::Json => print::json::write_hits(content, query, &hits, &mut out),
         SearchFormat::Text => hits.iter().try_for_each(|hit| {
             let target = hit.target;
@@ -546,7 +598,7 @@ fn print_search(
             let context = match width {
                 Some(width) => {
                     let room = width.saturating_sub(text::width(&prefix)).max(SNIPPET_MIN);
-                    hit.snippet(content, room).text
+                    hit.snippet(content, room, ellipsis).text
                 }
                 None => hit.text(content).into_owned(),
             };
@@ -695,6 +747,15 @@ fn doctor(
         (false, _) => ("Unicode", capabilities.glyph_reason.as_str()),
     };
     out.push_str(&format!("glyphs:    {glyphs} ({reason})\n"));
+    // What the content and the interface's words are written in follows the glyphs.
+    let text = match capabilities.ascii {
+        true => "transliterated to ASCII",
+        false => "Unicode, as written",
+    };
+    out.push_str(&format!(
+        "text:      {text} ({})\n",
+        capabilities.glyph_reason
+    ));
     out.push_str(&format!(
         "dots:      {} ({})\n",
         capabilities.dots, capabilities.dots_reason

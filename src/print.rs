@@ -42,9 +42,9 @@ pub struct Options {
     /// Columns to wrap to.
     pub width: usize,
     pub format: Format,
-    /// Draw with ASCII only what the printer adds (bars, dashes, the mark of a cut), as the
-    /// interface does for `--ascii` and terminals or locales without Unicode; content's own
-    /// text is printed as it is.
+    /// Write only ASCII, as the interface does for `--ascii` and terminals or locales without
+    /// Unicode: the content's text transliterated (`Content::to_ascii`), the interface's
+    /// words too, and what the printer adds (bars, dashes, the mark of a cut) drawn in ASCII.
     pub ascii: bool,
 }
 
@@ -69,6 +69,14 @@ pub fn render(content: &Content, options: &Options) -> String {
 /// the text agree whatever part is printed. Which they are is found by writing the text once
 /// to nowhere first: the same code that cites them, at the cost of a second pass.
 pub fn write(content: &Content, options: &Options, sink: &mut impl io::Write) -> io::Result<()> {
+    let transliterated;
+    let content = match options.ascii {
+        true => {
+            transliterated = content.to_ascii();
+            &transliterated
+        }
+        false => content,
+    };
     let cited = write_text(content, options, &mut io::sink(), None)?;
     let mut numbers = Vec::with_capacity(cited.len());
     let mut next = 0;
@@ -98,7 +106,7 @@ fn write_text(
         numbers: [0, 0],
     };
     let lang = options.lang;
-    let strings = UiLang::for_tag(content.lang_tag(lang)).strings();
+    let strings = UiLang::for_tag(content.lang_tag(lang)).strings_in(options.ascii);
     let only = options.item.filter(|t| !matches!(t, Target::Intro(_)));
     let printer = Printer {
         content,

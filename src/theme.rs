@@ -2,10 +2,13 @@
 //! terminal with colours and for one without, where the selection and the focus must still
 //! show (reverse video, bold, underline).
 
+use std::borrow::Cow;
+
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
 
 use crate::capability::{Capabilities, ColorLevel, Dots};
+use crate::text;
 
 /// Characters that depend on whether the terminal can show Unicode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -209,6 +212,27 @@ impl Theme {
             }
         }
         self
+    }
+
+    /// `text` as this theme can show it: transliterated to ASCII where the glyphs are ASCII
+    /// (for what does not come from the content or the interface's words, which are ASCII
+    /// already there: a typed query, a problem's message).
+    pub fn shown<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        match self.ascii {
+            true => text::to_ascii(text),
+            false => Cow::Borrowed(text),
+        }
+    }
+
+    /// `text` cut to `max_width` columns, with this theme's ellipsis where it is cut.
+    pub fn truncate(&self, text: &str, max_width: usize) -> String {
+        text::truncate_with(text, max_width, self.glyphs().ellipsis)
+    }
+
+    /// `text` padded or cut to exactly `columns` columns, with this theme's ellipsis where it
+    /// is cut.
+    pub fn fit(&self, text: &str, columns: usize) -> String {
+        text::fit_with(text, columns, self.glyphs().ellipsis)
     }
 
     /// Whether any colour is shown.

@@ -123,6 +123,35 @@ fn help_and_version_work() {
 }
 
 #[test]
+fn the_help_is_ascii_with_ascii_or_a_locale_that_is_not_utf8() {
+    let help = |args: &[&str], lang: &str| {
+        let output = Command::new(env!("CARGO_BIN_EXE_clsv"))
+            .args(args)
+            .env("TERM", "xterm")
+            .env("LANG", lang)
+            .env_remove("LC_ALL")
+            .env_remove("LC_CTYPE")
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        stdout(&output)
+    };
+    for (args, lang) in [(&["--ascii", "--help"][..], "C.UTF-8"), (&["--help"], "C")] {
+        let text = help(args, lang);
+        assert!(text.is_ascii(), "{text}");
+        assert!(text.contains("(Coalitia privind Libertatea in Spatiul Virtual)"));
+    }
+    let text = help(&["--help"], "C.UTF-8");
+    assert!(text.contains("(Coaliţia privind Libertatea în Spaţiul Virtual)"));
+    for command in [
+        "present", "print", "search", "serve", "doctor", "check", "init",
+    ] {
+        let text = help(&[command, "--help"], "C.UTF-8");
+        assert!(text.is_ascii(), "{command}: {text}");
+    }
+}
+
+#[test]
 fn doctor_says_what_it_detected_and_why() {
     let output = Command::new(env!("CARGO_BIN_EXE_clsv"))
         .arg("doctor")
@@ -148,6 +177,11 @@ fn doctor_says_what_it_detected_and_why() {
         "{text}"
     );
     assert!(
+        text.contains("text:      transliterated to ASCII (LANG=C is not UTF-8)"),
+        "{text}"
+    );
+    assert!(output.stdout.is_ascii(), "{text}");
+    assert!(
         text.contains("output:    not a terminal; clsv shows plain text"),
         "{text}"
     );
@@ -159,6 +193,10 @@ fn doctor_says_what_it_detected_and_why() {
     let text = stdout(&forced);
     assert!(text.contains("(--color always"), "{text}");
     assert!(text.contains("glyphs:    ASCII (--ascii)"), "{text}");
+    assert!(
+        text.contains("text:      transliterated to ASCII (--ascii)"),
+        "{text}"
+    );
     let console = Command::new(env!("CARGO_BIN_EXE_clsv"))
         .arg("doctor")
         .env("TERM", "linux")
@@ -168,6 +206,10 @@ fn doctor_says_what_it_detected_and_why() {
         .output()
         .unwrap();
     let text = stdout(&console);
+    assert!(
+        text.contains("text:      Unicode, as written (LANG=C.UTF-8)"),
+        "{text}"
+    );
     assert!(
         text.contains("dots:      half blocks (TERM=linux: its console font has no braille)"),
         "{text}"

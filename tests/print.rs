@@ -565,6 +565,60 @@ fn print_draws_ascii_when_asked_or_when_the_terminal_cannot_show_more() {
     assert_eq!(bars(&members, &c_locale), (false, true));
 }
 
+/// With `--ascii`, or a locale that is not UTF-8, `clsv print` writes only ASCII bytes: the
+/// content transliterated, the interface's words too, in text and in Markdown. Otherwise the
+/// diacritics stay.
+#[test]
+fn print_writes_only_ascii_with_ascii_or_a_locale_that_is_not_utf8() {
+    let env = |lang: &'static str| {
+        [
+            ("TERM", "xterm"),
+            ("LANG", lang),
+            ("LC_ALL", ""),
+            ("LC_CTYPE", ""),
+        ]
+    };
+    for format in ["text", "markdown"] {
+        let printed = |flags: &[&str], lang: &'static str| {
+            let mut args = vec!["print", "--width", "80", "--format", format];
+            args.extend_from_slice(flags);
+            let output = clsv(&args, &env(lang));
+            assert_eq!(output.status.code(), Some(0), "{args:?} LANG={lang}");
+            output.stdout
+        };
+        for (flags, lang) in [(&["--ascii"][..], "C.UTF-8"), (&[], "C"), (&[], "POSIX")] {
+            let bytes = printed(flags, lang);
+            let text = String::from_utf8_lossy(&bytes);
+            let odd: String = text.chars().filter(|c| !c.is_ascii()).collect();
+            assert!(bytes.is_ascii(), "{format} {flags:?} LANG={lang}: {odd:?}");
+            assert!(text.contains("Coalitia privind Libertatea in Spatiul Virtual"));
+            assert!(text.contains("Declaratie"), "the interface's words too");
+            assert!(text.contains("Republica Ceha"), "{text}");
+        }
+        let bytes = printed(&[], "C.UTF-8");
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(text.contains("Coaliţia privind Libertatea în Spaţiul Virtual"));
+        assert!(text.contains("Republica Cehă"), "{text}");
+        assert!(text.contains("„"), "the quotation marks stay");
+    }
+}
+
+/// `clsv search` follows the same rule.
+#[test]
+fn search_writes_only_ascii_with_ascii() {
+    let env = [("TERM", "xterm"), ("LANG", "C.UTF-8"), ("LC_ALL", "")];
+    for query in ["ţări", "tari"] {
+        let output = clsv(&["search", "--ascii", query], &env);
+        assert_eq!(output.status.code(), Some(0), "{query}");
+        assert!(output.stdout.is_ascii(), "{query}");
+        let text = String::from_utf8(output.stdout).unwrap();
+        assert!(text.contains("Tarile care se alatura"), "{text}");
+    }
+    let output = clsv(&["search", "tari"], &env);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("Ţările care se alătură"), "{text}");
+}
+
 #[test]
 fn the_tables_in_markdown_are_tables_with_the_interface_words() {
     let content = embedded();

@@ -254,6 +254,9 @@ fn ascii_draws_without_box_drawing() {
     assert!(screen.contains("|>AT   Austria"), "{screen}");
     let drawing = ['╭', '╮', '╰', '╯', '│', '─', '›', '•', '█'];
     assert!(!screen.chars().any(|c| drawing.contains(&c)), "{screen}");
+    // The content's text and the interface's words are transliterated: nothing but ASCII.
+    assert!(screen.is_ascii(), "{screen}");
+    assert!(screen.contains("Republica Ceha"), "{screen}");
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
 }
@@ -267,6 +270,7 @@ fn a_locale_that_is_not_utf8_gets_ascii() {
         "{}",
         session.contents()
     );
+    assert!(session.contents().is_ascii(), "{}", session.contents());
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
 }

@@ -267,12 +267,34 @@ fn a_session_gets_the_browser_keys_and_resizes_and_its_terminal_back() {
     let mut client = server.connect(&[]);
     client.wait_for("Denumirea");
     client.send("2");
-    client.wait_for("MD   Moldova");
+    client.wait_for("EE   Estonia");
     client.resize(30, 8);
     client.wait_for("1  2 Membri (22)  3  4");
     client.send("q");
     assert_eq!(client.wait_exit(), 0);
     client.assert_restored();
+}
+
+/// A client whose terminal has no Unicode (`TERM=vt100`) gets the pack in ASCII, while
+/// another on the same server keeps its diacritics.
+#[test]
+fn a_session_on_a_terminal_without_unicode_is_shown_in_ascii() {
+    let server = Server::start(&[]);
+    let mut args = vec!["-tt".to_string()];
+    args.extend(server.ssh_args());
+    args.push("127.0.0.1".to_string());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut plain = Session::start_program("ssh", &args, 80, 24, &[("TERM", "vt100")]);
+    let mut unicode = server.connect(&[]);
+    plain.send("2");
+    plain.wait_for("Republica Ceha");
+    assert!(plain.contents().is_ascii(), "{}", plain.contents());
+    unicode.send("2");
+    unicode.wait_for("Republica Cehă");
+    for client in [&mut plain, &mut unicode] {
+        client.send("q");
+        assert_eq!(client.wait_exit(), 0);
+    }
 }
 
 #[test]
@@ -891,7 +913,7 @@ fn x11_and_agent_forwarding_are_refused_with_a_reply_and_the_session_goes_on() {
             );
         }
         browser.terminal.send(b"2").await.unwrap();
-        browser.wait_for("Moldova").await;
+        browser.wait_for("EE   Estonia").await;
         browser.quit().await;
     });
     server.log.wait_for("refused: X11 forwarding");
@@ -966,7 +988,7 @@ fn a_bracketed_paste_is_typed_into_the_search_and_not_taken_for_keys() {
             "bracketed paste asked for"
         );
         reader.terminal.send(b"2").await.unwrap();
-        reader.wait_for("MD   Moldova").await;
+        reader.wait_for("EE   Estonia").await;
         // Pasted while browsing: "q" would quit, "/" search, "4" change pane.
         reader
             .terminal
@@ -990,7 +1012,7 @@ fn a_bracketed_paste_is_typed_into_the_search_and_not_taken_for_keys() {
             .wait_until("the prompt closed", |s| !s.contents().contains("Căutare"))
             .await;
         assert!(
-            reader.contents().contains("MD   Moldova"),
+            reader.contents().contains("EE   Estonia"),
             "still the members"
         );
         let mark = reader.terminal.received.len();
@@ -1042,7 +1064,7 @@ fn a_paste_and_a_resize_flood_neither_hold_up_another_reader_nor_grow_memory() {
         let mut reader = Remote::open(server.port, 80, 24).await;
         reader.wait_for("Denumirea").await;
         reader.terminal.send(b"2").await.unwrap();
-        reader.wait_for("Moldova").await;
+        reader.wait_for("EE   Estonia").await;
         let grown = status_kb(pid, "VmHWM:").saturating_sub(before);
         assert!(grown < 100 * 1024, "the server grew by {grown} kB");
         // The hostile reader reads at last: its session still answers, on the last size.

@@ -237,7 +237,8 @@ impl App {
             _ => format!(" {} {} ", pane.index() + 1, strings.pane(pane)),
         };
         let short = |pane: Pane| format!(" {} ", pane.index() + 1);
-        geometry::tab_labels(area, self.pane, full, short)
+        let ellipsis = self.theme.glyphs().ellipsis;
+        geometry::tab_labels(area, self.pane, ellipsis, full, short)
     }
 
     /// The help text at `width`, from the keymap in use.

@@ -121,9 +121,19 @@ pub type Ranks = Arc<[u32]>;
 /// of `clsv serve` has its own `App` on one `Pack`). The index is built once, when first
 /// needed or asked for: the terminal asks after the first frame, so the first screen never
 /// waits for it.
+///
+/// A browser whose terminal shows only ASCII shows the pack's ASCII form
+/// ([`Pack::for_glyphs`]): a pack of its own, with its content transliterated
+/// (`Content::to_ascii`) and its own index, so that what is shown, searched and measured is
+/// the same ASCII text.
 #[derive(Debug)]
 pub struct Pack {
     content: Content,
+    /// Whether `content` is the ASCII form of the pack.
+    ascii: bool,
+    /// The ASCII form of this pack, made when a browser in ASCII first asks for it and then
+    /// shared by every such browser.
+    in_ascii: OnceLock<Arc<Pack>>,
     index: OnceLock<Index>,
     /// The members joining year by year, worked out once.
     growth: OnceLock<Vec<YearGrowth>>,
@@ -137,8 +147,23 @@ pub struct Pack {
 
 impl Pack {
     pub fn new(content: Content) -> Pack {
+        Pack::of(content, false)
+    }
+
+    /// A pack of `content`, transliterated to ASCII first when `ascii`.
+    pub fn of(content: Content, ascii: bool) -> Pack {
+        match ascii {
+            true => Pack::made(content.to_ascii(), true),
+            false => Pack::made(content, false),
+        }
+    }
+
+    /// A pack of `content`, which is the pack's ASCII form when `ascii`.
+    fn made(content: Content, ascii: bool) -> Pack {
         Pack {
             content,
+            ascii,
+            in_ascii: OnceLock::new(),
             index: OnceLock::new(),
             growth: OnceLock::new(),
             ranks: Mutex::default(),
@@ -148,6 +173,18 @@ impl Pack {
 
     pub fn content(&self) -> &Content {
         &self.content
+    }
+
+    /// The pack as a terminal with ASCII glyphs (`ascii`) or Unicode ones shows it: this
+    /// pack, or its ASCII form.
+    pub fn for_glyphs(self: &Arc<Pack>, ascii: bool) -> Arc<Pack> {
+        match ascii && !self.ascii {
+            true => Arc::clone(
+                self.in_ascii
+                    .get_or_init(|| Arc::new(Pack::made(self.content.to_ascii(), true))),
+            ),
+            false => Arc::clone(self),
+        }
     }
 
     /// Whether the search index has been built.
@@ -269,13 +306,17 @@ pub(super) enum Movement {
 }
 
 impl App {
-    /// A browser on `content`, drawn on a terminal of `width`×`height`.
+    /// A browser on `content`, drawn on a terminal of `width`×`height`; in ASCII when the
+    /// theme's glyphs are.
     pub fn new(content: Content, theme: Theme, start: StartAt, width: u16, height: u16) -> App {
-        App::on(Arc::new(Pack::new(content)), theme, start, width, height)
+        let pack = Pack::of(content, theme.ascii);
+        App::on(Arc::new(pack), theme, start, width, height)
     }
 
-    /// A browser on a pack that other browsers may show too.
+    /// A browser on a pack that other browsers may show too: its ASCII form when the
+    /// theme's glyphs are ASCII.
     pub fn on(pack: Arc<Pack>, theme: Theme, start: StartAt, width: u16, height: u16) -> App {
+        let pack = pack.for_glyphs(theme.ascii);
         let deck = crate::present::deck(&pack.content);
         let mut app = App {
             pack,
@@ -339,9 +380,9 @@ impl App {
         self.lang
     }
 
-    /// The interface's words in the current language.
+    /// The interface's words in the current language, in ASCII when the glyphs are.
     pub fn strings(&self) -> &'static Strings {
-        UiLang::for_tag(self.pack.content.lang_tag(self.lang)).strings()
+        UiLang::for_tag(self.pack.content.lang_tag(self.lang)).strings_in(self.theme.ascii)
     }
 
     pub fn pane(&self) -> Pane {

@@ -33,7 +33,7 @@ impl App {
             })
             .collect();
         let lang_tag = self.pack.content.lang_tag(self.lang).to_string();
-        self.pack = Arc::new(Pack::new(content));
+        self.pack = Arc::new(Pack::of(content, self.theme.ascii));
         self.laid_out.forget();
         self.deck = present::deck(&self.pack.content);
         if let Some(p) = self.presentation.as_mut() {

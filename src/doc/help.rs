@@ -51,7 +51,7 @@ pub fn text(cx: Context, keymap: &Keymap, width: usize, from: Mode) -> DocText {
         doc.text(heading, theme.heading());
         for (keys, description) in entries {
             if width >= key_width + 16 {
-                let first = text::fit(&keys, key_width);
+                let first = theme.fit(&keys, key_width);
                 let rest = " ".repeat(key_width);
                 doc.hanging(description, (&first, theme.key()), &rest, Style::new());
             } else {

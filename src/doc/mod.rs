@@ -122,7 +122,10 @@ pub fn citation(cx: Context, pane: Pane, item: usize) -> Option<String> {
     let title = item_title(cx, pane, item);
     Some(match sources.is_empty() {
         true => title,
-        false => format!("{title} — {}", sources.join("; ")),
+        false => {
+            let dash = if cx.theme.ascii { "--" } else { "—" };
+            format!("{title} {dash} {}", sources.join("; "))
+        }
     })
 }
 
@@ -590,11 +593,11 @@ impl<'a> Doc<'a> {
     ) {
         let label_style = self.cx.theme.label();
         if self.width >= label_width + 12 {
-            let first = text::fit(label, label_width);
+            let first = self.cx.theme.fit(label, label_width);
             let rest = " ".repeat(label_width);
             self.hanging_in(value, (&first, label_style), &rest, Style::new(), kind);
         } else {
-            self.text(text::truncate(label, self.width), label_style);
+            self.text(self.cx.theme.truncate(label, self.width), label_style);
             self.hanging_in(value, ("  ", Style::new()), "  ", Style::new(), kind);
         }
     }

@@ -829,17 +829,18 @@ impl Hit {
         original_range(text, &origins, start, start + self.match_len as usize)
     }
 
-    /// The match with some context before it, cut to `width` columns, on one line.
-    pub fn snippet(&self, content: &Content, width: usize) -> Snippet {
+    /// The match with some context before it, cut to `width` columns, on one line, the
+    /// cuts marked with `ellipsis`.
+    pub fn snippet(&self, content: &Content, width: usize, ellipsis: &str) -> Snippet {
         let text = self.text(content);
         let found = self.match_in(&text);
-        snippet(&text, found, width)
+        snippet(&text, found, width, ellipsis)
     }
 }
 
-/// `text` around `found`, at most `width` columns, with an ellipsis where it is cut; line
+/// `text` around `found`, at most `width` columns, with `ellipsis` where it is cut; line
 /// breaks become spaces.
-pub fn snippet(text: &str, found: Range<usize>, width: usize) -> Snippet {
+pub fn snippet(text: &str, found: Range<usize>, width: usize, ellipsis: &str) -> Snippet {
     let before_room = width.saturating_sub(text::width(&text[found.clone()])) / 3;
     let mut start = found.start;
     let mut used = 0;
@@ -857,11 +858,11 @@ pub fn snippet(text: &str, found: Range<usize>, width: usize) -> Snippet {
     {
         start += space + 1;
     }
-    let prefix = if start > 0 { text::ELLIPSIS } else { "" };
+    let prefix = if start > 0 { ellipsis } else { "" };
     let line: String = format!("{prefix}{}", &text[start..]).replace('\n', " ");
     let mark_start = prefix.len() + (found.start - start);
     let mark = mark_start..mark_start + (found.end - found.start);
-    let cut = text::truncate(&line, width);
+    let cut = text::truncate_with(&line, width, ellipsis);
     let mark_end = mark.end.min(cut.len());
     let mark_start = mark.start.min(mark_end);
     Snippet {

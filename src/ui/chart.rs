@@ -156,7 +156,7 @@ impl Widget for &Growth<'_> {
             let y = area.y + i as u16;
             let mut x = area.x;
             let right = area.right();
-            let label = text::fit(&labels[i], label_width);
+            let label = self.theme.fit(&labels[i], label_width);
             x = put(buf, x, y, right, &label, self.theme.label());
             x = put(buf, x, y, right, " ", Style::new());
             if bar_room > 0 {

@@ -36,7 +36,9 @@ pub fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
         String::new()
     };
     let title_room = width.saturating_sub(text::width(&right) + 1);
-    let title = text::truncate(content.title.get(app.lang()), title_room.saturating_sub(1));
+    let title = app
+        .theme()
+        .truncate(content.title.get(app.lang()), title_room.saturating_sub(1));
     Line::from(format!(" {title}")).render(area, buf);
     let right_width = text::width(&right) as u16;
     let right_area = Rect::new(
@@ -67,7 +69,7 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     if let Some(error) = app.reload_error().or(app.notice()) {
         // The pack on disk is broken: say where, until it is fixed.
-        let line = text::truncate(&format!(" {error}"), area.width as usize);
+        let line = theme.truncate(&theme.shown(&format!(" {error}")), area.width as usize);
         Line::styled(line, theme.warning()).render(area, buf);
         return;
     }
@@ -187,7 +189,7 @@ pub fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
     let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
     for (i, message) in lines.iter().enumerate() {
         let line = Line::styled(
-            text::truncate(message, area.width as usize),
+            theme.truncate(message, area.width as usize),
             theme.warning(),
         );
         line.centered()

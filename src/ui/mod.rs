@@ -60,7 +60,7 @@ impl Widget for &App {
 /// A bordered block with a title, styled for focus.
 pub fn block<'a>(app: &App, title: &str, focused: bool, width: u16) -> Block<'a> {
     let theme = app.theme();
-    let title = text::truncate(title, width.saturating_sub(4) as usize);
+    let title = theme.truncate(title, width.saturating_sub(4) as usize);
     Block::new()
         .borders(Borders::ALL)
         .border_set(theme.glyphs().border)
@@ -202,7 +202,9 @@ fn render_intro(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     {
         let shown: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
         let ellipsis = app.theme().glyphs().ellipsis;
-        let cut = text::truncate(&format!("{shown}{ellipsis}"), width + 1);
+        let cut = app
+            .theme()
+            .truncate(&format!("{shown}{ellipsis}"), width + 1);
         *last = Line::styled(cut, app.theme().dim());
     }
     render_lines(lines, area, buf);
@@ -223,7 +225,11 @@ fn list_title(app: &App, pane: Pane) -> String {
     };
     match order {
         "" => format!("{} {count}", strings.pane(pane)),
-        order => format!("{} {count} · {order}", strings.pane(pane)),
+        order => format!(
+            "{} {count} {} {order}",
+            strings.pane(pane),
+            app.theme().glyphs().separator
+        ),
     }
 }
 
@@ -275,9 +281,9 @@ fn render_list(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     let render_row =
         |cells: &[&str], style: Style, prefix: &str, marked: bool, row: Rect, buf: &mut Buffer| {
             buf.set_style(row, style);
-            Span::styled(text::fit(prefix, marker_width), style).render(row, buf);
+            Span::styled(theme.fit(prefix, marker_width), style).render(row, buf);
             for &(column, at, width) in &columns {
-                let cell = text::fit(cells.get(column).copied().unwrap_or(""), width);
+                let cell = theme.fit(cells.get(column).copied().unwrap_or(""), width);
                 let marks = match app.highlight() {
                     Some(query) if marked => query.matches_in(&cell),
                     _ => Vec::new(),

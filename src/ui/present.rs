@@ -266,7 +266,7 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let len = app.deck().len();
     let number = match p.typed.is_empty() {
         true => format!(" {} / {len} ", (p.slide + 1).min(len)),
-        false => format!(" → {}_ ", p.typed),
+        false => format!(" {} {}_ ", if theme.ascii { "->" } else { "→" }, p.typed),
     };
     let timers = format!(" {} ", timers(app));
     let used = text::width(&number) + text::width(&timers);
@@ -281,7 +281,7 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         let spans = vec![
             Span::styled(number, theme.key()),
             Span::raw(" "),
-            Span::styled(text::fit(warning, bar_width), theme.warning()),
+            Span::styled(theme.fit(&theme.shown(warning), bar_width), theme.warning()),
             Span::raw(" "),
             Span::styled(timers, countdown_style(app)),
         ];

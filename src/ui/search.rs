@@ -46,7 +46,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         block(app, strings.search_title, true, body.width).render(body, buf);
         let count_area = Rect::new(inner.x + 1, inner.y, inner.width.saturating_sub(2), 1);
         Line::styled(
-            text::truncate(&count, count_area.width as usize),
+            theme.truncate(&count, count_area.width as usize),
             theme.dim(),
         )
         .render(count_area, buf);
@@ -55,6 +55,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let content = app.content();
     let query = Query::new(&prompt.query);
     let marker = theme.glyphs().selected;
+    let ellipsis = theme.glyphs().ellipsis;
     let width = area.width as usize;
     for (slot, index) in (prompt.offset..prompt.hits.len())
         .take(layout.visible())
@@ -71,10 +72,10 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         let separator = theme.glyphs().separator;
         let prefix = format!(
             "{}{} {separator} ",
-            text::fit(if selected { marker } else { "" }, text::width(marker)),
+            theme.fit(if selected { marker } else { "" }, text::width(marker)),
             strings.pane(target.pane())
         );
-        let heading = text::fit(&format!("{prefix}{title}"), width);
+        let heading = theme.fit(&format!("{prefix}{title}"), width);
         let heading_style = style.add_modifier(Modifier::BOLD);
         // A match in the title is marked there, and the context below is what follows the
         // title rather than the title again.
@@ -100,13 +101,13 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         Line::from(spans).render(Rect::new(area.x, y, area.width, 1), buf);
         let room = width.saturating_sub(3);
         let context = match in_title {
-            true => text::truncate(&context_after_title(app, target), room),
-            false => hit.snippet(content, room).text,
+            true => theme.truncate(&context_after_title(app, target), room),
+            false => hit.snippet(content, room, ellipsis).text,
         };
         // Every word of the query where it stands in the context, not only the best one.
         let mut marks = query.matches_in(&context);
         if marks.is_empty() && !in_title {
-            marks.push(hit.snippet(content, room).mark);
+            marks.push(hit.snippet(content, room, ellipsis).mark);
         }
         let mut spans = vec![Span::raw("   ")];
         doc::push_marked(
@@ -154,7 +155,7 @@ pub fn render_filter_prompt(app: &App, area: Rect, buf: &mut Buffer) {
 fn render_typing(app: &App, mode: Mode, sign: &str, typed: &str, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let width = area.width as usize;
-    let sign = text::truncate(sign, width.saturating_sub(2));
+    let sign = theme.truncate(sign, width.saturating_sub(2));
     let sign_width = text::width(&sign);
     // Typing into a full text does nothing: the note says why. It keeps the sign, the cursor
     // and a space before it.
@@ -165,12 +166,15 @@ fn render_typing(app: &App, mode: Mode, sign: &str, typed: &str, area: Rect, buf
         (false, true) => Some(app.strings().no_results.to_string()),
         (false, false) => None,
     }
-    .map(|note| text::truncate(&note, width.saturating_sub(sign_width + 3)));
+    .map(|note| theme.truncate(&note, width.saturating_sub(sign_width + 3)));
     // With its trailing space.
     let note_width = full_note.as_deref().map_or(0, |note| text::width(note) + 1);
     // The end of a long text stays in view, where the typing happens.
     let room = width.saturating_sub(sign_width + 2 + note_width);
-    let mut shown = typed;
+    // What was typed is shown as the terminal can show it; the search folds marks away, so
+    // "ţară" and its ASCII form "tara" find the same.
+    let typed = theme.shown(typed);
+    let mut shown = typed.as_ref();
     while text::width(shown) > room {
         let mut chars = shown.chars();
         chars.next();

@@ -1,5 +1,6 @@
-//! Text by display width: normalizing what a pack says, neutralizing control characters, and
-//! wrapping or truncating without ever splitting a grapheme.
+//! Text by display width: normalizing what a pack says, neutralizing control characters,
+//! wrapping or truncating without ever splitting a grapheme, and transliterating to ASCII for
+//! terminals that show nothing else.
 //!
 //! Wrapping returns byte ranges into the original string rather than new strings, so that a
 //! caller can map positions in the text (such as search matches) onto wrapped lines exactly.
@@ -16,6 +17,58 @@ pub const TAB_WIDTH: usize = 4;
 
 /// The ellipsis that marks a truncated line.
 pub const ELLIPSIS: &str = "…";
+
+/// The ellipsis in ASCII.
+pub const ASCII_ELLIPSIS: &str = "...";
+
+/// What to put in ASCII for a character unlike deunicode's choice: the quotation marks it
+/// writes as two characters (`„` as `,,`, `«` as `<<`) are one quote, as the other quotation
+/// marks are, and the arrows it writes as a line (`|`, `-`) keep their direction.
+const ASCII_OVERRIDES: [(char, &str); 11] = [
+    ('„', "\""),
+    ('‟', "\""),
+    ('«', "\""),
+    ('»', "\""),
+    ('‚', "'"),
+    ('‹', "'"),
+    ('›', "'"),
+    ('→', "->"),
+    ('←', "<-"),
+    ('↑', "^"),
+    ('↓', "v"),
+];
+
+/// What a character deunicode does not know becomes in ASCII.
+const ASCII_UNKNOWN: &str = "?";
+
+/// `text` in ASCII, for a terminal or a locale that shows nothing else: letters with marks
+/// lose them (ţ → t, ă → a), other scripts are transliterated (Москва → Moskva, 自由 → Zi You),
+/// typographic punctuation takes its ASCII form („ ” → ", – → -, … → ...), and what has no
+/// ASCII form becomes `?`. Text that is ASCII comes back as it was, without a copy.
+pub fn to_ascii(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    // deunicode is given the runs between overridden characters whole, so that it spaces the
+    // words of a script written without spaces (自由 → "Zi You") as it does in a whole text.
+    let mut rest = text;
+    while let Some((at, c, ascii)) = rest.char_indices().find_map(|(at, c)| {
+        ASCII_OVERRIDES
+            .iter()
+            .find(|(overridden, _)| *overridden == c)
+            .map(|&(_, ascii)| (at, c, ascii))
+    }) {
+        out.push_str(&deunicode::deunicode_with_tofu_cow(
+            &rest[..at],
+            ASCII_UNKNOWN,
+        ));
+        out.push_str(ascii);
+        rest = &rest[at + c.len_utf8()..];
+    }
+    out.push_str(&deunicode::deunicode_with_tofu_cow(rest, ASCII_UNKNOWN));
+    Cow::Owned(out)
+}
 
 /// Prepares text from a pack for display: NFC, `\r\n` and `\r` as `\n`, tabs expanded to
 /// spaces, control characters shown as visible pictures and bidirectional controls dropped,
@@ -253,13 +306,21 @@ fn trim_end(line: &str, start: usize, end: usize) -> usize {
 
 /// Cuts `text` to at most `max_width` columns, ending with an ellipsis when something was cut.
 pub fn truncate(text: &str, max_width: usize) -> String {
+    truncate_with(text, max_width, ELLIPSIS)
+}
+
+/// Cuts `text` to at most `max_width` columns, ending with `ellipsis` when something was cut
+/// ([`ASCII_ELLIPSIS`] in ASCII); where even the ellipsis is wider than that, with as much
+/// of it as fits.
+pub fn truncate_with(text: &str, max_width: usize, ellipsis: &str) -> String {
     if width(text) <= max_width {
         return text.to_string();
     }
-    if max_width == 0 {
-        return String::new();
+    let ellipsis_width = width(ellipsis);
+    if max_width <= ellipsis_width {
+        return truncate_with(ellipsis, max_width, "");
     }
-    let budget = max_width - width(ELLIPSIS);
+    let budget = max_width - ellipsis_width;
     let mut out = String::new();
     let mut used = 0;
     for grapheme in text.graphemes(true) {
@@ -270,13 +331,18 @@ pub fn truncate(text: &str, max_width: usize) -> String {
         out.push_str(grapheme);
         used += w;
     }
-    out.push_str(ELLIPSIS);
+    out.push_str(ellipsis);
     out
 }
 
 /// Pads `text` with spaces on the right to exactly `columns` columns, truncating if longer.
 pub fn fit(text: &str, columns: usize) -> String {
-    let mut out = truncate(text, columns);
+    fit_with(text, columns, ELLIPSIS)
+}
+
+/// [`fit`], with `ellipsis` where `text` is cut.
+pub fn fit_with(text: &str, columns: usize, ellipsis: &str) -> String {
+    let mut out = truncate_with(text, columns, ellipsis);
     let w = width(&out);
     out.extend(std::iter::repeat_n(' ', columns.saturating_sub(w)));
     out
@@ -490,5 +556,50 @@ mod tests {
         assert_eq!(truncate("自由在线", 4), "自…");
         assert_eq!(truncate("abc", 0), "");
         assert_eq!(fit("ab", 4), "ab  ");
+    }
+
+    #[test]
+    fn truncates_with_an_ellipsis_of_ascii_dots() {
+        assert_eq!(
+            truncate_with("Republica Ceha", 20, ASCII_ELLIPSIS),
+            "Republica Ceha"
+        );
+        assert_eq!(
+            truncate_with("Republica Ceha", 8, ASCII_ELLIPSIS),
+            "Repub..."
+        );
+        assert_eq!(truncate_with("Republica Ceha", 3, ASCII_ELLIPSIS), "...");
+        assert_eq!(truncate_with("Republica Ceha", 2, ASCII_ELLIPSIS), "..");
+        assert_eq!(truncate_with("Republica Ceha", 0, ASCII_ELLIPSIS), "");
+    }
+
+    #[test]
+    fn transliterates_to_ascii() {
+        let cases = [
+            // Romanian, with the cedilla the source writes and the comma below.
+            ("ţară şi ţări", "tara si tari"),
+            ("ț ș ă â î Ţ Ş Ț Ș Ă Â Î", "t s a a i T S T S A A I"),
+            (
+                "Coaliţia privind Libertatea în Spaţiul Virtual",
+                "Coalitia privind Libertatea in Spatiul Virtual",
+            ),
+            // Quotation marks, dashes, the ellipsis, the middle dot, arrows.
+            ("„Declaraţia”", "\"Declaratia\""),
+            ("«online» ‹x›", "\"online\" 'x'"),
+            ("8–9 decembrie — Haga…", "8-9 decembrie -- Haga..."),
+            ("a · b", "a * b"),
+            ("→ ← ↑ ↓", "-> <- ^ v"),
+            // Other scripts, as the generated packs name members.
+            ("Москва", "Moskva"),
+            ("Αθήνα", "Athena"),
+            ("東京", "Dong Jing"),
+            ("Łódź ß øy", "Lodz ss oy"),
+        ];
+        for (text, ascii) in cases {
+            assert_eq!(to_ascii(text), ascii, "{text}");
+        }
+        // What has no ASCII form is a question mark, never deunicode's "[?]".
+        assert!(to_ascii("\u{e000}").chars().all(|c| c == '?'));
+        assert!(matches!(to_ascii("plain"), Cow::Borrowed("plain")));
     }
 }
