@@ -106,6 +106,8 @@ pub struct Strings {
     query_full: fn(usize) -> String,
     /// "match 3/7".
     pub match_word: &'static str,
+    /// "result 3/900", where the occurrences are too many to count at once.
+    pub result_word: &'static str,
     actions: ActionWords,
 }
 
@@ -311,6 +313,7 @@ static ROMANIAN: Strings = Strings {
     results: romanian_results,
     query_full: romanian_query_full,
     match_word: "potrivirea",
+    result_word: "rezultatul",
     actions: ActionWords {
         next_pane: ("Panoul următor", "panou"),
         prev_pane: ("Panoul anterior", "panou"),
@@ -342,8 +345,8 @@ static ROMANIAN: Strings = Strings {
         accept_filter: ("Păstrează filtrul şi revino la tabel", "păstrează"),
         cancel_filter: ("Renunţă la filtru", "renunţă"),
         select_result: ("Deschide rezultatul", "deschide"),
-        next_match: ("Rezultatul următor", "rezultat"),
-        prev_match: ("Rezultatul anterior", "rezultat"),
+        next_match: ("Potrivirea următoare a căutării", "potrivire"),
+        prev_match: ("Potrivirea anterioară a căutării", "potrivire"),
         start_presenting: ("Prezintă, de la diapozitivul elementului ales", "prezintă"),
         stop_presenting: ("Înapoi la navigare", "înapoi"),
         next_slide: ("Diapozitivul următor", "următor"),
@@ -426,6 +429,7 @@ static ENGLISH: Strings = Strings {
     results: english_results,
     query_full: english_query_full,
     match_word: "match",
+    result_word: "result",
     actions: ActionWords {
         next_pane: ("Next pane", "pane"),
         prev_pane: ("Previous pane", "pane"),
@@ -454,8 +458,8 @@ static ENGLISH: Strings = Strings {
         accept_filter: ("Keep the filter, back to the table", "keep"),
         cancel_filter: ("Clear the filter", "clear"),
         select_result: ("Open the result", "open"),
-        next_match: ("Next result", "result"),
-        prev_match: ("Previous result", "result"),
+        next_match: ("Next match of the search", "match"),
+        prev_match: ("Previous match of the search", "match"),
         start_presenting: ("Present, from the slide of the selected item", "present"),
         stop_presenting: ("Back to browsing", "back"),
         next_slide: ("Next slide", "next"),

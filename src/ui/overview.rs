@@ -10,7 +10,7 @@ use crate::app::App;
 use crate::doc::year_of;
 use crate::geometry::{self, GlanceAreas};
 use crate::ui::chart::{Glance, Growth, GrowthRow, Timeline};
-use crate::ui::{block, render_text_block};
+use crate::ui::{Marking, block, render_text_block};
 use crate::vocabulary::Pane;
 
 /// Draws the overview in `area`.
@@ -25,11 +25,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = geometry::text_inner(text_area);
     let text = app.text_doc(inner.width as usize);
     let title = app.strings().pane(Pane::Overview);
+    let marking = Marking {
+        current_in_text: app.current_in_text(inner.width as usize),
+        ..Marking::default()
+    };
     render_text_block(
         app,
         title,
         true,
         &text,
+        marking,
         app.overview_scroll(),
         text_area,
         buf,
