@@ -135,6 +135,8 @@ pub struct Strings {
     query_full: fn(usize) -> String,
     /// "match 3/7".
     pub match_word: &'static str,
+    /// "result 3/900", where the occurrences are too many to count at once.
+    pub result_word: &'static str,
     actions: ActionWords,
     /// Whether these are the words in ASCII, so that what is made from them at each call (a
     /// count of results, say) is made ASCII too.
@@ -356,6 +358,7 @@ impl Strings {
             results,
             query_full,
             match_word,
+            result_word,
             actions,
             ascii: _,
         } = self;
@@ -409,6 +412,7 @@ impl Strings {
             results: *results,
             query_full: *query_full,
             match_word: ascii(match_word),
+            result_word: ascii(result_word),
             actions: actions.to_ascii(),
             ascii: true,
         }
@@ -575,6 +579,7 @@ static ROMANIAN: Strings = Strings {
     query_full: romanian_query_full,
     match_word: "potrivirea",
     ascii: false,
+    result_word: "rezultatul",
     actions: ActionWords {
         next_pane: ("Panoul următor", "panou"),
         prev_pane: ("Panoul anterior", "panou"),
@@ -606,8 +611,8 @@ static ROMANIAN: Strings = Strings {
         accept_filter: ("Păstrează filtrul şi revino la tabel", "păstrează"),
         cancel_filter: ("Renunţă la filtru", "renunţă"),
         select_result: ("Deschide rezultatul", "deschide"),
-        next_match: ("Rezultatul următor", "rezultat"),
-        prev_match: ("Rezultatul anterior", "rezultat"),
+        next_match: ("Potrivirea următoare a căutării", "potrivire"),
+        prev_match: ("Potrivirea anterioară a căutării", "potrivire"),
         start_presenting: ("Prezintă, de la diapozitivul elementului ales", "prezintă"),
         stop_presenting: ("Înapoi la navigare", "înapoi"),
         next_slide: ("Diapozitivul următor", "următor"),
@@ -693,6 +698,7 @@ static ENGLISH: Strings = Strings {
     query_full: english_query_full,
     match_word: "match",
     ascii: false,
+    result_word: "result",
     actions: ActionWords {
         next_pane: ("Next pane", "pane"),
         prev_pane: ("Previous pane", "pane"),
@@ -721,8 +727,8 @@ static ENGLISH: Strings = Strings {
         accept_filter: ("Keep the filter, back to the table", "keep"),
         cancel_filter: ("Clear the filter", "clear"),
         select_result: ("Open the result", "open"),
-        next_match: ("Next result", "result"),
-        prev_match: ("Previous result", "result"),
+        next_match: ("Next match of the search", "match"),
+        prev_match: ("Previous match of the search", "match"),
         start_presenting: ("Present, from the slide of the selected item", "present"),
         stop_presenting: ("Back to browsing", "back"),
         next_slide: ("Next slide", "next"),

@@ -360,6 +360,20 @@ impl Theme {
         )
     }
 
+    /// The occurrence of the current search that `n`/`N` stand on: another colour than the
+    /// other marks, and underlined, so that without colour (where every mark is reversed) it
+    /// still stands apart.
+    pub fn current_mark(&self) -> Style {
+        let p = self.palette;
+        self.pick(
+            Style::new()
+                .fg(p.on_accent)
+                .bg(p.accent)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED),
+        )
+    }
+
     /// A search's match inside text drawn in `around`: the usual mark, except without colour
     /// inside a reversed row (the selected one), where reversing again would hide it: there
     /// it is the row's text the other way round, underlined.

@@ -7,6 +7,7 @@
 mod common;
 
 use clsv::action::Action;
+use clsv::app::{COUNTED_AT_ONCE, SearchPosition};
 use clsv::content::generate::pack_files;
 use clsv::content::load::{Severity, check_files, load_files};
 use clsv::diagnostic::{self, Style};
@@ -97,4 +98,52 @@ fn a_warning_for_every_one_of_many_members_is_placed_and_drawn() {
         "the last member's warning is drawn"
     );
     assert!(shown.contains(&format!("{last} |         Member(id: \"m{}\"", count - 1)));
+}
+
+/// A search with more results than are counted at once: Enter does not count the
+/// occurrences of every one, the footer counts results, and `n`/`N` still stop at each
+/// occurrence, counting a passage when they come to it.
+#[test]
+fn a_search_with_too_many_results_to_count_at_once_counts_them_as_it_goes() {
+    let content = load_files(pack_files(2_000)).unwrap();
+    let mut app = app_on(content, 100, 30);
+    app.update(Action::OpenSearch);
+    for c in "europa".chars() {
+        app.update(Action::InsertChar(c));
+    }
+    app.update(Action::AcceptSearch);
+    let found = app.found().unwrap();
+    let passages = found.passages.len();
+    assert!(passages > COUNTED_AT_ONCE, "{passages}");
+    assert!(found.passages.iter().all(|(_, count)| count.is_none()));
+    let Some(SearchPosition::Result { at: Some(at), of }) = app.search_position() else {
+        panic!("{:?}", app.search_position());
+    };
+    assert_eq!(of, passages);
+    assert!(screen(&app).contains(&format!("rezultatul {at}/{of}")));
+    // Forth and back again through the same occurrences, the last of each passage found
+    // going back.
+    let mut forth = vec![app.found().unwrap().at];
+    for _ in 0..6 {
+        app.update(Action::NextMatch);
+        forth.push(app.found().unwrap().at);
+    }
+    let mut back = vec![app.found().unwrap().at];
+    for _ in 0..6 {
+        app.update(Action::PrevMatch);
+        back.push(app.found().unwrap().at);
+    }
+    back.reverse();
+    assert_eq!(forth, back);
+    let counted = app
+        .found()
+        .unwrap()
+        .passages
+        .iter()
+        .filter(|(_, count)| count.is_some())
+        .count();
+    assert!(
+        (1..=8).contains(&counted),
+        "only those met are counted: {counted}"
+    );
 }

@@ -361,10 +361,16 @@ fn an_unknown_field_word_is_an_ordinary_word() {
     assert_eq!(highlighted, ["Online:"]);
 }
 
-/// The rows of the app's screen that hold marked cells: the row's text, and its marked
-/// cells run together.
+/// The rows of the app's screen that hold marked cells (the search's marks, the current
+/// occurrence among them): the row's text, and its marked cells run together.
 fn marked_on_screen(app: &clsv::app::App) -> Vec<(String, String)> {
     let buffer = render(app);
+    let mark = app.theme().mark().bg;
+    let current = app.theme().current_mark();
+    let marked = |cell: &ratatui::buffer::Cell| {
+        Some(cell.bg) == mark
+            || (Some(cell.bg) == current.bg && cell.modifier.contains(current.add_modifier))
+    };
     let text = screen(app);
     text.lines()
         .enumerate()
@@ -372,7 +378,7 @@ fn marked_on_screen(app: &clsv::app::App) -> Vec<(String, String)> {
             let marked: String = line
                 .chars()
                 .enumerate()
-                .filter(|&(x, _)| buffer[(x as u16, y as u16)].bg == Color::Yellow)
+                .filter(|&(x, _)| marked(&buffer[(x as u16, y as u16)]))
                 .map(|(_, c)| c)
                 .collect();
             (!marked.is_empty()).then(|| (line.to_string(), marked))
@@ -690,4 +696,95 @@ fn a_results_context_reads_like_the_text() {
         context.1.contains("libertatea") && context.1.contains("virtual"),
         "each word marked: {context:?}"
     );
+}
+
+/// The cells of the current pane's text (within its area) whose style `is` picks, as the
+/// text they show, a run of such cells a word.
+fn words_styled(app: &clsv::app::App, is: impl Fn(&ratatui::buffer::Cell) -> bool) -> Vec<String> {
+    let buffer = render(app);
+    let area = app.text_area().unwrap();
+    let mut words = Vec::new();
+    for y in area.top()..area.bottom() {
+        let mut word = String::new();
+        for x in area.left()..area.right() {
+            let cell = &buffer[(x, y)];
+            if is(cell) {
+                word.push_str(cell.symbol());
+            } else if !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+        }
+        if !word.is_empty() {
+            words.push(word);
+        }
+    }
+    words
+}
+
+/// The occurrence `n` stands on is drawn apart from the other marks, in colour and without:
+/// another colour and underlined; reversed and underlined where every mark is reversed.
+#[test]
+fn the_current_occurrence_is_drawn_apart_from_the_others() {
+    use clsv::app::StartAt;
+    use clsv::capability::ColorLevel;
+    use clsv::theme::Theme;
+    use ratatui::style::Modifier;
+    for level in [ColorLevel::Basic16, ColorLevel::None] {
+        let content = embedded();
+        let lang = content.default_language;
+        let theme = Theme::new(level, false);
+        let mut app = clsv::app::App::new(
+            content,
+            theme,
+            StartAt {
+                lang,
+                pane: Pane::Overview,
+                item: None,
+            },
+            100,
+            30,
+        );
+        app.update(Action::OpenSearch);
+        for c in "moldova".chars() {
+            app.update(Action::InsertChar(c));
+        }
+        app.update(Action::AcceptSearch);
+        // The overview's second occurrence: the first, in the section's title, is in view too.
+        while !(app.pane() == Pane::Overview && app.current_in_text(app.text_width()) == Some(1)) {
+            app.update(Action::NextMatch);
+        }
+        let current = theme.current_mark();
+        let mark = theme.mark();
+        let is_current = |cell: &ratatui::buffer::Cell| {
+            cell.bg == current.bg.unwrap_or(Color::Reset)
+                && cell.modifier.contains(current.add_modifier)
+        };
+        let is_other = |cell: &ratatui::buffer::Cell| {
+            cell.bg == mark.bg.unwrap_or(Color::Reset)
+                && cell.modifier.contains(mark.add_modifier)
+                && !cell.modifier.contains(Modifier::UNDERLINED)
+        };
+        assert_ne!(current, mark);
+        let currents = words_styled(&app, is_current);
+        assert_eq!(currents.len(), 1, "{level:?}: {currents:?}");
+        assert_eq!(fold(&currents[0]), "moldova");
+        let others = words_styled(&app, is_other);
+        assert!(
+            others.iter().any(|word| fold(word) == "moldova"),
+            "{level:?}: another occurrence in view, drawn as a mark: {others:?}"
+        );
+        // In a member's detail, its name on the box is an occurrence too: the current one.
+        while !matches!(
+            app.found().unwrap().at.passage,
+            clsv::doc::Passage::Detail(Pane::Members, _)
+        ) {
+            app.update(Action::NextMatch);
+        }
+        assert_eq!(app.current_on_title(app.text_width()), Some(0));
+        let buffer = render(&app);
+        let (x, y) = common::find(&app, " Moldova ");
+        let name = &buffer[(x + 1, y)];
+        assert_eq!(name.bg, current.bg.unwrap_or(Color::Reset), "{level:?}");
+        assert!(name.modifier.contains(Modifier::UNDERLINED), "{level:?}");
+    }
 }

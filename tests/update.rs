@@ -4,9 +4,11 @@
 mod common;
 
 use clsv::action::{Action, ScrollTarget};
-use clsv::app::{App, Note, Pack, StartAt};
+use clsv::app::{App, Note, Occurrence, Pack, SearchPosition, StartAt};
 use clsv::capability::ColorLevel;
+use clsv::doc::Passage;
 use clsv::search::MAX_QUERY_CHARS;
+use clsv::search::fold::fold;
 use clsv::theme::Theme;
 use clsv::vocabulary::{Focus, Mode, Pane};
 use common::{app_on, embedded, fixture, screen};
@@ -422,7 +424,16 @@ fn an_action_in_a_batch_after_typing_sees_the_results_of_what_was_typed() {
     assert_eq!(pack.searches(), 1);
     assert_eq!(app.mode(), Mode::Browse);
     assert_eq!(app.pane(), Pane::Actions);
-    assert_eq!(app.found().unwrap().current, 1);
+    let found = app.found().unwrap();
+    assert_eq!(found.at, first_occurrence(found.hits[1].target));
+}
+
+/// The first occurrence in the passage of a result that is not in the overview.
+fn first_occurrence(target: clsv::search::Target) -> Occurrence {
+    Occurrence {
+        passage: Passage::of(target),
+        nth: 0,
+    }
 }
 
 #[test]
@@ -608,8 +619,12 @@ fn enter_goes_to_the_result_with_its_match_in_view() {
     assert_eq!(selected(&app), 0);
     assert!(screen(&app).contains("susţinere"));
     let found = app.found().unwrap();
-    assert_eq!((found.current, found.hits.len()), (0, 2));
-    assert!(screen(&app).contains("potrivirea 1/2"));
+    assert_eq!(found.hits.len(), 2);
+    assert_eq!(found.at, first_occurrence(found.hits[0].target));
+    let (at, total) = position(&app);
+    assert_eq!(at, Some(1));
+    assert!(total >= 2, "an occurrence in each result");
+    assert!(screen(&app).contains(&format!("potrivirea 1/{total}")));
 }
 
 #[test]
@@ -630,29 +645,248 @@ fn a_selected_result_other_than_the_first_can_be_opened() {
     app.update(Action::AcceptSearch);
     assert_eq!(app.pane(), Pane::Actions);
     assert_eq!(selected(&app), 1);
-    assert_eq!(app.found().unwrap().current, 1);
+    let found = app.found().unwrap();
+    assert_eq!(found.at, first_occurrence(found.hits[1].target));
 }
 
+/// Where the accepted search stands among its occurrences (all counted): the current one's
+/// number, and how many there are.
+fn position(app: &App) -> (Option<usize>, usize) {
+    match app.search_position() {
+        Some(SearchPosition::Occurrence { at, of }) => (at, of),
+        other => panic!("not among occurrences: {other:?}"),
+    }
+}
+
+/// How far the current pane's text is scrolled.
+fn text_scroll(app: &App) -> usize {
+    app.list_position(app.pane())
+        .map_or(app.overview_scroll(), |p| p.detail_scroll)
+}
+
+/// The line of the current occurrence in the current pane's text, if it is in that text.
+fn current_line(app: &App) -> Option<usize> {
+    let n = app.current_in_text(app.text_width())?;
+    Some(app.text_doc(app.text_width()).match_lines[n])
+}
+
+/// The current occurrence's line is in view, and so is the line above it.
+fn assert_in_view_with_the_line_above(app: &App) {
+    let Some(line) = current_line(app) else {
+        return;
+    };
+    let (scroll, rows) = (text_scroll(app), app.text_rows());
+    assert!(
+        line.saturating_sub(1) >= scroll && line < scroll + rows,
+        "line {line} (and the one above) in the view of {rows} lines from {scroll}"
+    );
+}
+
+/// The overview says "Moldova" several times, some in one section: `n` stops at each, in
+/// the order of the text, each time with its line and the one above in view; `N` goes back.
 #[test]
-fn n_and_shift_n_go_through_the_results_and_wrap_with_a_note() {
-    let mut app = app_on(embedded(), 80, 24);
-    type_query(&mut app, "sustinere");
+fn n_stops_at_each_occurrence_in_the_overview_with_the_line_above_in_view() {
+    let mut app = app_on(embedded(), 100, 24);
+    // Where the overview's text says "Moldova", as laid out before any search: a line for
+    // each time it says it.
+    let plain = app.text_doc(app.text_width());
+    let expected: Vec<usize> = (0..plain.len())
+        .flat_map(|i| {
+            let times = fold(&plain.line(i).to_string()).matches("moldova").count();
+            std::iter::repeat_n(i, times)
+        })
+        .collect();
+    drop(plain);
+    assert!(expected.len() >= 3, "{expected:?}");
+    assert!(
+        expected
+            .windows(2)
+            .any(|pair| pair[1] - pair[0] > app.text_rows()),
+        "the occurrences are far enough apart for the text to scroll between them"
+    );
+    type_query(&mut app, "Moldova");
     app.update(Action::AcceptSearch);
-    app.update(Action::NextMatch);
-    assert_eq!(app.pane(), Pane::Actions);
-    assert_eq!(app.note(), None);
-    app.update(Action::NextMatch);
-    assert_eq!(app.pane(), Pane::Declaration);
-    assert_eq!(app.note(), Some(Note::SearchWrapped));
-    assert!(screen(&app).contains("căutarea a reluat de la capăt"));
+    // Enter goes to the best result; `n` comes round to the overview's first occurrence.
+    for _ in 0..20 {
+        if app.pane() == Pane::Overview && app.current_in_text(app.text_width()) == Some(0) {
+            break;
+        }
+        app.update(Action::NextMatch);
+    }
+    let mut visited = Vec::new();
+    for n in 0..expected.len() {
+        assert_eq!(app.pane(), Pane::Overview);
+        assert_eq!(app.current_in_text(app.text_width()), Some(n));
+        assert_in_view_with_the_line_above(&app);
+        visited.push(current_line(&app).unwrap());
+        app.update(Action::NextMatch);
+    }
+    assert_eq!(visited, expected, "one stop for each occurrence, in order");
+    assert_ne!(
+        (app.pane(), app.current_in_text(app.text_width())),
+        (Pane::Overview, Some(expected.len())),
+        "past the overview's last occurrence, n goes on"
+    );
+    for n in (0..expected.len()).rev() {
+        app.update(Action::PrevMatch);
+        assert_eq!(app.pane(), Pane::Overview);
+        assert_eq!(app.current_in_text(app.text_width()), Some(n));
+        assert_in_view_with_the_line_above(&app);
+    }
+}
+
+/// `n` goes through every occurrence of every result, the footer counting them, and past the
+/// last starts over with a note; `N` goes back the same way.
+#[test]
+fn n_and_shift_n_go_through_every_occurrence_and_wrap_with_a_note() {
+    let mut app = app_on(embedded(), 100, 24);
+    type_query(&mut app, "moldova");
+    app.update(Action::AcceptSearch);
+    let (at, total) = position(&app);
+    let start = at.unwrap();
+    let footer = |app: &App| screen(app).lines().last().unwrap().to_string();
+    let occurrences: usize = app
+        .found()
+        .unwrap()
+        .passages
+        .iter()
+        .map(|p| p.1.unwrap())
+        .sum();
+    assert_eq!(total, occurrences);
+    assert!(
+        total > app.found().unwrap().hits.len(),
+        "more stops than results"
+    );
+    let mut seen = vec![app.found().unwrap().at];
+    for step in 1..=total {
+        app.update(Action::NextMatch);
+        let expected = (start + step - 1) % total + 1;
+        assert_eq!(position(&app), (Some(expected), total));
+        assert!(footer(&app).contains(&format!("potrivirea {expected}/{total}")));
+        let wrapped = expected == 1;
+        assert_eq!(app.note() == Some(Note::SearchWrapped), wrapped, "{step}");
+        if wrapped {
+            assert!(footer(&app).contains("căutarea a reluat de la capăt"));
+        }
+        assert_in_view_with_the_line_above(&app);
+        seen.push(app.found().unwrap().at);
+    }
+    assert_eq!(seen.first(), seen.last(), "round once");
+    seen.pop();
+    let distinct: std::collections::HashSet<_> = seen.iter().map(|o| (o.passage, o.nth)).collect();
+    assert_eq!(distinct.len(), total, "every stop is another occurrence");
     app.update(Action::MoveDown);
     assert_eq!(app.note(), None, "the note lasts one action");
+    // Back from the first, round to the last.
+    while position(&app).0 != Some(1) {
+        app.update(Action::PrevMatch);
+    }
     app.update(Action::PrevMatch);
-    assert_eq!(app.pane(), Pane::Actions);
+    assert_eq!(position(&app), (Some(total), total));
     assert_eq!(app.note(), Some(Note::SearchWrapped));
     app.update(Action::PrevMatch);
-    assert_eq!(app.pane(), Pane::Declaration);
+    assert_eq!(position(&app), (Some(total - 1), total));
     assert_eq!(app.note(), None);
+}
+
+/// A query of several words stops at each of them in one item, the item staying selected,
+/// before it goes on to the next item.
+#[test]
+fn a_query_of_several_words_stops_at_each_in_one_item() {
+    let mut app = app_on(embedded(), 100, 30);
+    type_query(&mut app, "libertatea virtual");
+    app.update(Action::AcceptSearch);
+    let found = app.found().unwrap();
+    let Passage::Detail(pane, item) = found.at.passage else {
+        panic!("the best result is an item: {:?}", found.at);
+    };
+    let count = found
+        .passages
+        .iter()
+        .find(|p| p.0 == found.at.passage)
+        .unwrap()
+        .1
+        .unwrap();
+    assert!(count >= 2, "both words are in the item");
+    let row = selected(&app);
+    for nth in 1..count {
+        app.update(Action::NextMatch);
+        assert_eq!(app.pane(), pane);
+        assert_eq!(selected(&app), row, "still in the same item");
+        assert_eq!(app.found().unwrap().at.nth, nth);
+        assert_eq!(app.focus(), Focus::Detail);
+        assert_in_view_with_the_line_above(&app);
+    }
+    app.update(Action::NextMatch);
+    assert_ne!(app.found().unwrap().at.passage, Passage::Detail(pane, item));
+    assert_eq!(app.found().unwrap().at.nth, 0);
+}
+
+/// With the member filter on, `n` passes over the members it hides and leaves it on; when it
+/// hides every occurrence, the filter goes, as for a result opened from the prompt.
+#[test]
+fn n_passes_over_members_the_filter_hides() {
+    let content = embedded();
+    let moldova = common::member_index(&content, "MD");
+    let czech = common::member_index(&content, "CZ");
+    let mut app = app_on(content, 100, 30);
+    type_query(&mut app, "moldova");
+    app.update(Action::AcceptSearch);
+    let (_, unfiltered) = position(&app);
+    let filter = |app: &mut App, words: &str| {
+        app.update(Action::ShowPane(Pane::Members));
+        app.update(Action::OpenFilter);
+        for c in words.chars() {
+            app.update(Action::InsertChar(c));
+        }
+        app.update(Action::AcceptFilter);
+        assert!(app.member_filter().is_some());
+    };
+    filter(&mut app, "ghana");
+    let (_, total) = position(&app);
+    assert!(total < unfiltered, "Moldova's occurrences are not counted");
+    for _ in 0..=total {
+        app.update(Action::NextMatch);
+        let at = app.found().unwrap().at;
+        assert_ne!(at.passage, Passage::Detail(Pane::Members, moldova));
+        assert!(app.member_filter().is_some(), "the filter stays");
+    }
+    // Only the Czech Republic says "cehă": hidden, it is shown.
+    type_query(&mut app, "cehă");
+    app.update(Action::AcceptSearch);
+    filter(&mut app, "ghana");
+    assert_eq!(position(&app), (None, 0));
+    app.update(Action::NextMatch);
+    assert!(app.member_filter().is_none());
+    assert_eq!(app.pane(), Pane::Members);
+    assert_eq!(app.item_at(Pane::Members, selected(&app)), czech);
+}
+
+/// The members' occurrences come in the order of the table's rows, whatever its order.
+#[test]
+fn n_takes_the_members_in_the_order_the_table_shows_them() {
+    let mut app = app_on(embedded(), 100, 30);
+    type_query(&mut app, "coaliţie");
+    app.update(Action::AcceptSearch);
+    let (_, total) = position(&app);
+    for _ in 0..4 {
+        app.update(Action::ShowPane(Pane::Members));
+        app.update(Action::CycleOrder);
+        let mut rows = Vec::new();
+        for _ in 0..total {
+            app.update(Action::NextMatch);
+            if let Passage::Detail(Pane::Members, _) = app.found().unwrap().at.passage {
+                rows.push((position(&app).0, selected(&app)));
+            }
+        }
+        rows.sort();
+        assert!(rows.len() >= 2, "{rows:?}");
+        assert!(
+            rows.windows(2).all(|pair| pair[0].1 < pair[1].1),
+            "in the table's order ({:?}): {rows:?}",
+            app.member_order()
+        );
+    }
 }
 
 #[test]
@@ -736,7 +970,7 @@ fn switching_language_runs_the_search_again() {
     app.update(Action::SwitchLanguage);
     let found = app.found().unwrap();
     assert!(!found.hits.is_empty());
-    assert_eq!(found.hits[found.current].target.pane(), Pane::Overview);
+    assert_eq!(found.at.passage, Passage::Overview);
 }
 
 use clsv::app::Reload;

@@ -3,6 +3,7 @@
 
 use super::{App, Movement};
 use crate::action::{Action, ScrollTarget};
+use crate::search::Target;
 use crate::vocabulary::{Focus, Pane};
 
 impl App {
@@ -104,6 +105,26 @@ impl App {
             | Action::ResetTimer
             | Action::Follow { .. }
             | Action::PairEnded => {}
+        }
+    }
+
+    /// Opens on `target` (a deep link): its pane; an item selected, its detail in view; a
+    /// section or a conference of the overview at the top of the text.
+    pub(super) fn open_on(&mut self, target: Target) {
+        self.pane = target.pane();
+        self.focus = Focus::List;
+        if let (Some(list), Some(item)) = (Self::list_index(self.pane), target.row()) {
+            let row = self.row_of(self.pane, item).unwrap_or(0);
+            self.select(list, row);
+            self.focus = Focus::Detail;
+        }
+        self.clamp_all();
+        if matches!(target, Target::Section(_) | Target::Event(_)) {
+            let doc = self.text_doc(self.text_width());
+            let anchor = doc.anchors.iter().find(|&&(at, _)| at == target);
+            let line = anchor.map_or(0, |&(_, line)| line);
+            self.scroll_text(Movement::Top);
+            self.scroll_text(Movement::By(line as isize));
         }
     }
 

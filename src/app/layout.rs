@@ -34,7 +34,7 @@ impl App {
     /// columns, wrapped at most at the reading measure (`geometry::READING_MEASURE`), laid out
     /// once for each [`DocKey`].
     pub fn text_doc(&self, width: usize) -> Arc<DocText> {
-        let width = width.min(geometry::READING_MEASURE);
+        let width = Self::text_measure(width);
         let pane = self.pane;
         let row = self.list_position(pane).map_or(0, |p| p.selected);
         let item = self.item_at(pane, row);
@@ -94,6 +94,12 @@ impl App {
                 }
             })
             .collect()
+    }
+
+    /// The columns a pane's text is laid out in when `width` are free: at most the reading
+    /// measure.
+    pub(super) fn text_measure(width: usize) -> usize {
+        width.min(geometry::READING_MEASURE)
     }
 
     /// The width of the widest cell of each column of a pane's list (its column name

@@ -9,6 +9,8 @@
 mod browse;
 mod layout;
 mod members;
+mod occurrences;
+pub use occurrences::COUNTED_AT_ONCE;
 mod present;
 mod reload;
 mod search;
@@ -23,7 +25,7 @@ use ratatui::layout::Rect;
 
 use crate::action::{Action, ScrollTarget};
 use crate::content::{Content, Lang, Slide, YearGrowth};
-use crate::doc::{self, DocMemo};
+use crate::doc::{self, DocMemo, Passage};
 use crate::i18n::{Strings, UiLang};
 use crate::keymap::Keymap;
 use crate::present::Presentation;
@@ -65,14 +67,39 @@ impl SearchPrompt {
     }
 }
 
-/// A search that was accepted: its words are highlighted and `n`/`N` go through its
-/// results.
+/// A search that was accepted: its words are highlighted and `n`/`N` go through their
+/// occurrences, in the passages that hold its results.
 #[derive(Debug, Clone)]
 pub struct Found {
     pub query: Query,
     pub text: String,
     pub hits: Vec<Hit>,
-    pub current: usize,
+    /// Each passage that holds a result, once, in the pack's order, with how many times the
+    /// query's words occur in it (`doc::passage::occurrences`; none where the result was
+    /// found in a text the passage does not show: the passage is then one stop, its start),
+    /// or `None` until it is counted (see `occurrences::COUNTED_AT_ONCE`).
+    pub passages: Vec<(Passage, Option<usize>)>,
+    /// The occurrence `n`/`N` stand on.
+    pub at: Occurrence,
+}
+
+/// An occurrence of the accepted search: the `nth` (from 0) in its passage, in reading
+/// order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Occurrence {
+    pub passage: Passage,
+    pub nth: usize,
+}
+
+/// Where the accepted search stands, for the footer; `at` is `None` while the current
+/// occurrence is in a member the filter hides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchPosition {
+    /// The current occurrence's number (from 1) among all of them, and how many there are.
+    Occurrence { at: Option<usize>, of: usize },
+    /// With too many results to count their occurrences at once: the number of the result
+    /// (the passage) the current occurrence is in, and how many there are.
+    Result { at: Option<usize>, of: usize },
 }
 
 /// A one-time remark shown in the footer until the next action.
@@ -350,7 +377,7 @@ impl App {
         app.rearrange_members(None);
         app.clamp_all();
         if let Some(target) = start.item {
-            app.jump_to(target);
+            app.open_on(target);
         }
         app
     }

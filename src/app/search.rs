@@ -1,10 +1,11 @@
-//! Searching: the prompt and its results as the query is typed, the accepted search that
-//! `n`/`N` walk, and the jump to a result.
+//! Searching: the prompt and its results as the query is typed, and the accepted search,
+//! whose occurrences `n`/`N` walk (`occurrences.rs`).
 
-use super::{App, Found, Movement, Note, Place, SearchPrompt};
+use super::{App, Found, Movement, Note, Occurrence, Place, SearchPrompt};
 use crate::action::Action;
-use crate::search::{Hit, Query, Target};
-use crate::vocabulary::{Focus, Mode};
+use crate::doc::Passage;
+use crate::search::Query;
+use crate::vocabulary::{Mode, Pane};
 
 impl App {
     pub(super) fn place(&self) -> Place {
@@ -111,8 +112,8 @@ impl App {
         }
     }
 
-    /// Enter in the prompt: go to the selected result and follow the search. An empty query
-    /// closes the prompt; one without results stays, and says so.
+    /// Enter in the prompt: go to the first occurrence of the selected result and follow
+    /// the search. An empty query closes the prompt; one without results stays, and says so.
     pub(super) fn accept_search(&mut self) {
         let Some(prompt) = self.prompt.as_ref() else {
             return;
@@ -121,87 +122,75 @@ impl App {
             self.update_search(Action::CancelSearch);
             return;
         }
-        if prompt.hits.is_empty() {
+        let Some(target) = prompt.hits.get(prompt.selected).map(|hit| hit.target) else {
             self.note = Some(Note::NoResults);
             return;
-        }
-        let found = Found {
-            query: Query::new(&prompt.query),
-            text: prompt.query.clone(),
-            hits: prompt.hits.clone(),
-            current: prompt.selected,
         };
+        let query = Query::new(&prompt.query);
+        let text = prompt.query.clone();
+        let hits = prompt.hits.clone();
         self.prompt = None;
         self.mode = Mode::Browse;
-        let hit = found.hits[found.current];
-        self.found = Some(found);
-        self.jump_to(hit.target);
-    }
-
-    /// `n` and `N`: the next or previous result of the accepted search, starting over past
-    /// either end (and saying so).
-    pub(super) fn next_match(&mut self, step: isize) {
-        let Some(found) = self.found.as_mut().filter(|found| !found.hits.is_empty()) else {
-            self.note = Some(Note::NoResults);
-            return;
-        };
-        let len = found.hits.len();
-        let next = found.current as isize + step;
-        if next < 0 || next >= len as isize {
-            self.note = Some(Note::SearchWrapped);
-        }
-        found.current = next.rem_euclid(len as isize) as usize;
-        let target = found.hits[found.current].target;
-        self.jump_to(target);
-    }
-
-    /// Shows `target`: its pane, its row selected and its detail focused, scrolled to the
-    /// first highlight.
-    pub(super) fn jump_to(&mut self, target: Target) {
-        self.pane = target.pane();
-        match (Self::list_index(self.pane), target.row()) {
-            (Some(list), Some(item)) => {
-                // A result hidden by the member filter is shown: the filter goes.
-                if self.row_of(self.pane, item).is_none() {
-                    self.clear_member_filter();
-                }
-                let row = self.row_of(self.pane, item).unwrap_or(0);
-                self.select(list, row);
-                self.lists[list].detail_scroll = 0;
-                self.focus = Focus::Detail;
+        let passages = self.count_passages(&query, &hits);
+        let passage = Passage::of(target);
+        self.found = Some(Found {
+            query,
+            text,
+            hits,
+            passages,
+            at: Occurrence { passage, nth: 0 },
+        });
+        // The overview holds many results: the selected one's first occurrence is the first
+        // from its own start.
+        if passage == Passage::Overview {
+            self.pane = Pane::Overview;
+            let nth = self
+                .text_doc(self.text_width())
+                .first_match_from(target)
+                .unwrap_or(0);
+            if let Some(found) = self.found.as_mut() {
+                found.at.nth = nth;
             }
-            _ => self.focus = Focus::List,
         }
-        self.clamp_all();
-        if matches!(target, Target::Intro(_)) {
-            return;
-        }
-        let width = self.text_width();
-        // One line of context above the match.
-        let line = self.text_doc(width).line_of_match(target).saturating_sub(1);
-        self.scroll_text(Movement::Top);
-        self.scroll_text(Movement::By(line as isize));
+        self.show_occurrence();
     }
 
     /// Runs the searches again (the one being typed and the accepted one) after the content
-    /// or the language changed, each keeping the result it was on where it still exists.
+    /// or the language changed, each keeping the result, or the occurrence, it was on where
+    /// it still exists.
     pub(super) fn rerun_searches(&mut self) {
-        let keep = |hits: &[Hit], at: usize, new: &[Hit]| {
-            let target = hits.get(at).map(|h| h.target);
-            target
-                .and_then(|t| new.iter().position(|h| h.target == t))
-                .unwrap_or(0)
-        };
         if let Some(prompt) = self.prompt.as_mut() {
             let hits = self.pack.search(&Query::new(&prompt.query), self.lang);
-            prompt.selected = keep(&prompt.hits, prompt.selected, &hits);
+            let target = prompt.hits.get(prompt.selected).map(|h| h.target);
+            prompt.selected = target
+                .and_then(|t| hits.iter().position(|h| h.target == t))
+                .unwrap_or(0);
             prompt.hits = hits;
             prompt.edited = false;
         }
+        let Some(found) = self.found.as_ref() else {
+            return;
+        };
+        let hits = self.pack.search(&found.query, self.lang);
+        let passages = self.count_passages(&found.query, &hits);
+        let kept = passages.iter().find(|(p, _)| *p == found.at.passage);
+        let at = match (kept, hits.first()) {
+            (Some(&(passage, count)), _) => Occurrence {
+                passage,
+                nth: count.map_or(found.at.nth, |count| {
+                    found.at.nth.min(count.saturating_sub(1))
+                }),
+            },
+            (None, Some(first)) => Occurrence {
+                passage: Passage::of(first.target),
+                nth: 0,
+            },
+            (None, None) => found.at,
+        };
         if let Some(found) = self.found.as_mut() {
-            let hits = self.pack.search(&found.query, self.lang);
-            found.current = keep(&found.hits, found.current, &hits);
             found.hits = hits;
+            found.passages = passages;
+            found.at = at;
         }
     }
 }

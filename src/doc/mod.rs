@@ -2,9 +2,10 @@
 //! explicit inputs (the language, the width, the search to highlight), never from the state
 //! of the browser. `Doc` is the builder: wrapped paragraphs, label–value fields and blank
 //! lines, with the words of the current search highlighted at their exact place. It also
-//! remembers which lines hold a highlight and where each item starts, so that a jump to a
-//! search result can scroll to the match, and where each source's web address lies, so that
-//! it can be made a link. The files beside this one build each view's text.
+//! remembers the line of each highlight and where each item starts, so that `n`/`N` can
+//! scroll to each occurrence of the search (`passage.rs` counts them), and where each
+//! source's web address lies, so that it can be made a link. The files beside this one build
+//! each view's text.
 
 use std::cell::RefCell;
 use std::ops::Range;
@@ -26,6 +27,8 @@ mod items;
 mod members;
 mod overview;
 pub use overview::year_of;
+pub mod passage;
+pub use passage::{Passage, Spot};
 pub mod slide;
 
 /// What every text is laid out from besides its width: the content, the theme, the language
@@ -179,8 +182,11 @@ pub struct DocText {
     len: usize,
     /// How a search highlight is drawn over the paragraph's style.
     mark_style: Style,
-    /// The lines that hold a search highlight, in order.
-    pub marked: Vec<usize>,
+    /// How the search's current occurrence is drawn instead.
+    current_style: Style,
+    /// The line each search highlight starts on, in reading order: the `n`th occurrence of
+    /// the search in the text is on line `match_lines[n]`.
+    pub match_lines: Vec<usize>,
     /// The first line of each item the text shows.
     pub anchors: Vec<(Target, usize)>,
     /// The line and the title of each section's heading, in order: where `[` and `]` go.
@@ -213,6 +219,8 @@ struct Paragraph {
     rest: String,
     /// The search highlights: byte ranges of `text`, sorted and apart.
     marks: Vec<Range<usize>>,
+    /// How many highlights the paragraphs before this one hold: the number of its first.
+    first_mark: usize,
     /// Byte ranges of `text`.
     lines: Vec<Range<usize>>,
 }
@@ -229,6 +237,12 @@ impl DocText {
 
     /// Line `index`, ready to draw (empty past the end).
     pub fn line(&self, index: usize) -> Line<'_> {
+        self.line_with_current(index, None)
+    }
+
+    /// Line `index`, ready to draw, with the `current`th highlight of the text (if it is on
+    /// this line) drawn as the search's current occurrence.
+    pub fn line_with_current(&self, index: usize, current: Option<usize>) -> Line<'_> {
         let after = self.paragraphs.partition_point(|p| p.first_line <= index);
         let Some(paragraph) = after.checked_sub(1).map(|i| &self.paragraphs[i]) else {
             return Line::default();
@@ -242,20 +256,35 @@ impl DocText {
             _ => Span::raw(paragraph.rest.as_str()),
         };
         let mut spans = vec![prefix];
-        push_marked(
+        let current = current
+            .and_then(|n| n.checked_sub(paragraph.first_mark))
+            .map(|n| (n, self.current_style));
+        push_marked_with_current(
             &mut spans,
             &paragraph.text,
             range.clone(),
             &paragraph.marks,
             paragraph.style,
             self.mark_style,
+            current,
         );
         Line::from(spans)
     }
 
     /// The lines of `range` (those of them that exist), ready to draw.
     pub fn lines(&self, range: Range<usize>) -> impl Iterator<Item = Line<'_>> {
-        (range.start..range.end.min(self.len)).map(|index| self.line(index))
+        self.lines_with_current(range, None)
+    }
+
+    /// The lines of `range`, ready to draw, with the `current`th highlight of the text drawn
+    /// as the search's current occurrence.
+    pub fn lines_with_current(
+        &self,
+        range: Range<usize>,
+        current: Option<usize>,
+    ) -> impl Iterator<Item = Line<'_>> {
+        (range.start..range.end.min(self.len))
+            .map(move |index| self.line_with_current(index, current))
     }
 
     /// The paragraph line `index` is in, and the line's place in it.
@@ -339,19 +368,16 @@ impl DocText {
         start..end
     }
 
-    /// The line to scroll to for a search result on `target`: its first highlight (after
-    /// the target's own start, when the text holds several items).
-    pub fn line_of_match(&self, target: Target) -> usize {
+    /// The number of the first highlight of a search result on `target`: the first one
+    /// from the target's own start, when the text holds several items (the overview), and
+    /// the text's first otherwise. `None` when no highlight follows that start.
+    pub fn first_match_from(&self, target: Target) -> Option<usize> {
         let start = self
             .anchors
             .iter()
             .find(|(t, _)| *t == target)
             .map_or(0, |(_, line)| *line);
-        self.marked
-            .iter()
-            .copied()
-            .find(|&line| line >= start)
-            .unwrap_or(start)
+        self.match_lines.iter().position(|&line| line >= start)
     }
 }
 
@@ -413,6 +439,7 @@ impl<'a> Doc<'a> {
             width,
             out: DocText {
                 mark_style: cx.theme.mark(),
+                current_style: cx.theme.current_mark(),
                 ..DocText::default()
             },
         }
@@ -452,6 +479,7 @@ impl<'a> Doc<'a> {
             first: (String::new(), Style::new()),
             rest: String::new(),
             marks: Vec::new(),
+            first_mark: self.out.match_lines.len(),
             // An empty text wraps to one empty line.
             lines: text::wrap("", self.width),
         });
@@ -497,15 +525,20 @@ impl<'a> Doc<'a> {
             })
             .unwrap_or_default();
         let lines = text::wrap_hanging(&text, first_room, rest_room);
-        // Lines and marks are both in order: one pass over the two finds the marked lines.
-        let mut next_mark = 0;
-        for (i, line) in lines.iter().enumerate() {
-            while marks.get(next_mark).is_some_and(|m| m.end <= line.start) {
-                next_mark += 1;
+        let first_mark = self.out.match_lines.len();
+        // Lines and marks are both in order: one pass over the two finds each mark's line,
+        // the one its start is on (or, for a start in the spaces a line was broken at, the
+        // next one).
+        let mut line = 0;
+        for mark in &marks {
+            while lines.get(line + 1).is_some_and(|l| l.start <= mark.start) {
+                line += 1;
             }
-            if marks.get(next_mark).is_some_and(|m| m.start < line.end) {
-                self.out.marked.push(self.out.len + i);
-            }
+            let on = match lines.get(line) {
+                Some(l) if mark.start >= l.end && line + 1 < lines.len() => line + 1,
+                _ => line,
+            };
+            self.out.match_lines.push(self.out.len + on);
         }
         self.push(Paragraph {
             first_line: self.out.len,
@@ -514,6 +547,7 @@ impl<'a> Doc<'a> {
             first: (first.0.to_string(), first.1),
             rest: rest.to_string(),
             marks,
+            first_mark,
             lines,
         });
     }
@@ -631,16 +665,35 @@ pub fn push_marked<'t>(
     style: Style,
     mark_style: Style,
 ) {
+    push_marked_with_current(spans, text, range, marks, style, mark_style, None);
+}
+
+/// As [`push_marked`], with mark number `current.0` of `marks` (if it is in the range) in
+/// `style` patched with `current.1` instead: the search's current occurrence.
+pub fn push_marked_with_current<'t>(
+    spans: &mut Vec<Span<'t>>,
+    text: &'t str,
+    range: Range<usize>,
+    marks: &[Range<usize>],
+    style: Style,
+    mark_style: Style,
+    current: Option<(usize, Style)>,
+) {
     let mut at = range.start;
     // The marks before the range are passed over without looking at each.
     let first = marks.partition_point(|m| m.end <= range.start);
-    for mark in marks[first..].iter().take_while(|m| m.start < range.end) {
+    let in_range = marks[first..].iter().take_while(|m| m.start < range.end);
+    for (number, mark) in (first..).zip(in_range) {
         let start = mark.start.max(range.start);
         let end = mark.end.min(range.end);
         if start > at {
             spans.push(Span::styled(&text[at..start], style));
         }
-        spans.push(Span::styled(&text[start..end], style.patch(mark_style)));
+        let patch = match current {
+            Some((current, current_style)) if current == number => current_style,
+            _ => mark_style,
+        };
+        spans.push(Span::styled(&text[start..end], style.patch(patch)));
         at = end;
     }
     if at < range.end {

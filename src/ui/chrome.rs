@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::action::Action;
-use crate::app::{App, Note};
+use crate::app::{App, Note, SearchPosition};
 use crate::geometry::{MIN_HEIGHT, MIN_WIDTH};
 use crate::keymap;
 use crate::text;
@@ -143,8 +143,10 @@ pub fn hint_label(app: &App, mode: Mode, hint: &keymap::Hint) -> (String, &'stat
     (keys.join(joiner), app.strings().hint(hint.actions[0]))
 }
 
-/// Where the accepted search stands ("match 3/7"), and whether it just wrapped; or that
-/// `n` found nothing to go to.
+/// Where the accepted search stands ("match 3/7": its current occurrence among all of them,
+/// "-/7" while that one is in a member the filter hides; "result 3/900" while there are too
+/// many results to count their occurrences), and whether it just wrapped; or that `n` found
+/// nothing to go to.
 fn search_status(app: &App) -> Option<String> {
     match app.note() {
         Some(Note::NoResults) => return Some(app.strings().no_results.to_string()),
@@ -157,14 +159,13 @@ fn search_status(app: &App) -> Option<String> {
         }
         _ => {}
     }
-    let found = app.found()?;
     let strings = app.strings();
-    let mut status = format!(
-        "{} {}/{}",
-        strings.match_word,
-        found.current + 1,
-        found.hits.len()
-    );
+    let (word, at, of) = match app.search_position()? {
+        SearchPosition::Occurrence { at, of } => (strings.match_word, at, of),
+        SearchPosition::Result { at, of } => (strings.result_word, at, of),
+    };
+    let at = at.map_or("-".to_string(), |at| at.to_string());
+    let mut status = format!("{word} {at}/{of}");
     if app.note() == Some(Note::SearchWrapped) {
         status.push_str(&format!(
             " {} {}",

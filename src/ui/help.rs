@@ -6,7 +6,7 @@ use ratatui::widgets::{Clear, Widget};
 
 use crate::app::App;
 use crate::geometry;
-use crate::ui::render_text_block;
+use crate::ui::{Marking, render_text_block};
 
 /// Draws the help box over whatever is on screen.
 pub fn render(app: &App, buf: &mut Buffer) {
@@ -19,6 +19,7 @@ pub fn render(app: &App, buf: &mut Buffer) {
         app.strings().help_title,
         true,
         &text,
+        Marking::default(),
         app.help_scroll(),
         area,
         buf,

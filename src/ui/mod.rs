@@ -59,23 +59,78 @@ impl Widget for &App {
 
 /// A bordered block with a title, styled for focus.
 pub fn block<'a>(app: &App, title: &str, focused: bool, width: u16) -> Block<'a> {
+    let title = app
+        .theme()
+        .truncate(title, width.saturating_sub(4) as usize);
+    bordered(app, focused).title(Line::styled(
+        format!(" {title} "),
+        app.theme().border(focused),
+    ))
+}
+
+/// A bordered block without a title, styled for focus.
+fn bordered<'a>(app: &App, focused: bool) -> Block<'a> {
     let theme = app.theme();
-    let title = theme.truncate(title, width.saturating_sub(4) as usize);
     Block::new()
         .borders(Borders::ALL)
         .border_set(theme.glyphs().border)
         .border_style(theme.border(focused))
-        .title(Line::styled(format!(" {title} "), theme.border(focused)))
+}
+
+/// A bordered block whose title is text the accepted search is marked in (an item's title
+/// on its detail's box), its `current`th mark drawn as the current occurrence.
+fn marked_block<'a>(
+    app: &App,
+    title: &str,
+    focused: bool,
+    width: u16,
+    current: Option<usize>,
+) -> Block<'a> {
+    let theme = app.theme();
+    let style = theme.border(focused);
+    let title = theme.truncate(title, width.saturating_sub(4) as usize);
+    let marks = app
+        .highlight()
+        .map(|query| query.matches_in(&title))
+        .unwrap_or_default();
+    let mut spans = vec![Span::styled(" ", style)];
+    doc::push_marked_with_current(
+        &mut spans,
+        &title,
+        0..title.len(),
+        &marks,
+        style,
+        theme.mark_in(style),
+        current.map(|n| (n, theme.current_mark())),
+    );
+    spans.push(Span::styled(" ", style));
+    let spans: Vec<Span<'a>> = spans
+        .into_iter()
+        .map(|span| Span::styled(span.content.into_owned(), span.style))
+        .collect();
+    bordered(app, focused).title(Line::from(spans))
+}
+
+/// How the accepted search shows on a text block: whether its title is searched text (an
+/// item's title on its detail's box), and which mark of the title or of the text is the
+/// current occurrence.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Marking {
+    pub title: bool,
+    pub current_on_title: Option<usize>,
+    pub current_in_text: Option<usize>,
 }
 
 /// Draws `lines` in a bordered block scrolled to `scroll`, with a scrollbar on the right
 /// border when they do not fit and, on the bottom border, how far down the text the last
 /// line shown is (as `less` shows it).
+#[allow(clippy::too_many_arguments)] // each is one thing the block shows
 pub fn render_text_block(
     app: &App,
     title: &str,
     focused: bool,
     text: &DocText,
+    marking: Marking,
     scroll: usize,
     area: Rect,
     buf: &mut Buffer,
@@ -84,14 +139,21 @@ pub fn render_text_block(
     let rows = inner.height as usize;
     let total = text.len();
     let scroll = scroll.min(total.saturating_sub(rows));
-    let mut frame = block(app, title, focused, area.width);
+    let mut frame = match marking.title {
+        true => marked_block(app, title, focused, area.width, marking.current_on_title),
+        false => block(app, title, focused, area.width),
+    };
     if total > rows && area.width > 12 {
         let seen = (scroll + rows) * 100 / total;
         let at = Line::styled(format!(" {seen}% "), app.theme().border(focused));
         frame = frame.title_bottom(at.right_aligned());
     }
     frame.render(area, buf);
-    render_lines(text.lines(scroll..scroll + rows), inner, buf);
+    render_lines(
+        text.lines_with_current(scroll..scroll + rows, marking.current_in_text),
+        inner,
+        buf,
+    );
     render_scrollbar(
         app,
         focused,
@@ -175,11 +237,17 @@ fn render_list_pane(app: &App, pane: Pane, body: Rect, buf: &mut Buffer) {
         };
         let text = app.text_doc(inner.width as usize);
         let focused = app.focus() == Focus::Detail;
+        let marking = Marking {
+            title: true,
+            current_on_title: app.current_on_title(inner.width as usize),
+            current_in_text: app.current_in_text(inner.width as usize),
+        };
         render_text_block(
             app,
             &title,
             focused,
             &text,
+            marking,
             position.detail_scroll,
             detail,
             buf,
@@ -196,7 +264,9 @@ fn render_intro(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     let width = (area.width as usize).saturating_sub(2);
     let intro = doc::intro(app.doc_context(), pane, width);
     let rows = area.height as usize;
-    let mut lines: Vec<Line> = intro.lines(0..rows).collect();
+    let mut lines: Vec<Line> = intro
+        .lines_with_current(0..rows, app.current_in_intro(pane))
+        .collect();
     if intro.len() > rows
         && let Some(last) = lines.last_mut()
     {

@@ -10,7 +10,7 @@ use crate::app::App;
 use crate::doc::year_of;
 use crate::geometry::{self, GlanceAreas};
 use crate::ui::chart::{Glance, Growth, GrowthRow, Timeline};
-use crate::ui::{block, render_text_block};
+use crate::ui::{Marking, block, render_text_block};
 use crate::vocabulary::Pane;
 
 /// Draws the overview in `area`.
@@ -30,11 +30,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Some(section) => format!("{name} {} {section}", app.theme().glyphs().separator),
         None => name.to_string(),
     };
+    let marking = Marking {
+        current_in_text: app.current_in_text(inner.width as usize),
+        ..Marking::default()
+    };
     render_text_block(
         app,
         &title,
         true,
         &text,
+        marking,
         app.overview_scroll(),
         text_area,
         buf,
