@@ -12,7 +12,7 @@ use crate::vocabulary::Pane;
 /// A terminal browser for the profile of the Freedom Online Coalition (Coaliţia privind
 /// Libertatea în Spaţiul Virtual): its overview, members, declaration and areas of action.
 #[derive(Debug, Parser)]
-#[command(name = "clsv", version, about, long_about = None)]
+#[command(name = "clsv", version, about, long_about = None, disable_help_subcommand = true)]
 pub struct Cli {
     /// Read the content pack from this folder instead of the one built in.
     #[arg(long, value_name = "DIR", global = true)]
@@ -68,8 +68,8 @@ pub enum Command {
         /// without one).
         #[arg(long, value_name = "N")]
         width: Option<usize>,
-        /// Plain text, Markdown, or JSON for programs (docs/JSON.md; with `--lang all`, each
-        /// text in every language).
+        /// Plain text, Markdown, or JSON for programs (`clsv help json`; with `--lang all`,
+        /// each text in every language).
         #[arg(long, value_enum, default_value_t = PrintFormat::Text)]
         format: PrintFormat,
         /// Print only this item (members/md, declaration/privacy, overview/moldova) or pane
@@ -137,6 +137,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = LogFormat::Text)]
         log_format: LogFormat,
     },
+    /// Print a guide: content (the pack's format), config (the configuration file) or json
+    /// (the JSON output); without one, the flags and commands.
+    Help {
+        #[arg(value_enum)]
+        topic: Option<crate::guide::Topic>,
+    },
     /// Show what clsv detects of the terminal (colours, glyphs, links) and why.
     Doctor,
     /// Print shell completions for bash, zsh or fish (see README for where they go).
@@ -170,7 +176,7 @@ pub enum Command {
         /// (`regiune:`) and `year:WORD` (`an:`) look for a word in that field of members only.
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
-        /// A line of text a result, or a line of JSON a result (docs/JSON.md).
+        /// A line of text a result, or a line of JSON a result (`clsv help json`).
         #[arg(long, value_enum, default_value_t = SearchFormat::Text)]
         format: SearchFormat,
         /// Cut each result's context to fit this many columns, at least 20 (default: the

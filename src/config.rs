@@ -137,7 +137,7 @@ pub fn load(path: Option<&Path>) -> Loaded {
             let Some(&(_, action)) = ACTION_NAMES.iter().find(|(n, _)| n == action_name) else {
                 report(
                     &action_path,
-                    format!("no action \"{action_name}\" (see docs/CONFIG.md for the names)"),
+                    format!("no action \"{action_name}\" (`clsv help config` lists the names)"),
                 );
                 continue;
             };

@@ -37,6 +37,7 @@ pub mod ui;
 // The ways out: plain text, the local terminal (the pack folder it watches, the terminals
 // paired with it), SSH, the command line.
 pub mod cli;
+pub mod guide;
 pub mod pair;
 pub mod print;
 pub mod serve;

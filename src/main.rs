@@ -158,6 +158,24 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             man_page(&mut out).map_err(|e| Failure::io(format!("clsv: {e}")))?;
             write_out(&String::from_utf8_lossy(&out)).map(|()| EXIT_OK)
         }
+        Some(Command::Help { topic }) => match topic {
+            Some(topic) => {
+                let guide = clsv::guide::text(*topic);
+                let shown = match capabilities.ascii {
+                    true => text::to_ascii(guide),
+                    false => std::borrow::Cow::Borrowed(guide),
+                };
+                write_out(&shown).map(|()| EXIT_OK)
+            }
+            None => {
+                let help = Cli::command().render_long_help().to_string();
+                match capabilities.ascii {
+                    true => write_out(&text::to_ascii(&help)),
+                    false => write_out(&help),
+                }
+                .map(|()| EXIT_OK)
+            }
+        },
         Some(Command::Doctor) => {
             let content = load(&cli, &capabilities);
             let mut text = doctor(&cli, &capabilities, &hyperlinks, content.as_ref().ok());
@@ -836,6 +854,7 @@ fn init(dir: &Path, force: bool) -> Result<u8, Failure> {
     let existing: Vec<&str> = content::load::FILES
         .iter()
         .copied()
+        .chain(["README.md"])
         .filter(|name| dir.join(name).exists())
         .collect();
     if !existing.is_empty() && !force {
@@ -847,14 +866,16 @@ fn init(dir: &Path, force: bool) -> Result<u8, Failure> {
     }
     std::fs::create_dir_all(dir)
         .map_err(|e| Failure::io(format!("clsv: cannot create {}: {e}", dir.display())))?;
-    for (name, text) in content::load::embedded_files() {
+    // The pack's files, and beside them the guide to their format.
+    let guide = ("README.md", clsv::guide::text(clsv::guide::Topic::Content));
+    for (name, text) in content::load::embedded_files().chain([guide]) {
         let path = dir.join(name);
         std::fs::write(&path, text)
             .map_err(|e| Failure::io(format!("clsv: cannot write {}: {e}", path.display())))?;
     }
     let shown = dir.display();
     write_out(&format!(
-        "clsv: wrote the built-in pack to {shown}\n  check it:   clsv check {shown}\n  browse it:  clsv --content {shown}\n  the format: docs/CONTENT.md\n"
+        "clsv: wrote the built-in pack to {shown}\n  check it:   clsv check {shown}\n  browse it:  clsv --content {shown}\n  the format: {shown}/README.md, or clsv help content\n"
     ))?;
     Ok(EXIT_OK)
 }
@@ -881,7 +902,7 @@ fn load(cli: &Cli, capabilities: &Capabilities) -> Result<Content, String> {
         let mut message = format!("{rendered}clsv: the content pack has {errors} {noun}");
         if missing_file {
             message.push_str(&format!(
-                "\nclsv: a pack is a folder with the files {} (see docs/CONTENT.md)",
+                "\nclsv: a pack is a folder with the files {} (see clsv help content)",
                 content::load::FILES.join(", ")
             ));
         }

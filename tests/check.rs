@@ -254,6 +254,11 @@ fn init_writes_a_pack_that_checks_and_loads_and_never_overwrites_unasked() {
     for name in FILES {
         assert!(pack.join(name).is_file(), "{name}");
     }
+    // Beside the pack, the guide to its format: what `clsv help content` prints.
+    let guide = fs::read_to_string(pack.join("README.md")).unwrap();
+    assert!(guide.starts_with("# Content packs"), "{guide}");
+    assert_eq!(stdout(&clsv(&["help", "content"])), guide);
+    assert!(stdout(&output).contains(&format!("{path}/README.md")));
     assert_eq!(clsv(&["check", "--strict", path]).status.code(), Some(0));
     let loaded = clsv(&["--content", path, "search", "Moldova"]);
     assert_eq!(loaded.status.code(), Some(0));

@@ -349,3 +349,30 @@ fn a_deep_link_prints_its_item_alone_or_names_the_closest_ids() {
         assert_eq!(output.status.code(), Some(2), "{link}");
     }
 }
+
+#[test]
+fn nothing_clsv_prints_points_at_a_file_an_installed_clsv_lacks() {
+    let mut outputs = vec![clsv(&["--help"]), clsv(&["help"])];
+    for command in [
+        "present", "print", "search", "serve", "doctor", "check", "init", "help",
+    ] {
+        outputs.push(clsv(&[command, "--help"]));
+    }
+    for topic in ["content", "config", "json"] {
+        let output = clsv(&["help", topic]);
+        assert_eq!(output.status.code(), Some(0), "{topic}");
+        assert!(stdout(&output).starts_with("# "), "{topic}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("pack");
+    outputs.push(clsv(&["init", pack.to_str().unwrap()]));
+    outputs.push(clsv(&["--content", dir.path().to_str().unwrap()]));
+    for output in outputs {
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(!said.contains("docs/"), "{said}");
+    }
+}
