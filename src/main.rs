@@ -592,8 +592,10 @@ fn print_search(
     query: &Query,
     output: SearchOutput,
 ) -> Result<u8, Failure> {
+    // Text is transliterated; JSON keeps the content's own text, its characters beyond ASCII
+    // escaped, so that a program gets the same data either way.
     let transliterated;
-    let (content, ellipsis) = match output.ascii {
+    let (content, ellipsis) = match output.ascii && output.format == SearchFormat::Text {
         true => {
             transliterated = content.to_ascii();
             (&transliterated, clsv::text::ASCII_ELLIPSIS)
@@ -606,6 +608,10 @@ fn print_search(
     let is_terminal = std::io::stdout().is_terminal();
     let width = output.width.or_else(|| is_terminal.then(terminal_width));
     let result = match output.format {
+        SearchFormat::Json if output.ascii => {
+            let mut ascii = print::json::AsciiEscaped::new(&mut out);
+            print::json::write_hits(content, query, &hits, &mut ascii).and_then(|()| ascii.flush())
+        }
         SearchFormat::Json => print::json::write_hits(content, query, &hits, &mut out),
         SearchFormat::Text => hits.iter().try_for_each(|hit| {
             let target = hit.target;
@@ -654,9 +660,16 @@ fn print_json(
     let item = item_link(&content, link)?;
     let part = print::json::Part { pane, item };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    written(
-        print::json::write_pack(&content, languages, part, &mut out).and_then(|()| out.flush()),
-    )?;
+    let written_out = match capabilities.ascii {
+        // Every character beyond ASCII escaped: the same data, in ASCII bytes.
+        true => {
+            let mut ascii = print::json::AsciiEscaped::new(&mut out);
+            print::json::write_pack(&content, languages, part, &mut ascii)
+                .and_then(|()| ascii.flush())
+        }
+        false => print::json::write_pack(&content, languages, part, &mut out),
+    };
+    written(written_out.and_then(|()| out.flush()))?;
     Ok(EXIT_OK)
 }
 

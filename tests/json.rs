@@ -296,3 +296,28 @@ fn a_width_too_narrow_is_an_error_that_names_it() {
     }
     assert_eq!(clsv(&["print", "--width", "20"]).status.code(), Some(0));
 }
+
+#[test]
+fn in_ascii_the_json_escapes_what_is_beyond_ascii_and_holds_the_same_data() {
+    for args in [
+        &["print", "--format", "json"][..],
+        &["search", "--format", "json", "ţări"],
+    ] {
+        let plain = clsv(args);
+        let ascii = Command::new(env!("CARGO_BIN_EXE_clsv"))
+            .args(args)
+            .env("LANG", "C")
+            .output()
+            .unwrap();
+        assert_eq!(ascii.status.code(), Some(0), "{args:?}");
+        assert!(ascii.stdout.is_ascii(), "{args:?}");
+        assert!(!plain.stdout.is_ascii(), "{args:?}");
+        let parse = |bytes: &[u8]| -> Vec<Value> {
+            serde_json::Deserializer::from_slice(bytes)
+                .into_iter::<Value>()
+                .map(Result::unwrap)
+                .collect()
+        };
+        assert_eq!(parse(&ascii.stdout), parse(&plain.stdout), "{args:?}");
+    }
+}

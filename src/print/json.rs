@@ -115,6 +115,65 @@ pub fn write_hits(
     Ok(())
 }
 
+/// A writer of JSON that escapes every character beyond ASCII (`\u00e9`, a pair of them
+/// beyond the Basic Multilingual Plane), for terminals and locales that show ASCII alone:
+/// the data stays the same for a program, and no byte written is beyond ASCII. Outside
+/// strings JSON is ASCII already, so each such character is inside a string, where an escape
+/// means the same.
+pub struct AsciiEscaped<W: io::Write> {
+    inner: W,
+    /// The start of a character split between two writes.
+    pending: Vec<u8>,
+}
+
+impl<W: io::Write> AsciiEscaped<W> {
+    pub fn new(inner: W) -> AsciiEscaped<W> {
+        AsciiEscaped {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+}
+
+impl<W: io::Write> io::Write for AsciiEscaped<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.pending.extend_from_slice(bytes);
+        let valid = match std::str::from_utf8(&self.pending) {
+            Ok(text) => text.len(),
+            // An incomplete character at the end waits for the next write; anything else is
+            // not UTF-8, which serde_json never writes, and is passed on as it is.
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            Err(_) => {
+                self.inner.write_all(&self.pending)?;
+                self.pending.clear();
+                return Ok(bytes.len());
+            }
+        };
+        let text = String::from_utf8_lossy(&self.pending[..valid]).into_owned();
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            match c.is_ascii() {
+                true => out.push(c),
+                false => {
+                    let mut units = [0u16; 2];
+                    for unit in c.encode_utf16(&mut units) {
+                        out.push_str(&format!("\\u{unit:04x}"));
+                    }
+                }
+            }
+        }
+        self.inner.write_all(out.as_bytes())?;
+        self.pending.drain(..valid);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.write_all(&self.pending)?;
+        self.pending.clear();
+        self.inner.flush()
+    }
+}
+
 /// The name of a searched field in JSON.
 fn field_name(kind: FieldKind) -> &'static str {
     match kind {
@@ -445,6 +504,24 @@ struct MatchOut {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_json_escapes_every_character_beyond_ascii_and_means_the_same() {
+        use std::io::Write;
+        let value = serde_json::json!({"name": "Ţara şi 東京 🙂", "n": 1});
+        let mut out = AsciiEscaped::new(Vec::new());
+        // Written a byte at a time, so that characters are split between writes.
+        for byte in serde_json::to_vec(&value).unwrap() {
+            out.write_all(&[byte]).unwrap();
+        }
+        out.flush().unwrap();
+        let written = String::from_utf8(out.inner).unwrap();
+        assert!(written.is_ascii(), "{written}");
+        assert!(written.contains("\\u0162ara"), "{written}");
+        assert!(written.contains("\\ud83d\\ude42"), "{written}");
+        let back: serde_json::Value = serde_json::from_str(&written).unwrap();
+        assert_eq!(back, value);
+    }
 
     #[test]
     fn a_match_is_counted_in_characters_as_well_as_bytes() {
