@@ -1253,3 +1253,18 @@ fn a_deep_link_opens_on_its_item_with_its_detail_in_view() {
     let app = open("actions", 80, 24);
     assert_eq!((app.pane(), app.focus()), (Pane::Actions, Focus::List));
 }
+
+#[test]
+fn the_section_named_on_the_box_is_that_of_the_first_line_of_text_at_the_top() {
+    let mut app = app_on(embedded(), 80, 24);
+    let doc = app.text_doc(app.text_width());
+    let (heading, title) = doc.sections[2].clone();
+    assert!(
+        doc.is_blank(heading - 1),
+        "a blank line before each section"
+    );
+    // The blank line above the heading at the top: the box names the heading's section.
+    app.update(Action::Scroll(ScrollTarget::Text, (heading - 1) as i16));
+    assert_eq!(app.text_scroll(), heading - 1);
+    assert!(screen(&app).contains(&format!("Prezentare · {title} ")));
+}

@@ -197,10 +197,15 @@ impl App {
             return None;
         }
         let doc = self.text_doc(self.text_width());
+        // The first line with text at the top: a blank line between two sections belongs to
+        // neither.
+        let top = (at..doc.len())
+            .find(|&line| !doc.is_blank(line))
+            .unwrap_or(at);
         doc.sections
             .iter()
             .rev()
-            .find(|&&(line, _)| line <= at)
+            .find(|&&(line, _)| line <= top)
             .map(|(_, title)| Arc::clone(title))
     }
 
