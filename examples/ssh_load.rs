@@ -2,9 +2,15 @@
 //! its first frame and answering a key; reports the times (median and 99th percentile), the
 //! server's memory per session and its CPU time. Ends by itself.
 //!
+//! With `--follow K`, the server presents (`--present`): the N sessions are the audience, and
+//! one presenter, logged in with a key made for the run, moves K slides (forward to the last,
+//! then back); it reports how long each change takes to be on every follower's screen
+//! (median, 99th percentile, max) and whether every follower saw every slide.
+//!
 //! ```text
 //! cargo build --release
 //! cargo run --release --example ssh_load -- --sessions 50 --binary target/release/clsv
+//! cargo run --release --example ssh_load -- --sessions 1000 --follow 10 --binary target/release/clsv
 //! ```
 
 #![allow(clippy::expect_used)] // a measurement that cannot start has nothing to report
@@ -14,6 +20,8 @@ mod ssh_client;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 fn proc_value(pid: u32, file: &str, key: &str) -> Option<u64> {
@@ -49,6 +57,7 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 
 fn main() {
     let mut sessions = 50usize;
+    let mut follow: Option<usize> = None;
     let mut binary = "target/release/clsv".to_string();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -59,6 +68,13 @@ fn main() {
                     .and_then(|n| n.parse().ok())
                     .expect("--sessions N")
             }
+            "--follow" => {
+                follow = Some(
+                    args.next()
+                        .and_then(|n| n.parse().ok())
+                        .expect("--follow K"),
+                )
+            }
             "--binary" => binary = args.next().expect("--binary PATH"),
             other => panic!("unknown argument {other}"),
         }
@@ -66,11 +82,30 @@ fn main() {
     let dir = std::env::temp_dir().join(format!("clsv-load-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a folder for the host key");
     let limit = (sessions + 10).to_string();
+    // A presenter's key, made for the run, when a talk is measured.
+    let presenter = follow.map(|_| {
+        let key =
+            russh::keys::PrivateKey::random(&mut rand::rng(), russh::keys::Algorithm::Ed25519)
+                .expect("a key");
+        let public = key.public_key().to_openssh().expect("its public half");
+        let file = dir.join("presenters");
+        std::fs::write(&file, public + "\n").expect("the presenters' keys");
+        (Arc::new(key), file)
+    });
     // The system picks a free port, and the server's first line says which.
-    let mut server = Command::new(&binary)
+    let mut command = Command::new(&binary);
+    command
         .args(["serve", "--listen", "127.0.0.1:0"])
         .args(["--host-key", dir.join("key").to_str().expect("a path")])
-        .args(["--max-sessions", &limit, "--max-per-address", &limit])
+        .args(["--max-sessions", &limit, "--max-per-address", &limit]);
+    if let Some((_, file)) = &presenter {
+        command.args([
+            "--present",
+            "--presenter-keys",
+            file.to_str().expect("a path"),
+        ]);
+    }
+    let mut server = command
         .stderr(Stdio::piped())
         .spawn()
         .expect("clsv serve starts");
@@ -93,6 +128,14 @@ fn main() {
         .enable_all()
         .build()
         .expect("a runtime");
+    if let (Some(changes), Some((key, _))) = (follow, presenter) {
+        let report = runtime.block_on(talk(port, sessions, changes, key, pid, base_rss));
+        let _ = server.kill();
+        let _ = server.wait();
+        let _ = std::fs::remove_dir_all(&dir);
+        println!("{report}");
+        return;
+    }
     let wall = Instant::now();
     let (first, key, rss) = runtime.block_on(async move {
         let patience = Duration::from_secs(30);
@@ -164,4 +207,165 @@ fn main() {
         cpu as f64 / 100.0,
         elapsed.as_secs_f64()
     );
+}
+
+/// The slide a follower or the presenter shows, from its footer's "n / total".
+fn slide_shown(screen: &str) -> Option<(usize, usize)> {
+    screen.lines().rev().find_map(|line| {
+        let (before, after) = line.split_once(" / ")?;
+        let shown = before.split_whitespace().next_back()?.parse().ok()?;
+        let total = after.split_whitespace().next()?.parse().ok()?;
+        Some((shown, total))
+    })
+}
+
+/// Reads `terminal` until its screen shows slide `wanted`, or `patience` passes.
+async fn until_slide(
+    terminal: &mut ssh_client::Terminal,
+    parser: &mut vt100::Parser,
+    read: &mut usize,
+    wanted: usize,
+    patience: Duration,
+) -> bool {
+    let deadline = Instant::now() + patience;
+    loop {
+        parser.process(&terminal.received[*read..]);
+        *read = terminal.received.len();
+        if slide_shown(&parser.screen().contents()).is_some_and(|(shown, _)| shown == wanted) {
+            return true;
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() || !terminal.read_next(left).await {
+            return false;
+        }
+    }
+}
+
+/// A talk: `sessions` followers, and a presenter who makes `changes` slide changes, each once
+/// every follower shows the last; the times each change took to reach each follower.
+async fn talk(
+    port: u16,
+    sessions: usize,
+    changes: usize,
+    key: Arc<russh::keys::PrivateKey>,
+    pid: u32,
+    base_rss: u64,
+) -> String {
+    let patience = Duration::from_secs(60);
+    // When each change was made, and how many followers show it.
+    let made: Arc<Mutex<Vec<Instant>>> = Arc::new(Mutex::new(Vec::new()));
+    let arrived: Arc<Vec<AtomicUsize>> =
+        Arc::new((0..=changes).map(|_| AtomicUsize::new(0)).collect());
+    let plan = Arc::new(Mutex::new(Vec::<usize>::new()));
+    let wall = Instant::now();
+    let mut followers = Vec::new();
+    for _ in 0..sessions {
+        let (made, arrived, plan) = (Arc::clone(&made), Arc::clone(&arrived), Arc::clone(&plan));
+        followers.push(tokio::spawn(async move {
+            let start = Instant::now();
+            let mut terminal = ssh_client::open(port, 80, 24, None).await.ok()?;
+            let mut parser = vt100::Parser::new(24, 80, 0);
+            let mut read = 0;
+            if !until_slide(&mut terminal, &mut parser, &mut read, 1, patience).await {
+                return None;
+            }
+            let first = start.elapsed();
+            arrived[0].fetch_add(1, Ordering::SeqCst);
+            let mut delays = Vec::new();
+            for change in 1..=changes {
+                // The slide this change shows, once the presenter has planned it.
+                let wanted = loop {
+                    if let Some(&slide) = plan.lock().ok()?.get(change - 1) {
+                        break slide;
+                    }
+                    tokio::time::sleep(Duration::from_millis(2)).await;
+                };
+                if !until_slide(&mut terminal, &mut parser, &mut read, wanted, patience).await {
+                    break;
+                }
+                let at = Instant::now();
+                let sent = *made.lock().ok()?.get(change - 1)?;
+                delays.push(at.saturating_duration_since(sent));
+                arrived[change].fetch_add(1, Ordering::SeqCst);
+            }
+            Some((first, delays, terminal))
+        }));
+    }
+    // Every follower on its first frame, then the presenter.
+    let deadline = Instant::now() + patience;
+    while arrived[0].load(Ordering::SeqCst) < sessions && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let served = arrived[0].load(Ordering::SeqCst);
+    let rss = proc_value(pid, "status", "VmRSS:").unwrap_or(0);
+    let mut speaker = ssh_client::open_with_key(port, 80, 24, key)
+        .await
+        .expect("the presenter logs in");
+    let mut parser = vt100::Parser::new(24, 80, 0);
+    let mut read = 0;
+    assert!(until_slide(&mut speaker, &mut parser, &mut read, 1, patience).await);
+    let total = slide_shown(&parser.screen().contents()).map_or(1, |(_, total)| total);
+    let mut slide = 1;
+    let mut forward = true;
+    for change in 1..=changes {
+        if slide == total {
+            forward = false;
+        } else if slide == 1 {
+            forward = true;
+        }
+        let (keys, next) = match forward {
+            true => (b"j", slide + 1),
+            false => (b"k", slide - 1),
+        };
+        slide = next;
+        if let Ok(mut plan) = plan.lock() {
+            plan.push(slide);
+        }
+        if let Ok(mut made) = made.lock() {
+            made.push(Instant::now());
+        }
+        speaker
+            .send(keys)
+            .await
+            .expect("the presenter's key goes out");
+        // The next change once every follower shows this one (or after the patience).
+        let deadline = Instant::now() + patience;
+        while arrived[change].load(Ordering::SeqCst) < served && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(1)).await;
+        }
+    }
+    let mut firsts = Vec::new();
+    let mut delays = Vec::new();
+    let mut saw_all = 0;
+    let mut open = Vec::new();
+    for follower in followers {
+        if let Ok(Some((first, seen, terminal))) = follower.await {
+            firsts.push(first);
+            saw_all += usize::from(seen.len() == changes);
+            delays.extend(seen);
+            open.push(terminal);
+        }
+    }
+    let elapsed = wall.elapsed();
+    for terminal in &mut open {
+        let _ = terminal.send(b"q").await;
+    }
+    firsts.sort();
+    delays.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let per_session = rss.saturating_sub(base_rss) as f64 / served.max(1) as f64;
+    format!(
+        "followers: {served} of {sessions} served; first frame median {:.1} ms, p99 {:.1} ms\n\
+         slide changes: {changes} over a deck of {total}; {saw_all} of {served} followers saw every one\n\
+         a change on every follower's screen: median {:.1} ms, p99 {:.1} ms, max {:.1} ms ({} arrivals)\n\
+         server memory: {base_rss} kB idle, {rss} kB with the followers open: {per_session:.0} kB per session\n\
+         wall time {:.1} s",
+        ms(percentile(&firsts, 0.5)),
+        ms(percentile(&firsts, 0.99)),
+        ms(percentile(&delays, 0.5)),
+        ms(percentile(&delays, 0.99)),
+        ms(delays.last().copied().unwrap_or_default()),
+        delays.len(),
+        elapsed.as_secs_f64(),
+    )
 }

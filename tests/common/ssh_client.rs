@@ -54,6 +54,29 @@ pub async fn open_as(
     command: Option<&str>,
 ) -> Result<Terminal, russh::Error> {
     let (handle, channel) = open_channel(port).await?;
+    terminal_on(handle, channel, term, cols, rows, command).await
+}
+
+/// As [`open`], logging in with `key` (a presenter's, say) rather than with none.
+pub async fn open_with_key(
+    port: u16,
+    cols: u32,
+    rows: u32,
+    key: Arc<russh::keys::PrivateKey>,
+) -> Result<Terminal, russh::Error> {
+    let (handle, channel) = open_channel_as(port, Some(key)).await?;
+    terminal_on(handle, channel, "xterm-256color", cols, rows, None).await
+}
+
+/// A terminal of type `term` on `channel`, with a shell (or `command`).
+async fn terminal_on(
+    handle: Handle<AnyHost>,
+    channel: russh::Channel<client::Msg>,
+    term: &str,
+    cols: u32,
+    rows: u32,
+    command: Option<&str>,
+) -> Result<Terminal, russh::Error> {
     channel
         .request_pty(true, term, cols, rows, 0, 0, &[])
         .await?;
@@ -76,12 +99,29 @@ pub async fn open_as(
 pub async fn open_channel(
     port: u16,
 ) -> Result<(Handle<AnyHost>, russh::Channel<client::Msg>), russh::Error> {
+    open_channel_as(port, None).await
+}
+
+/// As [`open_channel`], logging in with `key` if one is given.
+async fn open_channel_as(
+    port: u16,
+    key: Option<Arc<russh::keys::PrivateKey>>,
+) -> Result<(Handle<AnyHost>, russh::Channel<client::Msg>), russh::Error> {
     let config = Arc::new(client::Config {
         inactivity_timeout: Some(Duration::from_secs(30)),
         nodelay: true,
         ..Default::default()
     });
     let mut handle = client::connect(config, ("127.0.0.1", port), AnyHost).await?;
+    if let Some(key) = key {
+        let key = russh::keys::PrivateKeyWithHashAlg::new(key, None);
+        let auth = handle.authenticate_publickey("presenter", key).await?;
+        if !matches!(auth, russh::client::AuthResult::Success) {
+            return Err(russh::Error::NotAuthenticated);
+        }
+        let channel = handle.channel_open_session().await?;
+        return Ok((handle, channel));
+    }
     let auth = handle.authenticate_none("reader").await?;
     if !matches!(auth, russh::client::AuthResult::Success) {
         // A presenting server lets readers in by an empty keyboard-interactive round.
