@@ -103,6 +103,7 @@ pub fn write_hits(
             format: FORMAT_VERSION,
             pane: target.pane().name(),
             id: target.id(content),
+            link: crate::link::link_of(content, target),
             title: target.title(content, hit.lang),
             field: field_name(hit.kind),
             language: content.lang_tag(hit.lang),
@@ -487,6 +488,8 @@ struct HitOut<'a> {
     format: u32,
     pane: &'static str,
     id: &'a str,
+    /// The deep link that opens the item: `clsv LINK`.
+    link: String,
     title: &'a str,
     field: &'static str,
     language: &'a str,
