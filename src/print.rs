@@ -520,10 +520,10 @@ impl Printer<'_> {
                 .enumerate()
                 .map(|(column, (cell, &width))| match column {
                     // The year, a number, to the right.
-                    3 => format!(
-                        "{cell:>width$}",
-                        width = width - text::width(cell) + cell.len()
-                    ),
+                    3 => {
+                        let pad = width.saturating_sub(text::width(cell));
+                        format!("{}{cell}", " ".repeat(pad))
+                    }
                     _ => text::fit(cell, width),
                 })
                 .collect();
