@@ -147,6 +147,12 @@ fn run(cli: Cli) -> Result<u8, Failure> {
     let pane = cli.tab.map(|t| t.0);
     // The pack, and the language to show it in, for the commands that show it.
     let open = || open_pack(&cli, &capabilities, settings);
+    // A link opens the browser, or follows `print`; before another command it would be lost.
+    if let (Some(link), Some(_)) = (&cli.link, &cli.command) {
+        return Err(Failure::usage(format!(
+            "clsv: the link {link} goes alone (clsv {link}) or after print (clsv print {link})"
+        )));
+    }
     match &cli.command {
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();

@@ -333,6 +333,10 @@ fn a_deep_link_prints_its_item_alone_or_names_the_closest_ids() {
     let text = stdout(&clsv(&["overview/moldova"]));
     assert!(text.contains("Republica Moldova în Coaliţie"), "{text}");
     assert!(!text.contains("Platformă politică"), "{text}");
+    // Before another command a link would be lost: it is refused.
+    let output = clsv(&["members/md", "doctor"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("clsv print members/md"));
     for (link, closest) in [
         ("members/mdd", "members/md"),
         ("declaration/privcy", "declaration/privacy"),
