@@ -285,18 +285,26 @@ fn wrap_hard_line(
 
 /// Where a web address that starts at `start` of `line` may be broken before `end`: just
 /// after its last separator (`/`, `-`, `.`, `?`, `&`, `=`, `_`, `#`) there, so that no word
-/// of it is cut. `None` for a word that is not a web address, or that has no separator.
+/// of it is cut. `None` for a word that is not a web address, or that has no separator. A
+/// break that would leave nothing of the address but its closing bracket or punctuation
+/// (`>` alone on a line) is taken at the separator before.
 fn url_break(line: &str, start: usize, end: usize) -> Option<usize> {
     let word = line[start..].split(' ').next().unwrap_or_default();
     if !word.contains("://") {
         return None;
     }
+    let word_end = start + word.len();
+    let only_closing = |after: usize| {
+        line[after..word_end]
+            .chars()
+            .all(|c| ">)]}\"'.,;:".contains(c))
+    };
     line[start..end]
         .char_indices()
         .rev()
         .filter(|&(_, c)| "/-.?&=_#".contains(c))
         .map(|(at, c)| start + at + c.len_utf8())
-        .find(|&after| after > start && after < end)
+        .find(|&after| after > start && after < end && !only_closing(after))
 }
 
 /// The end of `line[start..end]` without trailing spaces.
@@ -370,6 +378,11 @@ mod tests {
         assert_eq!(
             wrapped("<https://unstats.un.org/unsd/methodology/m49/>", 41),
             ["<https://unstats.un.org/unsd/", "methodology/m49/>"]
+        );
+        // The closing bracket goes down with the last part of the address, never alone.
+        assert_eq!(
+            wrapped("<http://www.humanrights.gov/2012/11/20/fact-sheet/>", 50),
+            ["<http://www.humanrights.gov/2012/11/20/fact-", "sheet/>"]
         );
         // A word that is not an address is cut where the line ends, as before.
         assert_eq!(wrapped("abcdefghij", 4), ["abcd", "efgh", "ij"]);
