@@ -230,6 +230,30 @@ fn a_connection_without_a_valid_header_is_dropped_and_logged() {
     assert_ne!(out.status.code(), Some(0), "{out:?}");
 }
 
+/// The login timeout covers the header and the SSH login together: a header that takes
+/// most of it leaves the login only the rest.
+#[test]
+fn the_header_and_the_login_share_the_login_timeout() {
+    let server = Server::start(&["--login-timeout", "4s"]);
+    let started = Instant::now();
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    stream.set_read_timeout(Some(PATIENCE)).unwrap();
+    std::thread::sleep(Duration::from_secs(3));
+    stream
+        .write_all(b"PROXY TCP4 192.0.2.7 127.0.0.1 51000 2222\r\n")
+        .unwrap();
+    server
+        .log
+        .wait_for(&["192.0.2.7:51000 dropped", "no login in time"]);
+    read_to_close(&mut stream);
+    let took = started.elapsed();
+    // Dropped at 4 s, not at 3 + 4 s.
+    assert!(
+        took >= Duration::from_millis(3900) && took < Duration::from_secs(6),
+        "{took:?}"
+    );
+}
+
 const SSH_OPTIONS: [&str; 10] = [
     "-o",
     "StrictHostKeyChecking=no",

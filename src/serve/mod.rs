@@ -5,7 +5,8 @@
 //! offered: no shell, no command but a language's tag, no forwarding, no subsystem, no
 //! environment (`connection`). Every limit a stranger could push against is here or there:
 //! connections per address, sessions, the login and idle times, the input waiting, the
-//! frames held for a client, the length of a log line.
+//! frames held for a client, the length of a log line. Behind a load balancer, the address
+//! that counts is the one in the connection's PROXY header (`proxy`).
 
 mod connection;
 mod input;
