@@ -357,21 +357,26 @@ async fn behind_proxy(
     shared: Arc<Shared>,
     config: Arc<Config>,
     mut socket: tokio::net::TcpStream,
-    proxy: SocketAddr,
+    balancer: SocketAddr,
 ) {
     let login = shared.options.login_timeout;
     let started = tokio::time::Instant::now();
     let header = tokio::time::timeout(login, proxy::read_header(&mut socket)).await;
     let peer = match header {
         Ok(Ok(proxy::Source::Reader(reader))) => reader,
-        Ok(Ok(proxy::Source::Proxy)) => proxy,
+        Ok(Ok(proxy::Source::Proxy)) => balancer,
         Ok(Err(error)) => {
-            shared.log(0, Some(proxy), "dropped", &format!("{proxy}: {error}"));
+            shared.log(
+                0,
+                Some(balancer),
+                "dropped",
+                &format!("{balancer}: {error}"),
+            );
             return;
         }
         Err(_) => {
-            let detail = format!("{proxy}: no PROXY protocol header in time");
-            shared.log(0, Some(proxy), "dropped", &detail);
+            let detail = format!("{balancer}: no PROXY protocol header in time");
+            shared.log(0, Some(balancer), "dropped", &detail);
             return;
         }
     };
