@@ -136,6 +136,12 @@ pub enum Command {
         /// How the log lines on stderr are written.
         #[arg(long, value_enum, default_value_t = LogFormat::Text)]
         log_format: LogFormat,
+        /// Behind a load balancer (such as HAProxy with send-proxy or send-proxy-v2): every
+        /// connection starts with a PROXY protocol header (v1 or v2) naming the reader's
+        /// address, which the limits, the log and refusals use; a connection without one is
+        /// dropped.
+        #[arg(long)]
+        proxy_protocol: bool,
     },
     /// Print a guide: content (the pack's format), config (the configuration file) or json
     /// (the JSON output); without one, the flags and commands.

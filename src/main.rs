@@ -297,6 +297,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             idle_timeout,
             login_timeout,
             log_format,
+            proxy_protocol,
             present: _,
             presenter_keys,
         }) => {
@@ -315,6 +316,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 json_logs: *log_format == clsv::cli::LogFormat::Json,
                 lang,
                 hyperlinks: hyperlink_choice,
+                proxy_protocol: *proxy_protocol,
             };
             clsv::serve::run(content, options).map_err(|e| {
                 Failure::io(match e.kind() {

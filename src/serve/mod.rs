@@ -5,11 +5,13 @@
 //! offered: no shell, no command but a language's tag, no forwarding, no subsystem, no
 //! environment (`connection`). Every limit a stranger could push against is here or there:
 //! connections per address, sessions, the login and idle times, the input waiting, the
-//! frames held for a client, the length of a log line.
+//! frames held for a client, the length of a log line. Behind a load balancer, the address
+//! that counts is the one in the connection's PROXY header (`proxy`).
 
 mod connection;
 mod input;
 mod log;
+mod proxy;
 mod refuse;
 mod session;
 
@@ -54,6 +56,9 @@ pub struct Options {
     /// Whether the sources' web addresses are links: for `auto`, as each client's `TERM`
     /// says.
     pub hyperlinks: HyperlinkChoice,
+    /// Every connection starts with a PROXY protocol header (from a load balancer), whose
+    /// address stands for the connection's own; one without it is dropped.
+    pub proxy_protocol: bool,
 }
 
 /// How the server names itself to clients, in the handshake and when turning one away.
@@ -291,29 +296,99 @@ async fn accept(
             shared.log(log::SERVER, None, "accepting connections again", &detail);
             failing = Backoff::default();
         }
-        if !shared.admit(peer.ip()) {
-            // Too many connections from one place: told why, before any key exchange.
-            let reason = "too many connections from your address; please try again later";
+        let _ = socket.set_nodelay(true);
+        if shared.options.proxy_protocol {
+            // The header is awaited on a task of its own, so that a slow one holds up no
+            // other connection.
+            tokio::spawn(behind_proxy(
+                Arc::clone(shared),
+                Arc::clone(&config),
+                socket,
+                peer,
+            ));
+        } else {
+            let login = shared.options.login_timeout;
+            admit(shared, &mut server, &config, socket, peer, login);
+        }
+    }
+}
+
+/// Serves the connection from `peer`, unless `peer`'s address already has the most
+/// connections allowed; `login` is the time it has left to log in.
+fn admit(
+    shared: &Arc<Shared>,
+    server: &mut ClsvServer,
+    config: &Arc<Config>,
+    socket: tokio::net::TcpStream,
+    peer: SocketAddr,
+    login: Duration,
+) {
+    if !shared.admit(peer.ip()) {
+        // Too many connections from one place: told why, before any key exchange.
+        let reason = "too many connections from your address; please try again later";
+        shared.log(
+            0,
+            Some(peer),
+            "refused",
+            "too many connections from its address",
+        );
+        let bytes = refuse::disconnect_bytes(SERVER_ID, refuse::TOO_MANY_CONNECTIONS, reason);
+        tokio::spawn(refuse::turn_away(socket, bytes));
+        return;
+    }
+    let handler = server.new_client(Some(peer));
+    tokio::spawn(serve_connection(
+        Arc::clone(shared),
+        Arc::clone(config),
+        socket,
+        peer,
+        handler,
+        login,
+    ));
+}
+
+/// A connection through a load balancer: its PROXY header is read within the login timeout
+/// (which the SSH login then has what is left of), and the address it names stands for the
+/// connection's own in the limit per address, the log and refusals. A connection without a
+/// valid header is dropped with one line in the log: it did not come through the load
+/// balancer, or the load balancer is not set to send the header, and either way its address
+/// would be the wrong one.
+async fn behind_proxy(
+    shared: Arc<Shared>,
+    config: Arc<Config>,
+    mut socket: tokio::net::TcpStream,
+    balancer: SocketAddr,
+) {
+    let login = shared.options.login_timeout;
+    let started = tokio::time::Instant::now();
+    let header = tokio::time::timeout(login, proxy::read_header(&mut socket)).await;
+    let peer = match header {
+        Ok(Ok(proxy::Source::Reader(reader))) => reader,
+        Ok(Ok(proxy::Source::Proxy)) => balancer,
+        Ok(Err(error)) => {
             shared.log(
                 0,
-                Some(peer),
-                "refused",
-                "too many connections from its address",
+                Some(balancer),
+                "dropped",
+                &format!("{balancer}: {error}"),
             );
-            let bytes = refuse::disconnect_bytes(SERVER_ID, refuse::TOO_MANY_CONNECTIONS, reason);
-            tokio::spawn(refuse::turn_away(socket, bytes));
-            continue;
+            return;
         }
-        let _ = socket.set_nodelay(true);
-        let handler = server.new_client(Some(peer));
-        tokio::spawn(serve_connection(
-            Arc::clone(shared),
-            Arc::clone(&config),
-            socket,
-            peer,
-            handler,
-        ));
-    }
+        Err(_) => {
+            let detail = format!("{balancer}: no PROXY protocol header in time");
+            shared.log(0, Some(balancer), "dropped", &detail);
+            return;
+        }
+    };
+    let left = login.saturating_sub(started.elapsed());
+    admit(
+        &shared,
+        &mut ClsvServer::new(Arc::clone(&shared)),
+        &config,
+        socket,
+        peer,
+        left,
+    );
 }
 
 /// The waits between failed attempts to accept: doubling from 10 ms up to a second.
@@ -342,8 +417,8 @@ async fn serve_connection(
     socket: tokio::net::TcpStream,
     peer: SocketAddr,
     handler: Connection,
+    deadline: Duration,
 ) {
-    let deadline = shared.options.login_timeout;
     let authenticated: Arc<AtomicBool> = handler.authenticated();
     let id = handler.id();
     let started =
