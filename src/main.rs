@@ -293,6 +293,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             log_format,
             present: _,
             presenter_keys,
+            duration,
         }) => {
             let (content, lang) = open()?;
             let options = clsv::serve::Options {
@@ -306,6 +307,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 idle_timeout: *idle_timeout,
                 login_timeout: *login_timeout,
                 presenter_keys: presenter_keys.clone(),
+                duration: *duration,
                 json_logs: *log_format == clsv::cli::LogFormat::Json,
                 lang,
                 hyperlinks: hyperlink_choice,
