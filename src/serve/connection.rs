@@ -245,7 +245,7 @@ impl Connection {
         let role = match &shared.stage {
             None => Role::Reader,
             Some(stage) => {
-                // The first presenter starts the talk's clock; every other joins it.
+                // The first presenter starts the talk's timer; every other joins it.
                 if self.presenter {
                     stage.start_timer();
                 }
