@@ -107,6 +107,9 @@ pub enum Action {
     PairEnded,
     /// The time since the program started, for the presentation's clock.
     Tick(std::time::Duration),
+    /// The talk's timer counts from this time of the clock `Tick` gives: the timer every
+    /// presenter of `clsv serve --present` shares, started or reset by any of them.
+    TimerFrom(std::time::Duration),
     /// The local time of day, for the speaker's view.
     TimeOfDay { hour: u8, minute: u8 },
     /// Select this row of the current pane's list (a click).

@@ -130,6 +130,12 @@ pub enum Command {
         /// The presenters' public keys (OpenSSH authorized_keys format).
         #[arg(long, value_name = "FILE", requires = "present")]
         presenter_keys: Option<PathBuf>,
+        /// With --present: the time the talk may take (20m, 90s, 1h30m), a countdown on
+        /// every presenter's screen that turns yellow in the last two minutes and red when
+        /// over. The talk's timer starts when the first presenter connects, and t in any
+        /// presenter's session starts it again for all.
+        #[arg(long, value_name = "TIME", requires = "present", value_parser = parse_duration)]
+        duration: Option<std::time::Duration>,
         /// Clients that have not logged in this long after connecting are dropped.
         #[arg(long, value_name = "TIME", default_value = "20s", value_parser = parse_duration)]
         login_timeout: std::time::Duration,

@@ -462,7 +462,7 @@ impl Strings {
             Action::GoToTypedSlide => a.go_to_typed,
             Action::BlankScreen => a.blank,
             Action::ResetTimer => a.reset_timer,
-            Action::Tick(_) | Action::TimeOfDay { .. } => a.tick,
+            Action::Tick(_) | Action::TimerFrom(_) | Action::TimeOfDay { .. } => a.tick,
             Action::Follow { .. } => a.follow,
             Action::PairEnded => a.pair_ended,
             Action::SwitchLanguage => a.switch_language,

@@ -540,6 +540,7 @@ mod tests {
             // Typed characters, clicks, the wheel, the clock, the speaker, a paired terminal and
             // the terminal.
             A::Tick(_)
+            | A::TimerFrom(_)
             | A::TimeOfDay { .. }
             | A::Follow { .. }
             | A::PairEnded
@@ -592,6 +593,7 @@ mod tests {
             A::BlankScreen,
             A::ResetTimer,
             A::Tick(std::time::Duration::ZERO),
+            A::TimerFrom(std::time::Duration::ZERO),
             A::TimeOfDay { hour: 9, minute: 5 },
             A::Follow {
                 slide: 0,

@@ -300,6 +300,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             proxy_protocol,
             present: _,
             presenter_keys,
+            duration,
         }) => {
             let (content, lang) = open()?;
             let options = clsv::serve::Options {
@@ -313,6 +314,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 idle_timeout: *idle_timeout,
                 login_timeout: *login_timeout,
                 presenter_keys: presenter_keys.clone(),
+                duration: *duration,
                 json_logs: *log_format == clsv::cli::LogFormat::Json,
                 lang,
                 hyperlinks: hyperlink_choice,

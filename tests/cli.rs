@@ -271,6 +271,27 @@ fn an_address_that_cannot_be_listened_on_is_a_failure_of_its_own() {
     assert_eq!(output.status.code(), Some(2));
 }
 
+/// `clsv serve --present` takes the talk's duration, as `clsv present` does, and says so in
+/// its help; without `--present` there is no talk to time.
+#[test]
+fn serve_takes_a_talk_s_duration_with_present_only() {
+    let output = clsv(&["serve", "--help"]);
+    let help = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(help.contains("--duration <TIME>"), "{help}");
+    assert!(
+        help.contains("countdown on every presenter's screen"),
+        "{help}"
+    );
+    let output = clsv(&["serve", "--duration", "20m"]);
+    assert_eq!(output.status.code(), Some(2));
+    let keys = ["--present", "--presenter-keys", "keys"];
+    let output = clsv(&["serve", keys[0], keys[1], keys[2], "--duration", "20x"]);
+    let message = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(2), "{message}");
+    assert!(message.contains("is not a duration"), "{message}");
+}
+
 #[cfg(target_os = "linux")]
 #[test]
 fn output_that_cannot_be_written_is_a_failure_of_its_own() {

@@ -207,6 +207,73 @@ fn the_timer_counts_from_the_start_and_resets() {
     );
 }
 
+/// A session of `clsv serve --present` that joins a talk late is given the talk's clock and
+/// the time its timer counts from: its timer shows the talk's time, not its own.
+#[test]
+fn a_talk_s_shared_timer_shows_the_talk_s_time_not_the_session_s() {
+    let talk = Talk {
+        duration: Some(Duration::from_secs(20 * 60)),
+        ..Talk::default()
+    };
+    // Joining ten minutes into the server's clock, a talk started at 1:40 of it.
+    let mut app = app_on(embedded(), 80, 24);
+    app.update(Action::Tick(Duration::from_secs(600)));
+    app.update(Action::TimerFrom(Duration::from_secs(100)));
+    let mut app = app.with_talk(Talk {
+        start: Some(0),
+        ..talk
+    });
+    assert!(
+        screen(&app).contains("08:20  11:40 rămas"),
+        "{}",
+        screen(&app)
+    );
+    // Told while presenting, as a reset by another presenter arrives.
+    app.update(Action::Tick(Duration::from_secs(660)));
+    app.update(Action::TimerFrom(Duration::from_secs(650)));
+    assert!(
+        screen(&app).contains("00:10  19:50 rămas"),
+        "{}",
+        screen(&app)
+    );
+    assert_eq!(app.timer_start(), Some(Duration::from_secs(650)));
+    // Browsing and presenting again goes on with the talk's timer.
+    app.update(Action::StopPresenting);
+    assert_eq!(app.timer_start(), None);
+    app.update(Action::Tick(Duration::from_secs(700)));
+    app.update(Action::StartPresenting);
+    assert!(
+        screen(&app).contains("00:50  19:10 rămas"),
+        "{}",
+        screen(&app)
+    );
+}
+
+/// A reset from the shared talk zeroes the timer; `t` in a session resets the talk's timer
+/// there, and it stays reset when the presentation is started again.
+#[test]
+fn a_reset_of_the_talk_s_timer_zeroes_it() {
+    let mut app = presenting(embedded(), 80, 24, Talk::default());
+    app.update(Action::Tick(Duration::from_secs(300)));
+    app.update(Action::TimerFrom(Duration::from_secs(30)));
+    assert!(screen(&app).contains("04:30"), "{}", screen(&app));
+    app.update(Action::TimerFrom(Duration::from_secs(300)));
+    assert!(screen(&app).contains("00:00"), "{}", screen(&app));
+    app.update(Action::Tick(Duration::from_secs(400)));
+    app.update(Action::ResetTimer);
+    assert_eq!(app.timer_start(), Some(Duration::from_secs(400)));
+    app.update(Action::Tick(Duration::from_secs(405)));
+    app.update(Action::StopPresenting);
+    app.update(Action::StartPresenting);
+    assert!(screen(&app).contains("00:05"), "{}", screen(&app));
+    // Without a shared timer, a presentation started again starts its own.
+    let mut app = presenting(embedded(), 80, 24, Talk::default());
+    app.update(Action::Tick(Duration::from_secs(300)));
+    app.update(Action::StopPresenting);
+    app.update(Action::StartPresenting);
+    assert_eq!(app.timer_start(), Some(Duration::from_secs(300)));
+}
+
 /// The text lines of the slide on the screen: between the top row and the footer, without
 /// the blank ones.
 fn slide_text_lines(app: &App) -> Vec<String> {

@@ -73,6 +73,7 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::ResetTimer),
         Just(Action::StopPresenting),
         (0u64..100_000).prop_map(|s| Action::Tick(std::time::Duration::from_secs(s))),
+        (0u64..100_000).prop_map(|s| Action::TimerFrom(std::time::Duration::from_secs(s))),
         Just(Action::OpenSearch),
         prop::char::any().prop_map(Action::InsertChar),
         Just(Action::DeleteChar),

@@ -607,6 +607,99 @@ fn the_audience_follows_the_presenter() {
     runtime.block_on(audience.quit());
 }
 
+/// The times on a presentation's footer, in seconds: the talk's time, then the time left
+/// when the talk has a duration.
+fn footer_times(screen: &vt100::Screen) -> Vec<u64> {
+    let (_, cols) = screen.size();
+    let footer = screen.rows(0, cols).last().unwrap_or_default();
+    footer
+        .split_whitespace()
+        .filter_map(|word| {
+            let (minutes, seconds) = word.split_once(':')?;
+            let digits = |text: &str| text.len() == 2 && text.bytes().all(|b| b.is_ascii_digit());
+            (digits(minutes) && digits(seconds))
+                .then(|| minutes.parse::<u64>().ok().zip(seconds.parse::<u64>().ok()))
+                .flatten()
+                .map(|(m, s)| m * 60 + s)
+        })
+        .collect()
+}
+
+/// The talk has one timer: it starts when the first presenter connects, a presenter who
+/// connects later or again shows the same time, `t` in one presenter's session starts it
+/// again in the others', and `--duration` gives every presenter the countdown.
+#[test]
+fn the_presenters_share_the_talk_s_timer_and_its_countdown() {
+    let keys = tempfile::tempdir().unwrap();
+    let presenter_key = keygen(keys.path(), "presenter");
+    let presenters = keys.path().join("presenters");
+    std::fs::copy(presenter_key.with_extension("pub"), &presenters).unwrap();
+    let server = Server::start(&[
+        "--present",
+        "--presenter-keys",
+        presenters.to_str().unwrap(),
+        "--duration",
+        "20m",
+    ]);
+    let as_presenter = [
+        "-i",
+        presenter_key.to_str().unwrap(),
+        "-o",
+        "IdentitiesOnly=yes",
+    ];
+    let time = |session: &Session| {
+        let times = footer_times(session.parser.screen());
+        assert_eq!(
+            times.len(),
+            2,
+            "the time and the time left:\n{}",
+            session.contents()
+        );
+        assert_eq!(times[0] + times[1], 20 * 60, "{}", session.contents());
+        times[0]
+    };
+    let mut first = server.connect(&as_presenter);
+    first.wait_for("rămas");
+    // The talk's clock started before this.
+    let first_in = Instant::now();
+    std::thread::sleep(Duration::from_secs(3));
+    let waited = first_in.elapsed().as_secs();
+    let mut second = server.connect(&as_presenter);
+    second.wait_for("rămas");
+    assert!(time(&second) >= waited, "{}", second.contents());
+    // `t` in one presenter's session starts the talk's timer again in the other's too.
+    std::thread::sleep(Duration::from_secs(3));
+    first.send("t");
+    let restarted = |screen: &vt100::Screen| footer_times(screen).first().is_some_and(|&t| t < 3);
+    second.wait_until("the timer started again", restarted);
+    first.wait_until("the timer started again", restarted);
+    let reset_seen = Instant::now();
+    // A presenter who leaves and comes back finds the talk's time, not a timer of its own.
+    first.send("q");
+    first.wait_exit();
+    std::thread::sleep(Duration::from_secs(3));
+    let since_reset = reset_seen.elapsed().as_secs();
+    let mut first = server.connect(&as_presenter);
+    first.wait_for("rămas");
+    assert!(time(&first) >= since_reset, "{}", first.contents());
+    // The speaker's view has it too.
+    let mut notes = server.connect_running(&as_presenter, &["notes"]);
+    notes.wait_for("rămas");
+    // The countdown is the presenters'.
+    let anyone = ["-o", "PubkeyAuthentication=no", "-o", "BatchMode=no"];
+    let mut audience = server.connect(&anyone);
+    audience.wait_for("1 / 9");
+    assert!(
+        !audience.contents().contains("rămas"),
+        "{}",
+        audience.contents()
+    );
+    for mut session in [first, second, notes, audience] {
+        session.send("q");
+        session.wait_exit();
+    }
+}
+
 /// A russh client's terminal, read through a terminal emulator.
 struct Remote {
     terminal: common::ssh_client::Terminal,

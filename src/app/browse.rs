@@ -79,6 +79,7 @@ impl App {
             Action::Quit
             | Action::Resize { .. }
             | Action::Tick(_)
+            | Action::TimerFrom(_)
             | Action::TimeOfDay { .. }
             | Action::OpenHelp
             | Action::CloseHelp

@@ -302,6 +302,9 @@ pub struct App {
     presentation: Option<Presentation>,
     /// The time since the program started, from `Action::Tick`.
     clock: Duration,
+    /// The clock time a talk's shared timer counts from (`Action::TimerFrom`), which a
+    /// presentation started again takes up instead of starting its own.
+    timer_from: Option<Duration>,
     /// The local time of day (hour, minute), once the event loop has said it.
     time_of_day: Option<(u8, u8)>,
     /// Text for the terminal's clipboard, until the event loop takes it to send.
@@ -367,6 +370,7 @@ impl App {
             talk: Talk::default(),
             presentation: None,
             clock: Duration::ZERO,
+            timer_from: None,
             time_of_day: None,
             clipboard: None,
             before_help: Mode::Browse,
@@ -534,6 +538,11 @@ impl App {
         self.time_of_day
     }
 
+    /// The clock time the presentation's timer counts from, while presenting.
+    pub fn timer_start(&self) -> Option<Duration> {
+        self.presentation.as_ref().map(|p| p.timer_start)
+    }
+
     /// The time shown by the presentation's timer.
     pub fn elapsed(&self) -> Duration {
         self.presentation
@@ -650,7 +659,10 @@ impl App {
         }
         if !matches!(
             action,
-            Action::Resize { .. } | Action::Tick(_) | Action::TimeOfDay { .. }
+            Action::Resize { .. }
+                | Action::Tick(_)
+                | Action::TimerFrom(_)
+                | Action::TimeOfDay { .. }
         ) {
             self.note = None;
             self.notice = None;
@@ -659,6 +671,12 @@ impl App {
             Action::Quit => self.quit = true,
             Action::Resize { width, height } => self.area = Rect::new(0, 0, width, height),
             Action::Tick(clock) => self.clock = clock,
+            Action::TimerFrom(start) => {
+                self.timer_from = Some(start);
+                if let Some(p) = self.presentation.as_mut() {
+                    p.timer_start = start;
+                }
+            }
             Action::TimeOfDay { hour, minute } => self.time_of_day = Some((hour, minute)),
             Action::OpenHelp => {
                 self.before_help = self.mode;

@@ -11,7 +11,8 @@ impl App {
         let talk = self.talk;
         self.presentation = Some(Presentation::new(
             slide,
-            self.clock,
+            // A talk's shared timer goes on; any other starts with the presentation.
+            self.timer_from.unwrap_or(self.clock),
             talk.duration,
             talk.notes,
         ));
@@ -75,7 +76,13 @@ impl App {
             }
             Action::BlankScreen => p.blank = true,
             Action::SwitchLanguage => self.switch_language(),
-            Action::ResetTimer => p.timer_start = self.clock,
+            Action::ResetTimer => {
+                p.timer_start = self.clock;
+                // A shared timer is reset for this presentation started again too.
+                if self.timer_from.is_some() {
+                    self.timer_from = Some(self.clock);
+                }
+            }
             // The wheel turns the pages of a long slide.
             Action::Scroll(_, lines) if lines > 0 => p.page = (p.page + 1).min(last_page),
             Action::Scroll(_, _) => p.page = p.page.saturating_sub(1),

@@ -111,10 +111,13 @@ fn clamp_size(cols: u32, rows: u32) -> (u16, u16) {
     )
 }
 
-/// While presenting: passes what the speaker shows, and the clock each second, to a session,
-/// until it ends.
-async fn follow(mut showing: tokio::sync::watch::Receiver<Follow>, mailbox: Arc<Mailbox>) {
-    let started = tokio::time::Instant::now();
+/// While presenting: passes what the speaker shows, and the talk's clock (`started`) each
+/// second, to a session, until it ends.
+async fn follow(
+    mut showing: tokio::sync::watch::Receiver<Follow>,
+    mailbox: Arc<Mailbox>,
+    started: std::time::Instant,
+) {
     let mut clock = tokio::time::interval(Duration::from_secs(1));
     loop {
         tokio::select! {
@@ -242,12 +245,24 @@ impl Connection {
         let role = match &shared.stage {
             None => Role::Reader,
             Some(stage) => {
-                // A late joiner lands on the slide the speaker shows.
+                // The first presenter starts the talk's timer; every other joins it.
+                if self.presenter {
+                    stage.start_timer();
+                }
+                // A late joiner lands on the slide the speaker shows, and a presenter at the
+                // talk's time.
                 let now = *stage.showing.borrow();
+                app.update(Action::Tick(stage.clock.elapsed()));
+                if self.presenter
+                    && let Some(start) = now.timer_from
+                {
+                    app.update(Action::TimerFrom(start));
+                }
                 app = app.with_talk(Talk {
                     start: Some(now.slide),
                     notes,
-                    ..Talk::default()
+                    // The countdown is the presenters'.
+                    duration: shared.options.duration.filter(|_| self.presenter),
                 });
                 app.update(Action::Follow {
                     slide: now.slide,
@@ -255,12 +270,15 @@ impl Connection {
                     speaker: now.speaker || self.presenter,
                 });
                 match self.presenter {
-                    true => Role::Presenter(stage.showing.clone()),
+                    true => Role::Presenter {
+                        stage: stage.showing.clone(),
+                        clock: stage.clock,
+                    },
                     false => Role::Audience,
                 }
             }
         };
-        let speaking = matches!(role, Role::Presenter(_));
+        let speaking = matches!(role, Role::Presenter { .. });
         let running = session::Session::start(
             Arc::clone(&mailbox),
             app,
@@ -270,10 +288,10 @@ impl Connection {
             (role, hyperlinks.on),
         )
         .map_err(russh::Error::IO)?;
-        let follower = shared
-            .stage
-            .as_ref()
-            .map(|stage| tokio::spawn(follow(stage.showing.subscribe(), Arc::clone(&mailbox))));
+        let follower = shared.stage.as_ref().map(|stage| {
+            let showing = stage.showing.subscribe();
+            tokio::spawn(follow(showing, Arc::clone(&mailbox), stage.clock))
+        });
         if speaking && let Some(stage) = &shared.stage {
             stage.speaker(true);
         }

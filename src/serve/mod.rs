@@ -51,6 +51,8 @@ pub struct Options {
     /// Present instead of browse: the keys whose connections drive the slides (every other
     /// connection follows them, read-only).
     pub presenter_keys: Option<PathBuf>,
+    /// With `--present`: the time the talk may take, for the presenters' countdown.
+    pub duration: Option<Duration>,
     pub json_logs: bool,
     pub lang: Lang,
     /// Whether the sources' web addresses are links: for `auto`, as each client's `TERM`
@@ -80,14 +82,37 @@ struct Shared {
     stage: Option<Stage>,
 }
 
-/// A talk: who may drive it, what they show, and how many of them are connected.
+/// A talk: who may drive it, what they show, its clock, and how many of them are connected.
 struct Stage {
     presenters: Vec<PublicKey>,
     showing: tokio::sync::watch::Sender<Follow>,
     speakers: Mutex<usize>,
+    /// The clock every session's ticks count from; the talk's timer is a time of it
+    /// (`Follow::timer_from`).
+    clock: std::time::Instant,
 }
 
 impl Stage {
+    fn new(presenters: Vec<PublicKey>) -> Stage {
+        Stage {
+            presenters,
+            showing: tokio::sync::watch::Sender::new(Follow::default()),
+            speakers: Mutex::new(0),
+            clock: std::time::Instant::now(),
+        }
+    }
+
+    /// A presenter connects: the talk's timer starts now, unless a presenter started it
+    /// before (one who reconnects finds it where it is).
+    fn start_timer(&self) {
+        let now = self.clock.elapsed();
+        self.showing.send_if_modified(|showing| {
+            let starts = showing.timer_from.is_none();
+            showing.timer_from.get_or_insert(now);
+            starts
+        });
+    }
+
     /// A presenter's session starts or ends; the audience is told when none is left, and
     /// when one is back.
     fn speaker(&self, joined: bool) {
@@ -233,11 +258,7 @@ pub fn run(content: Content, options: Options) -> io::Result<()> {
         next_id: AtomicU64::new(1),
         sessions: Mutex::new(HashMap::new()),
         connections: Mutex::new(HashMap::new()),
-        stage: presenters.map(|presenters| Stage {
-            presenters,
-            showing: tokio::sync::watch::Sender::new(Follow::default()),
-            speakers: Mutex::new(0),
-        }),
+        stage: presenters.map(Stage::new),
     });
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(options.listen).await?;
@@ -471,6 +492,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_first_presenter_starts_the_talk_s_timer_and_the_next_ones_join_it() {
+        let stage = Stage::new(Vec::new());
+        assert_eq!(stage.showing.borrow().timer_from, None);
+        stage.start_timer();
+        let started = stage.showing.borrow().timer_from;
+        assert!(started.is_some());
+        std::thread::sleep(Duration::from_millis(20));
+        stage.speaker(true);
+        stage.speaker(false);
+        stage.start_timer();
+        assert_eq!(stage.showing.borrow().timer_from, started);
+    }
+
+    #[test]
     fn failed_accepts_wait_longer_each_time_up_to_a_second() {
         let mut backoff = Backoff::default();
         let waits: Vec<Duration> = (0..12).map(|_| backoff.next()).collect();
@@ -483,11 +518,7 @@ mod tests {
 
     #[test]
     fn the_audience_is_told_when_the_last_speaker_leaves_and_when_one_returns() {
-        let stage = Stage {
-            presenters: Vec::new(),
-            showing: tokio::sync::watch::Sender::new(Follow::default()),
-            speakers: Mutex::new(0),
-        };
+        let stage = Stage::new(Vec::new());
         let mut watching = stage.showing.subscribe();
         stage.speaker(true);
         assert!(watching.has_changed().unwrap());

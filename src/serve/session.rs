@@ -7,7 +7,7 @@
 //! not read makes the server hold one frame and the window for it, however much it sends.
 
 use std::sync::{Arc, Condvar, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::Event;
 use russh::ChannelWriteHalf;
@@ -32,6 +32,9 @@ pub struct Follow {
     pub blank: bool,
     /// A presenter is connected.
     pub speaker: bool,
+    /// The time of the talk's clock its timer counts from, shared by every presenter: set
+    /// when the first presenter connects, moved by a presenter's `t`.
+    pub timer_from: Option<Duration>,
 }
 
 impl Follow {
@@ -51,8 +54,13 @@ pub enum Role {
     Reader,
     /// Follows the speaker; its keys can only leave.
     Audience,
-    /// Drives the slides everyone follows.
-    Presenter(watch::Sender<Follow>),
+    /// Drives the slides everyone follows, and shares the talk's timer with the other
+    /// presenters.
+    Presenter {
+        stage: watch::Sender<Follow>,
+        /// The talk's clock, which `Action::Tick` counts from.
+        clock: Instant,
+    },
 }
 
 /// How a session is asked to end.
@@ -190,9 +198,11 @@ impl Session {
             input: ClientInput::default(),
             role,
             shown_to_stage: None,
+            timer_to_stage: None,
         };
-        // A speaker joins at the stage's slide: that is not a change of its own to send.
+        // A speaker joins at the stage's slide and timer: not a change of its own to send.
         browser.shown_to_stage = browser.app.presentation().map(|p| (p.slide, p.blank));
+        browser.timer_to_stage = browser.app.timer_start();
         let mut first = enter.to_vec();
         first.extend(browser.frame()?);
         // One frame waits while another is written: no more is drawn until one has gone.
@@ -251,6 +261,9 @@ struct Browser {
     /// it. Only a change of its own goes out, so that two speakers (a projector and a
     /// speaker's view) never undo each other's keys with a stale position.
     shown_to_stage: Option<(usize, bool)>,
+    /// For a speaker: the time the talk's timer counts from, as it last gave it to the stage
+    /// or took it from there; only its own reset goes out.
+    timer_to_stage: Option<Duration>,
 }
 
 /// What a batch of input leads to.
@@ -295,18 +308,30 @@ impl Browser {
         if let Some(follow) = inbox.follow {
             self.app.update(follow.action());
             self.shown_to_stage = self.app.presentation().map(|p| (p.slide, p.blank));
+            // The talk's timer is the presenters' (the audience's footer counts its own).
+            if let (Role::Presenter { .. }, Some(start)) = (&self.role, follow.timer_from) {
+                self.app.update(Action::TimerFrom(start));
+                self.timer_to_stage = Some(start);
+            }
             changed = true;
         }
         if let Some(elapsed) = inbox.tick {
             self.app.update(Action::Tick(elapsed));
             changed = true;
         }
+        if let Role::Presenter { clock, .. } = &self.role
+            && !inbox.input.is_empty()
+        {
+            // The clock as the keys arrive, not at the last tick: a `t` resets the talk's
+            // timer to this moment for every presenter.
+            self.app.update(Action::Tick(clock.elapsed()));
+        }
         let events = self.input.events(inbox.input);
         changed |= self.act_on(events);
         if self.app.should_quit() {
             return Ok(Step::End(terminal::RESTORE.to_vec()));
         }
-        if let Role::Presenter(stage) = &self.role
+        if let Role::Presenter { stage, .. } = &self.role
             && let Some(p) = self.app.presentation()
         {
             // Everyone else follows: their sessions see the change through the stage. Only a
@@ -317,6 +342,16 @@ impl Browser {
                 stage.send_if_modified(|now| {
                     let changed = (now.slide, now.blank) != showing;
                     (now.slide, now.blank) = showing;
+                    changed
+                });
+            }
+            // A reset of the timer here restarts it for every presenter.
+            let start = Some(p.timer_start);
+            if self.timer_to_stage != start {
+                self.timer_to_stage = start;
+                stage.send_if_modified(|now| {
+                    let changed = now.timer_from != start;
+                    now.timer_from = start;
                     changed
                 });
             }
