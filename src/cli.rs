@@ -116,9 +116,10 @@ pub enum Command {
         /// The most sessions at once; the next client is told the server is full.
         #[arg(long, value_name = "N", default_value_t = 64)]
         max_sessions: usize,
-        /// The most connections from one address at once.
-        #[arg(long, value_name = "N", default_value_t = 8)]
-        max_per_address: usize,
+        /// The most connections from one address at once [default: 8, or none with --present,
+        /// where a hall's readers may all come from one address]
+        #[arg(long, value_name = "N")]
+        max_per_address: Option<usize>,
         /// Sessions idle this long are closed (such as 15m).
         #[arg(long, value_name = "TIME", default_value = "15m", value_parser = parse_duration)]
         idle_timeout: std::time::Duration,

@@ -291,7 +291,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             idle_timeout,
             login_timeout,
             log_format,
-            present: _,
+            present,
             presenter_keys,
         }) => {
             let (content, lang) = open()?;
@@ -302,7 +302,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                     .unwrap_or_else(clsv::serve::default_host_key),
                 authorized_keys: authorized_keys.clone(),
                 max_sessions: *max_sessions,
-                max_per_address: *max_per_address,
+                max_per_address: clsv::serve::per_address_limit(*max_per_address, *present),
                 idle_timeout: *idle_timeout,
                 login_timeout: *login_timeout,
                 presenter_keys: presenter_keys.clone(),
