@@ -461,6 +461,14 @@ fn beyond_max_sessions_a_client_is_told_and_closed() {
     let mut second = server.connect(&[]);
     second.wait_for("the server is full");
     assert_eq!(second.wait_exit(), 1);
+    // Without a terminal, told the same on standard error.
+    let plain = server.run("ssh", &[], &["en"]);
+    assert_eq!(plain.status.code(), Some(1), "{plain:?}");
+    assert!(
+        String::from_utf8_lossy(&plain.stderr).contains("the server is full"),
+        "{plain:?}"
+    );
+    assert!(plain.stdout.is_empty());
     first.send("q");
     assert_eq!(first.wait_exit(), 0);
 }
@@ -979,12 +987,20 @@ fn two_thread_runtime() -> tokio::runtime::Runtime {
 #[test]
 fn the_clients_locale_is_not_logged_as_refused() {
     let server = Server::start(&[]);
-    let mut client = server.connect(&["-o", "SendEnv=LANG LC_*"]);
+    let mut args = vec!["-tt", "-o", "SendEnv=LANG LC_* FOO"];
+    let defaults = server.ssh_args();
+    args.extend(defaults.iter().map(String::as_str));
+    args.push("127.0.0.1");
+    let locale = [("LANG", "C.UTF-8"), ("LC_TIME", "C"), ("FOO", "bar")];
+    let mut client = Session::start_program("ssh", &args, 80, 24, &locale);
     client.wait_for("Denumirea");
     client.send("q");
     assert_eq!(client.wait_exit(), 0);
     let log = server.log.wait_for("disconnected");
-    assert!(!log.iter().any(|l| l.contains("refused")), "{log:?}");
+    // FOO, sent the same way, shows the variables did reach the server.
+    let refused: Vec<&String> = log.iter().filter(|l| l.contains("refused")).collect();
+    assert_eq!(refused.len(), 1, "{log:?}");
+    assert!(refused[0].contains("environment \"FOO\""), "{log:?}");
 }
 
 /// The first line says where the server listens and its host key's fingerprint, as

@@ -1,6 +1,8 @@
-//! One SSH connection to `clsv serve`: who may log in, which requests are answered (a
-//! terminal, a shell, a language's tag as the command) and which refused (every other one,
-//! always with a reply when the client asks for one), and the browser session it starts.
+//! One SSH connection to `clsv serve`: who may log in (and telling a client whose keys are
+//! not on the list so), which requests are answered (a terminal, a shell, a language's tag
+//! and a link as the command) and which refused (every other one, always with a reply when
+//! the client asks for one), and what it starts: the browser on a terminal, the plain text
+//! without one.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
