@@ -337,4 +337,16 @@ mod tests {
         ));
         assert!(Cli::try_parse_from(["clsv", "present", "--follow", "--start", "2"]).is_err());
     }
+
+    #[test]
+    fn the_per_address_limit_is_unset_unless_given() {
+        let limit = |args: &[&str]| match Cli::try_parse_from(args).unwrap().command {
+            Some(Command::Serve {
+                max_per_address, ..
+            }) => max_per_address,
+            other => panic!("not serve: {other:?}"),
+        };
+        assert_eq!(limit(&["clsv", "serve"]), None);
+        assert_eq!(limit(&["clsv", "serve", "--max-per-address", "3"]), Some(3));
+    }
 }

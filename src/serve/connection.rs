@@ -446,7 +446,7 @@ impl Handler for Connection {
                     });
                 }
                 return Ok(Auth::Partial {
-                    name: "clsv".into(),
+                    name: "".into(),
                     instructions: NOT_AUTHORIZED.into(),
                     prompts: Vec::new().into(),
                 });
