@@ -746,13 +746,12 @@ const NOT_AUTHORIZED_LOG: &str =
 fn usage(content: &Content, presenter: bool) -> String {
     let languages = content.languages.join(", ");
     let notes = match presenter {
-        true => ", and notes for the speaker's view",
-        false => "",
+        true => "notes for the speaker's view",
+        false => "notes for a presenter",
     };
     format!(
         "clsv: the command takes a language of the pack ({languages}), a link such as \
-         members/md or declaration/privacy{notes}, in any order, each once; \
-         notes is for a presenter.\n"
+         members/md or declaration/privacy, and {notes}; in any order, each at most once.\n"
     )
 }
 

@@ -2,8 +2,9 @@
 //! for a terminal gets its own `App`, run on a thread of its own (`session`) and drawn by the
 //! same `frame::Screen` as a local terminal into the SSH channel; its keys arrive as bytes,
 //! parsed into terminal events and mapped to actions like local keys. Nothing else is
-//! offered: no shell, no command but a language's tag, no forwarding, no subsystem, no
-//! environment (`connection`). Every limit a stranger could push against is here or there:
+//! offered: no shell, no command but a language's tag and a link (a session without a
+//! terminal gets the plain text), no forwarding, no subsystem, no environment
+//! (`connection`). Every limit a stranger could push against is here or there:
 //! connections per address, sessions, the login and idle times, the input waiting, the
 //! frames held for a client, the length of a log line.
 
