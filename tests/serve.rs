@@ -349,6 +349,10 @@ fn an_unknown_command_is_told_the_accepted_words_and_exits_2() {
         "{said}"
     );
     assert!(exec.stdout.is_empty());
+    // With a terminal, the same line at the start of a line, and the same status.
+    let mut client = server.connect_running(&[], &["ls"]);
+    client.wait_for("clsv: the command takes");
+    assert_eq!(client.wait_exit(), 2);
     let log = server.log.wait_for("disconnected");
     assert!(
         log.iter().any(|l| l.contains("refused: command \"ls\"")),

@@ -579,7 +579,11 @@ impl Handler for Connection {
                 self.refused("command", &detail);
                 session.channel_success(channel)?;
                 if let Some(writer) = self.channels.remove(&channel) {
-                    let usage = usage(self.shared.pack.content(), self.presenter);
+                    let mut usage = usage(self.shared.pack.content(), self.presenter);
+                    if self.pty {
+                        // A terminal in raw mode moves down a line without going back.
+                        usage = usage.replace('\n', "\r\n");
+                    }
                     tokio::spawn(answer(writer, Vec::new(), usage, USAGE_STATUS));
                 }
                 Ok(())
