@@ -116,9 +116,10 @@ pub enum Command {
         /// The most sessions at once; the next client is told the server is full.
         #[arg(long, value_name = "N", default_value_t = 64)]
         max_sessions: usize,
-        /// The most connections from one address at once.
-        #[arg(long, value_name = "N", default_value_t = 8)]
-        max_per_address: usize,
+        /// The most connections from one address at once [default: 8, or none with --present,
+        /// where a hall's readers may all come from one address]
+        #[arg(long, value_name = "N")]
+        max_per_address: Option<usize>,
         /// Sessions idle this long are closed (such as 15m).
         #[arg(long, value_name = "TIME", default_value = "15m", value_parser = parse_duration)]
         idle_timeout: std::time::Duration,
@@ -347,5 +348,17 @@ mod tests {
             })
         ));
         assert!(Cli::try_parse_from(["clsv", "present", "--follow", "--start", "2"]).is_err());
+    }
+
+    #[test]
+    fn the_per_address_limit_is_unset_unless_given() {
+        let limit = |args: &[&str]| match Cli::try_parse_from(args).unwrap().command {
+            Some(Command::Serve {
+                max_per_address, ..
+            }) => max_per_address,
+            other => panic!("not serve: {other:?}"),
+        };
+        assert_eq!(limit(&["clsv", "serve"]), None);
+        assert_eq!(limit(&["clsv", "serve", "--max-per-address", "3"]), Some(3));
     }
 }

@@ -298,7 +298,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             login_timeout,
             log_format,
             proxy_protocol,
-            present: _,
+            present,
             presenter_keys,
             duration,
         }) => {
@@ -310,7 +310,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                     .unwrap_or_else(clsv::serve::default_host_key),
                 authorized_keys: authorized_keys.clone(),
                 max_sessions: *max_sessions,
-                max_per_address: *max_per_address,
+                max_per_address: clsv::serve::per_address_limit(*max_per_address, *present),
                 idle_timeout: *idle_timeout,
                 login_timeout: *login_timeout,
                 presenter_keys: presenter_keys.clone(),

@@ -304,12 +304,61 @@ fn a_language_can_be_chosen_as_the_command_and_nothing_else_runs() {
     client.wait_for("Members (22)");
     client.send("q");
     assert_eq!(client.wait_exit(), 0);
-    let exec = server.run("ssh", &[], &["ls", "/"]);
-    assert_ne!(exec.status.code(), Some(0));
+}
+
+/// Without a terminal (`ssh host en`, no `-t`), a reader gets what `clsv print` gives: the
+/// plain text in the command's language, or the item a link names alone, and exit status 0.
+#[test]
+fn a_session_without_a_terminal_gets_the_plain_text() {
+    let server = Server::start(&[]);
+    let english = server.run("ssh", &[], &["en"]);
+    assert_eq!(english.status.code(), Some(0), "{english:?}");
+    let text = String::from_utf8(english.stdout).unwrap();
+    assert!(text.contains("Freedom Online Coalition"), "{text}");
+    assert!(text.contains("Members"), "in English: {text}");
+    assert!(!text.contains('\u{1b}'), "no escape codes");
+    // Wrapped at 80 columns; only a web address, never broken, may be longer.
+    let long = text
+        .lines()
+        .find(|l| l.chars().count() > 80 && !l.contains("://"));
+    assert_eq!(long, None);
+    let moldova = server.run("ssh", &[], &["members/md"]);
+    assert_eq!(moldova.status.code(), Some(0), "{moldova:?}");
+    let entry = String::from_utf8(moldova.stdout).unwrap();
+    assert!(entry.contains("Moldova"), "{entry}");
+    assert!(!entry.contains("Ghana"), "the item alone: {entry}");
+    let shell = server.run("ssh", &["-T"], &[]);
+    assert_eq!(shell.status.code(), Some(0), "{shell:?}");
+    assert!(String::from_utf8_lossy(&shell.stdout).contains("Freedom Online Coalition"));
+    server.log.wait_for("plain text (no terminal)");
+}
+
+/// A command that is none of the words the server takes gets one line on standard error
+/// listing them, and exit status 2; the log has its refusal and no error after it.
+#[test]
+fn an_unknown_command_is_told_the_accepted_words_and_exits_2() {
+    let server = Server::start(&[]);
+    let exec = server.run("ssh", &[], &["ls"]);
+    assert_eq!(exec.status.code(), Some(2), "{exec:?}");
+    let said = String::from_utf8(exec.stderr).unwrap();
+    assert_eq!(said.lines().count(), 1, "{said}");
     assert!(
-        String::from_utf8_lossy(&exec.stderr).contains("exec request failed"),
-        "{exec:?}"
+        said.contains("a language of the pack (ro, en)")
+            && said.contains("members/md")
+            && said.contains("notes"),
+        "{said}"
     );
+    assert!(exec.stdout.is_empty());
+    // With a terminal, the same line at the start of a line, and the same status.
+    let mut client = server.connect_running(&[], &["ls"]);
+    client.wait_for("clsv: the command takes");
+    assert_eq!(client.wait_exit(), 2);
+    let log = server.log.wait_for("disconnected");
+    assert!(
+        log.iter().any(|l| l.contains("refused: command \"ls\"")),
+        "{log:?}"
+    );
+    assert!(!log.iter().any(|l| l.contains("error")), "{log:?}");
 }
 
 #[test]
@@ -380,16 +429,28 @@ fn with_authorized_keys_only_those_keys_get_in() {
     let authorized = keys.path().join("authorized_keys");
     std::fs::copy(allowed.with_extension("pub"), &authorized).unwrap();
     let server = Server::start(&["--authorized-keys", authorized.to_str().unwrap()]);
+    // Not in batch mode, as a reader's client is not: it comes to be told why.
     let refused = server.run(
         "ssh",
-        &["-i", other.to_str().unwrap(), "-o", "IdentitiesOnly=yes"],
+        &[
+            "-i",
+            other.to_str().unwrap(),
+            "-o",
+            "IdentitiesOnly=yes",
+            "-o",
+            "BatchMode=no",
+        ],
         &["en"],
     );
     assert_ne!(refused.status.code(), Some(0));
+    let said = String::from_utf8_lossy(&refused.stderr);
     assert!(
-        String::from_utf8_lossy(&refused.stderr).contains("Permission denied"),
+        said.contains("your key is not on the list of authorized keys"),
         "{refused:?}"
     );
+    server
+        .log
+        .wait_for("no key offered is on the list of authorized keys");
     let mut client = server.connect(&["-i", allowed.to_str().unwrap(), "-o", "IdentitiesOnly=yes"]);
     client.wait_for("Denumirea");
     client.send("q");
@@ -404,6 +465,14 @@ fn beyond_max_sessions_a_client_is_told_and_closed() {
     let mut second = server.connect(&[]);
     second.wait_for("the server is full");
     assert_eq!(second.wait_exit(), 1);
+    // Without a terminal, told the same on standard error.
+    let plain = server.run("ssh", &[], &["en"]);
+    assert_eq!(plain.status.code(), Some(1), "{plain:?}");
+    assert!(
+        String::from_utf8_lossy(&plain.stderr).contains("the server is full"),
+        "{plain:?}"
+    );
+    assert!(plain.stdout.is_empty());
     first.send("q");
     assert_eq!(first.wait_exit(), 0);
 }
@@ -457,6 +526,33 @@ fn a_silent_client_is_dropped_after_the_login_timeout() {
     assert!(read.is_ok(), "the server closed the connection: {read:?}");
     assert!(waited >= Duration::from_secs(1), "closed after {waited:?}");
     server.log.wait_for("no login in time");
+}
+
+/// With `--present` a hall's readers may all come from one address: more than the default
+/// 8 are served.
+#[test]
+fn a_talk_has_no_limit_per_address_unless_set() {
+    let keys = tempfile::tempdir().unwrap();
+    let presenter = keygen(keys.path(), "presenter");
+    let presenters = keys.path().join("presenters");
+    std::fs::copy(presenter.with_extension("pub"), &presenters).unwrap();
+    let server = Server::start(&[
+        "--present",
+        "--presenter-keys",
+        presenters.to_str().unwrap(),
+    ]);
+    // Without keys, by an empty keyboard-interactive round, which BatchMode would not try.
+    let anyone = ["-o", "PubkeyAuthentication=no", "-o", "BatchMode=no"];
+    let mut readers: Vec<Session> = (0..10).map(|_| server.connect(&anyone)).collect();
+    for reader in &mut readers {
+        reader.wait_for("1 / 9");
+    }
+    for reader in &mut readers {
+        reader.send("q");
+        assert_eq!(reader.wait_exit(), 0);
+    }
+    let log = server.log.lines.lock().unwrap().clone();
+    assert!(!log.iter().any(|l| l.contains("too many")), "{log:?}");
 }
 
 #[test]
@@ -982,6 +1078,65 @@ fn two_thread_runtime() -> tokio::runtime::Runtime {
         .enable_all()
         .build()
         .unwrap()
+}
+
+/// Every OpenSSH client sends its locale: taken in silence, not logged as refused.
+#[test]
+fn the_clients_locale_is_not_logged_as_refused() {
+    let server = Server::start(&[]);
+    let mut args = vec!["-tt", "-o", "SendEnv=LANG LC_* FOO"];
+    let defaults = server.ssh_args();
+    args.extend(defaults.iter().map(String::as_str));
+    args.push("127.0.0.1");
+    let locale = [("LANG", "C.UTF-8"), ("LC_TIME", "C"), ("FOO", "bar")];
+    let mut client = Session::start_program("ssh", &args, 80, 24, &locale);
+    client.wait_for("Denumirea");
+    client.send("q");
+    assert_eq!(client.wait_exit(), 0);
+    let log = server.log.wait_for("disconnected");
+    // FOO, sent the same way, shows the variables did reach the server.
+    let refused: Vec<&String> = log.iter().filter(|l| l.contains("refused")).collect();
+    assert_eq!(refused.len(), 1, "{log:?}");
+    assert!(refused[0].contains("environment \"FOO\""), "{log:?}");
+}
+
+/// The first line says where the server listens and its host key's fingerprint, as
+/// `ssh-keygen -lf` gives it, in text and in JSON.
+#[test]
+fn the_start_line_has_the_address_and_the_host_key_fingerprint() {
+    for format in ["text", "json"] {
+        let dir = tempfile::tempdir().unwrap();
+        let key = dir.path().join("host_key");
+        let mut command = Command::new(env!("CARGO_BIN_EXE_clsv"));
+        command
+            .args(["serve", "--listen", "127.0.0.1:0", "--log-format", format])
+            .args(["--host-key", key.to_str().unwrap()])
+            .stderr(Stdio::piped());
+        let mut child = command.spawn().unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stderr.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let _ = child.kill();
+        let _ = child.wait();
+        let keygen = Command::new("ssh-keygen")
+            .args(["-l", "-f", key.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(keygen.status.success(), "{keygen:?}");
+        // "256 SHA256:… comment (ED25519)": the size, the hash and the type.
+        let listed = String::from_utf8(keygen.stdout).unwrap();
+        let words: Vec<&str> = listed.split_whitespace().collect();
+        let expected = format!("{} {} {}", words[0], words[1], words[words.len() - 1]);
+        assert!(line.contains(&expected), "{line} has not {expected}");
+        assert!(!line.contains("session"), "{line}");
+        let port = listening_port(&line);
+        assert_ne!(port, 0);
+        if format == "json" {
+            assert!(line.trim_end().ends_with('}'), "{line}");
+            assert!(line.contains("\"host_key\":\""), "{line}");
+        }
+    }
 }
 
 #[test]

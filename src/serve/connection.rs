@@ -1,11 +1,13 @@
-//! One SSH connection to `clsv serve`: who may log in, which requests are answered (a
-//! terminal, a shell, a language's tag as the command) and which refused (every other one,
-//! always with a reply when the client asks for one), and the browser session it starts.
+//! One SSH connection to `clsv serve`: who may log in (and telling a client whose keys are
+//! not on the list so), which requests are answered (a terminal, a shell, a language's tag
+//! and a link as the command) and which refused (every other one, always with a reply when
+//! the client asks for one), and what it starts: the browser on a terminal, the plain text
+//! without one.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use russh::server::{Auth, ChannelOpenHandle, Handler, Msg, Server, Session, VerifiedPublicKey};
@@ -61,6 +63,8 @@ impl Server for ClsvServer {
             size: FALLBACK_SIZE,
             channels: HashMap::new(),
             running: None,
+            pty: false,
+            handle: Arc::new(OnceLock::new()),
             presenter: false,
             authenticated: Arc::new(AtomicBool::new(false)),
             refusals: Refusals::default(),
@@ -83,6 +87,11 @@ pub struct Connection {
     /// The session channels open and not yet running the browser: where to write to each.
     channels: HashMap<ChannelId, ChannelWriteHalf<Msg>>,
     running: Option<Running>,
+    /// The client asked for a terminal: without one, it gets the plain text, not the browser.
+    pty: bool,
+    /// The connection's handle, once the handshake has begun: for turning the client away
+    /// with a reason while it logs in.
+    handle: Arc<OnceLock<russh::server::Handle>>,
     /// Logged in with a presenter's key.
     presenter: bool,
     /// Set once the client is in, for the handshake watchdog.
@@ -141,6 +150,11 @@ impl Connection {
         Arc::clone(&self.authenticated)
     }
 
+    /// Where the connection's handle is put once its handshake has begun.
+    pub(super) fn handle_slot(&self) -> Arc<OnceLock<russh::server::Handle>> {
+        Arc::clone(&self.handle)
+    }
+
     /// A request of the client that was refused: the first few of its kind are logged with
     /// `detail`, the others are counted for one line when the connection ends.
     fn refused(&mut self, kind: &'static str, detail: &str) {
@@ -170,29 +184,12 @@ impl Connection {
         notes: bool,
         session: &mut Session,
     ) -> Result<(), russh::Error> {
-        let shared = Arc::clone(&self.shared);
         let mailbox = Arc::new(Mailbox::default());
         // The count is checked and the session taken into it in one step, under one lock, so
         // that logins at the same moment cannot pass the limit together. The place is kept
         // until the session ends (`forget`), or given back at once if it cannot start.
-        let full = {
-            let mut sessions = shared
-                .sessions
-                .lock()
-                .map_err(|_| russh::Error::Inconsistent)?;
-            if sessions.len() >= shared.options.max_sessions {
-                Some(format!(
-                    "clsv: the server is full ({} readers); please try again later.\r\n",
-                    sessions.len()
-                ))
-            } else {
-                sessions.insert(self.id, Arc::clone(&mailbox));
-                None
-            }
-        };
-        if let Some(message) = full {
-            shared.log(self.id, self.peer, "refused", message.trim());
-            session.data(channel, message.into_bytes())?;
+        if let Some(message) = self.take_place(&mailbox)? {
+            session.data(channel, format!("{message}\r\n").into_bytes())?;
             session.exit_status_request(channel, 1)?;
             session.eof(channel)?;
             session.close(channel)?;
@@ -203,6 +200,80 @@ impl Connection {
             self.forget();
         }
         started
+    }
+
+    /// Takes a place among the sessions for this connection, unless the server is full: then
+    /// the words that tell the reader so, logged as the refusal.
+    fn take_place(&self, mailbox: &Arc<Mailbox>) -> Result<Option<String>, russh::Error> {
+        let mut sessions = self
+            .shared
+            .sessions
+            .lock()
+            .map_err(|_| russh::Error::Inconsistent)?;
+        if sessions.len() < self.shared.options.max_sessions {
+            sessions.insert(self.id, Arc::clone(mailbox));
+            return Ok(None);
+        }
+        let message = format!(
+            "clsv: the server is full ({} readers); please try again later.",
+            sessions.len()
+        );
+        self.shared.log(self.id, self.peer, "refused", &message);
+        Ok(Some(message))
+    }
+
+    /// Answers a session without a terminal as `clsv print` would: the plain text in `lang`
+    /// (or `item` alone), 80 columns wide, then exit status 0 and the channel closed. It
+    /// holds a place among the sessions while it is written, as a browser would.
+    fn print(&mut self, channel: ChannelId, lang: Lang, item: Option<Target>) {
+        let Some(writer) = self.channels.remove(&channel) else {
+            return;
+        };
+        let full = match self.take_place(&Arc::new(Mailbox::default())) {
+            Ok(full) => full,
+            Err(_) => Some("clsv: the server cannot take a reader now.".to_string()),
+        };
+        if let Some(message) = full {
+            tokio::spawn(answer(writer, Vec::new(), format!("{message}\n"), 1));
+            return;
+        }
+        let pack = Arc::clone(&self.shared.pack);
+        let detail = match item {
+            Some(_) => "plain text (no terminal), one item",
+            None => "plain text (no terminal)",
+        };
+        self.shared.log(self.id, self.peer, "started", detail);
+        tokio::spawn(async move {
+            let options = crate::print::Options {
+                lang,
+                pane: None,
+                item,
+                width: PRINT_WIDTH,
+                format: crate::print::Format::Text,
+                ascii: false,
+            };
+            // Made on a thread of the blocking pool: the runtime's threads only move bytes.
+            let text = tokio::task::spawn_blocking(move || {
+                let mut text = Vec::new();
+                crate::print::write(pack.content(), &options, &mut text).map(|()| {
+                    text.push(b'\n');
+                    text
+                })
+            })
+            .await;
+            match text {
+                Ok(Ok(text)) => answer(writer, text, String::new(), 0).await,
+                _ => {
+                    answer(
+                        writer,
+                        Vec::new(),
+                        "clsv: the text could not be made.\n".into(),
+                        1,
+                    )
+                    .await
+                }
+            }
+        });
     }
 
     /// Starts the browser on `channel`, which has its place among the sessions.
@@ -359,9 +430,9 @@ impl Handler for Connection {
         if self.shared.authorized.is_some() || self.shared.stage.is_some() {
             let mut next = MethodSet::empty();
             next.push(MethodKind::PublicKey);
-            if self.shared.authorized.is_none() {
-                next.push(MethodKind::KeyboardInteractive);
-            }
+            // With authorized keys, a client that has run out of keys comes here to be told
+            // so in words.
+            next.push(MethodKind::KeyboardInteractive);
             return Ok(Auth::Reject {
                 proceed_with_methods: Some(next),
                 partial_success: false,
@@ -375,10 +446,29 @@ impl Handler for Connection {
         &'a mut self,
         user: &str,
         _submethods: &str,
-        _response: Option<russh::server::Response<'a>>,
+        response: Option<russh::server::Response<'a>>,
     ) -> Result<Auth, Self::Error> {
-        // Only offered when the server is open to everyone: no question is asked.
+        // Open to everyone: no question is asked. With authorized keys, an OpenSSH client
+        // comes here once it has offered every key it has and none was on the list: it is
+        // told so, in the round's instructions and in the disconnect message (which a client
+        // shows even when it logs only errors), instead of a bare "Permission denied".
         if self.shared.authorized.is_some() {
+            if response.is_none() {
+                self.shared
+                    .log(self.id, self.peer, "refused", NOT_AUTHORIZED_LOG);
+                if let Some(handle) = self.handle.get().cloned() {
+                    tokio::spawn(async move {
+                        let reason = russh::Disconnect::NoMoreAuthMethodsAvailable;
+                        let said = NOT_AUTHORIZED.to_string();
+                        let _ = handle.disconnect(reason, said, "en".into()).await;
+                    });
+                }
+                return Ok(Auth::Partial {
+                    name: "".into(),
+                    instructions: NOT_AUTHORIZED.into(),
+                    prompts: Vec::new().into(),
+                });
+            }
             return Ok(Auth::reject());
         }
         self.admit_user(user, "no key");
@@ -396,7 +486,8 @@ impl Handler for Connection {
                 .any(|k| k.key_data() == key.public_key.key_data())
         };
         if !self.shared.authorized.as_deref().is_none_or(listed) {
-            let detail = format!("user {user:?}, key {fingerprint} is not authorized");
+            let detail =
+                format!("user {user:?}, key {fingerprint} is not on the list of authorized keys");
             self.refused("key", &detail);
             return Ok(Auth::reject());
         }
@@ -446,6 +537,7 @@ impl Handler for Connection {
             .take(64)
             .collect();
         self.size = clamp_size(cols, rows);
+        self.pty = true;
         session.channel_success(channel)?;
         Ok(())
     }
@@ -463,6 +555,11 @@ impl Handler for Connection {
         }
         session.channel_success(channel)?;
         let lang = self.shared.options.lang;
+        if !self.pty {
+            // `ssh -T host`: no terminal to draw the browser on.
+            self.print(channel, lang, None);
+            return Ok(());
+        }
         self.start(channel, (lang, None), false, session)
     }
 
@@ -482,12 +579,31 @@ impl Handler for Connection {
             Some(words) if self.running.is_none() => {
                 session.channel_success(channel)?;
                 let lang = words.lang.unwrap_or(self.shared.options.lang);
+                if !self.pty {
+                    self.print(channel, lang, words.item);
+                    return Ok(());
+                }
                 self.start(channel, (lang, words.item), words.notes, session)
             }
-            _ => {
+            Some(_) => {
+                self.refused("second browser", "a second browser on one connection");
+                session.channel_failure(channel)?;
+                Ok(())
+            }
+            None => {
+                // Run, as far as the client can tell, and answered as a program would: the
+                // words it takes on standard error, and an exit status of its own.
                 let detail = format!("command {command:?}");
                 self.refused("command", &detail);
-                session.channel_failure(channel)?;
+                session.channel_success(channel)?;
+                if let Some(writer) = self.channels.remove(&channel) {
+                    let mut usage = usage(self.shared.pack.content(), self.presenter);
+                    if self.pty {
+                        // A terminal in raw mode moves down a line without going back.
+                        usage = usage.replace('\n', "\r\n");
+                    }
+                    tokio::spawn(answer(writer, Vec::new(), usage, USAGE_STATUS));
+                }
                 Ok(())
             }
         }
@@ -518,8 +634,12 @@ impl Handler for Connection {
         _value: &str,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        let detail = format!("environment {name:?}");
-        self.refused("environment", &detail);
+        // Every OpenSSH client sends its locale: not taken (the command's words choose the
+        // language), and not worth a line, as an operator would read one per connection.
+        if !is_locale(name) {
+            let detail = format!("environment {name:?}");
+            self.refused("environment", &detail);
+        }
         session.channel_failure(channel)?;
         Ok(())
     }
@@ -606,7 +726,13 @@ impl Handler for Connection {
         channel: ChannelId,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        session.close(channel)?;
+        // A channel being answered (the plain text, the words a command takes) closes itself
+        // once written: a client without a terminal ends its input at once (`ssh host en`
+        // with nothing to send), and closing then would cut the answer off.
+        let answering = !self.channels.contains_key(&channel) && self.mailbox(channel).is_none();
+        if !answering {
+            session.close(channel)?;
+        }
         Ok(())
     }
 
@@ -621,6 +747,55 @@ impl Handler for Connection {
         }
         Ok(())
     }
+}
+
+/// The width of the plain text a session without a terminal gets, as `clsv print` writes
+/// where it cannot ask a terminal.
+const PRINT_WIDTH: usize = 80;
+
+/// The exit status of a command that is not one of the words the server takes, as a
+/// program's for a usage error.
+const USAGE_STATUS: u32 = 2;
+
+/// What a client is told when none of its keys is on the list of authorized keys.
+const NOT_AUTHORIZED: &str = "clsv: your key is not on the list of authorized keys.";
+
+/// What the log says then.
+const NOT_AUTHORIZED_LOG: &str =
+    "no key offered is on the list of authorized keys; told so and disconnected";
+
+/// The line an unknown command gets: the words the server takes.
+fn usage(content: &Content, presenter: bool) -> String {
+    let languages = content.languages.join(", ");
+    let notes = match presenter {
+        true => "notes for the speaker's view",
+        false => "notes for a presenter",
+    };
+    format!(
+        "clsv: the command takes a language of the pack ({languages}), a link such as \
+         members/md or declaration/privacy, and {notes}; in any order, each at most once.\n"
+    )
+}
+
+/// Writes `out`, then `err` on standard error, then the exit status, and closes the channel.
+async fn answer(writer: ChannelWriteHalf<Msg>, out: Vec<u8>, err: String, status: u32) {
+    // Each step fails only when the client has gone, and then nothing is left to do.
+    if !out.is_empty() {
+        let _ = writer.data_bytes(out).await;
+    }
+    if !err.is_empty() {
+        // Extended data of type 1 is standard error (RFC 4254, section 5.2).
+        let _ = writer.extended_data_bytes(1, err.into_bytes()).await;
+    }
+    let _ = writer.exit_status(status).await;
+    let _ = writer.eof().await;
+    let _ = writer.close().await;
+}
+
+/// Whether an environment variable is the client's locale (`LANG`, `LANGUAGE`, `LC_*`),
+/// which OpenSSH clients send unasked.
+fn is_locale(name: &str) -> bool {
+    matches!(name, "LANG" | "LANGUAGE") || name.starts_with("LC_")
 }
 
 /// What the words of an SSH command ask for: a language, an item to open on, the speaker's
@@ -684,6 +859,32 @@ mod tests {
         for refused in ["ls", "en en", "members/zz", "present/2", "en ro", "a b c"] {
             assert_eq!(command_words(&content, refused, false), None, "{refused}");
         }
+    }
+
+    #[test]
+    fn only_the_locale_is_passed_over_in_silence() {
+        for locale in ["LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "LC_MESSAGES"] {
+            assert!(is_locale(locale), "{locale}");
+        }
+        for other in ["FOO", "TERM", "PATH", "lang", "LCX", "XLANG"] {
+            assert!(!is_locale(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn the_usage_line_names_the_languages_a_link_and_notes() {
+        let content = crate::content::load::load_embedded().unwrap();
+        let line = usage(&content, false);
+        assert!(
+            line.contains("(ro, en)") || line.contains("(en, ro)"),
+            "{line}"
+        );
+        assert!(
+            line.contains("members/md") && line.contains("notes"),
+            "{line}"
+        );
+        assert_eq!(line.lines().count(), 1, "{line}");
+        assert!(usage(&content, true).contains("speaker's view"));
     }
 
     #[test]

@@ -25,6 +25,25 @@ impl Log {
         eprintln!("{}", self.line(id, peer, event, detail));
     }
 
+    /// Logs that the server listens on `address`, with its host key's fingerprint.
+    pub fn listening(&self, address: SocketAddr, host_key: &str) {
+        eprintln!("{}", self.listening_line(address, host_key));
+    }
+
+    /// The server's first line: where it listens and the fingerprint of its host key, as
+    /// `ssh-keygen -lf` gives it, so that an operator can tell readers what to expect. It
+    /// is no session's event, and names none.
+    pub fn listening_line(&self, address: SocketAddr, host_key: &str) -> String {
+        if self.json {
+            format!(
+                r#"{{"event":"listening on","address":"{address}","host_key":{}}}"#,
+                json_string(host_key)
+            )
+        } else {
+            format!("clsv serve: listening on {address}, host key {host_key}")
+        }
+    }
+
     /// The line of an event. The detail is cut, then escaped in JSON or neutralized in text,
     /// so that no client can forge log lines or send commands to the log's terminal.
     /// Session 0 is the server itself: in text, its lines name no session.
@@ -144,6 +163,22 @@ mod tests {
         assert_eq!(text, "clsv serve: listening on: 127.0.0.1:2222");
         let json = Log { json: true }.line(SERVER, None, "listening on", "127.0.0.1:2222");
         assert!(json.starts_with(r#"{"session":0,"peer":"-","#), "{json}");
+    }
+
+    #[test]
+    fn the_listening_line_names_the_address_and_the_host_key_and_no_session() {
+        let address: SocketAddr = "127.0.0.1:2222".parse().unwrap();
+        let key = "256 SHA256:abc (ED25519)";
+        let text = Log { json: false }.listening_line(address, key);
+        assert_eq!(
+            text,
+            "clsv serve: listening on 127.0.0.1:2222, host key 256 SHA256:abc (ED25519)"
+        );
+        let json = Log { json: true }.listening_line(address, key);
+        assert_eq!(
+            json,
+            r#"{"event":"listening on","address":"127.0.0.1:2222","host_key":"256 SHA256:abc (ED25519)"}"#
+        );
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //! for a terminal gets its own `App`, run on a thread of its own (`session`) and drawn by the
 //! same `frame::Screen` as a local terminal into the SSH channel; its keys arrive as bytes,
 //! parsed into terminal events and mapped to actions like local keys. Nothing else is
-//! offered: no shell, no command but a language's tag, no forwarding, no subsystem, no
-//! environment (`connection`). Every limit a stranger could push against is here or there:
+//! offered: no shell, no command but a language's tag and a link (a session without a
+//! terminal gets the plain text), no forwarding, no subsystem, no environment
+//! (`connection`). Every limit a stranger could push against is here or there:
 //! connections per address, sessions, the login and idle times, the input waiting, the
 //! frames held for a client, the length of a log line. Behind a load balancer, the address
 //! that counts is the one in the connection's PROXY header (`proxy`).
@@ -44,7 +45,9 @@ pub struct Options {
     /// Only these keys may connect; everyone may without it.
     pub authorized_keys: Option<PathBuf>,
     pub max_sessions: usize,
-    pub max_per_address: usize,
+    /// The most connections from one address at once; `None` for no limit (a hall whose
+    /// readers share one address, see [`per_address_limit`]).
+    pub max_per_address: Option<usize>,
     pub idle_timeout: Duration,
     /// Clients that have not logged in by then are dropped.
     pub login_timeout: Duration,
@@ -143,7 +146,11 @@ impl Shared {
             return false;
         };
         let count = connections.entry(address).or_insert(0);
-        if *count >= self.options.max_per_address {
+        if self
+            .options
+            .max_per_address
+            .is_some_and(|most| *count >= most)
+        {
             return false;
         }
         *count += 1;
@@ -167,6 +174,20 @@ impl Shared {
     }
 }
 
+/// The connections from one address at once when the flag does not say: 8, or no limit while
+/// presenting, as a conference hall's readers often reach the server through one address
+/// (its network's).
+pub fn per_address_limit(flag: Option<usize>, present: bool) -> Option<usize> {
+    match (flag, present) {
+        (Some(most), _) => Some(most),
+        (None, true) => None,
+        (None, false) => Some(DEFAULT_PER_ADDRESS),
+    }
+}
+
+/// The connections from one address at once, by default, outside a talk.
+pub const DEFAULT_PER_ADDRESS: usize = 8;
+
 /// Loads the host key, or makes one and keeps it (mode 0600), so that the server's
 /// fingerprint stays the same across restarts.
 pub fn host_key(path: &Path) -> io::Result<PrivateKey> {
@@ -184,6 +205,33 @@ pub fn host_key(path: &Path) -> io::Result<PrivateKey> {
     // Written with 0600 when created; make sure of it.
     std::fs::set_permissions(path, std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
     Ok(key)
+}
+
+/// A public key's fingerprint as `ssh-keygen -lf` shows it, without the comment: its size in
+/// bits, its SHA-256 hash and its type, such as `256 SHA256:… (ED25519)`.
+pub fn fingerprint(key: &PublicKey) -> String {
+    use russh::keys::ssh_key::public::KeyData;
+    let (bits, kind) = match key.key_data() {
+        KeyData::Ed25519(_) => (256, "ED25519"),
+        KeyData::SkEd25519(_) => (256, "ED25519-SK"),
+        KeyData::Ecdsa(ecdsa) => (ecdsa_bits(ecdsa.curve()), "ECDSA"),
+        KeyData::SkEcdsaSha2NistP256(_) => (256, "ECDSA-SK"),
+        KeyData::Rsa(rsa) => (rsa.key_size(), "RSA"),
+        KeyData::Dsa(_) => (1024, "DSA"),
+        // A key type this build cannot read never gets here; named as its algorithm if so.
+        _ => (0, "OTHER"),
+    };
+    let hash = key.fingerprint(russh::keys::HashAlg::Sha256);
+    format!("{bits} {hash} ({kind})")
+}
+
+fn ecdsa_bits(curve: russh::keys::ssh_key::EcdsaCurve) -> u32 {
+    use russh::keys::ssh_key::EcdsaCurve;
+    match curve {
+        EcdsaCurve::NistP256 => 256,
+        EcdsaCurve::NistP384 => 384,
+        EcdsaCurve::NistP521 => 521,
+    }
 }
 
 /// The default place of the host key: the user's state folder.
@@ -208,6 +256,7 @@ fn read_authorized_keys(path: &Path) -> io::Result<Vec<PublicKey>> {
 /// Serves until SIGTERM or SIGINT, then tells every client and gives their terminals back.
 pub fn run(content: Content, options: Options) -> io::Result<()> {
     let key = host_key(&options.host_key)?;
+    let fingerprint = fingerprint(key.public_key());
     let authorized = options
         .authorized_keys
         .as_deref()
@@ -221,10 +270,11 @@ pub fn run(content: Content, options: Options) -> io::Result<()> {
     let mut methods = MethodSet::empty();
     if authorized.is_none() {
         methods.push(MethodKind::None);
-        // While presenting, "none" is refused so that a presenter's client offers its key;
-        // everyone else still gets in, by any key or by an empty keyboard-interactive round.
-        methods.push(MethodKind::KeyboardInteractive);
     }
+    // While presenting, "none" is refused so that a presenter's client offers its key;
+    // everyone else still gets in, by any key or by an empty keyboard-interactive round.
+    // With authorized keys, the round is where a client without one is told so.
+    methods.push(MethodKind::KeyboardInteractive);
     methods.push(MethodKind::PublicKey);
     let config = Config {
         server_id: SshId::Standard(SERVER_ID.into()),
@@ -262,12 +312,7 @@ pub fn run(content: Content, options: Options) -> io::Result<()> {
     });
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(options.listen).await?;
-        shared.log(
-            log::SERVER,
-            None,
-            "listening on",
-            &listener.local_addr()?.to_string(),
-        );
+        shared.log.listening(listener.local_addr()?, &fingerprint);
         let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
         let stop = async move {
             tokio::select! {
@@ -442,11 +487,13 @@ async fn serve_connection(
 ) {
     let authenticated: Arc<AtomicBool> = handler.authenticated();
     let id = handler.id();
+    let slot = handler.handle_slot();
     let started =
         tokio::time::timeout(deadline, russh::server::run_stream(config, socket, handler)).await;
     match started {
         Ok(Ok(session)) => {
             let handle = session.handle();
+            let _ = slot.set(handle.clone());
             let watchdog = tokio::spawn(async move {
                 tokio::time::sleep(deadline).await;
                 if !authenticated.load(Ordering::Relaxed) {
@@ -503,6 +550,14 @@ mod tests {
         stage.speaker(false);
         stage.start_timer();
         assert_eq!(stage.showing.borrow().timer_from, started);
+    }
+
+    #[test]
+    fn the_per_address_limit_is_8_or_none_while_presenting_unless_set() {
+        assert_eq!(per_address_limit(None, false), Some(8));
+        assert_eq!(per_address_limit(None, true), None);
+        assert_eq!(per_address_limit(Some(3), true), Some(3));
+        assert_eq!(per_address_limit(Some(3), false), Some(3));
     }
 
     #[test]
