@@ -781,12 +781,20 @@ fn the_presenters_share_the_talk_s_timer_and_its_countdown() {
     // The speaker's view has it too.
     let mut notes = server.connect_running(&as_presenter, &["notes"]);
     notes.wait_for("rămas");
-    // The countdown is the presenters'.
+    // The audience sees the talk's time too, without the countdown, which is the presenters'.
+    std::thread::sleep(Duration::from_secs(2));
+    let since_reset = reset_seen.elapsed().as_secs();
     let anyone = ["-o", "PubkeyAuthentication=no", "-o", "BatchMode=no"];
     let mut audience = server.connect(&anyone);
     audience.wait_for("1 / 9");
     assert!(
         !audience.contents().contains("rămas"),
+        "{}",
+        audience.contents()
+    );
+    let times = footer_times(audience.parser.screen());
+    assert!(
+        times.len() == 1 && times[0] >= since_reset,
         "{}",
         audience.contents()
     );

@@ -320,13 +320,10 @@ impl Connection {
                 if self.presenter {
                     stage.start_timer();
                 }
-                // A late joiner lands on the slide the speaker shows, and a presenter at the
-                // talk's time.
+                // A late joiner lands on the slide the speaker shows, at the talk's time.
                 let now = *stage.showing.borrow();
                 app.update(Action::Tick(stage.clock.elapsed()));
-                if self.presenter
-                    && let Some(start) = now.timer_from
-                {
+                if let Some(start) = now.timer_from {
                     app.update(Action::TimerFrom(start));
                 }
                 app = app.with_talk(Talk {

@@ -308,10 +308,12 @@ impl Browser {
         if let Some(follow) = inbox.follow {
             self.app.update(follow.action());
             self.shown_to_stage = self.app.presentation().map(|p| (p.slide, p.blank));
-            // The talk's timer is the presenters' (the audience's footer counts its own).
-            if let (Role::Presenter { .. }, Some(start)) = (&self.role, follow.timer_from) {
+            // Every session shows the talk's time; a presenter's own restarts of it go out.
+            if let Some(start) = follow.timer_from {
                 self.app.update(Action::TimerFrom(start));
-                self.timer_to_stage = Some(start);
+                if let Role::Presenter { .. } = self.role {
+                    self.timer_to_stage = Some(start);
+                }
             }
             changed = true;
         }
