@@ -6,13 +6,14 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use common::pty::{PATIENCE, Session};
+use common::served::{self, Log};
 
 /// A running `clsv serve --proxy-protocol` on a free loopback port, stopped when dropped.
 struct Server {
@@ -22,67 +23,22 @@ struct Server {
     log: Arc<Log>,
 }
 
-/// The lines a server logged, as they come.
-#[derive(Default)]
-struct Log {
-    lines: Mutex<Vec<String>>,
-    added: Condvar,
-}
-
-impl Log {
-    /// Waits until a line contains every one of `texts`, and returns it; panics after a
-    /// while.
-    fn wait_for(&self, texts: &[&str]) -> String {
-        let deadline = Instant::now() + PATIENCE;
-        let mut lines = self.lines.lock().unwrap();
-        loop {
-            if let Some(line) = lines
-                .iter()
-                .find(|line| texts.iter().all(|text| line.contains(text)))
-            {
-                return line.clone();
-            }
-            let left = deadline.saturating_duration_since(Instant::now());
-            assert!(
-                !left.is_zero(),
-                "never a line with {texts:?}; the log:\n{}",
-                lines.join("\n")
-            );
-            lines = self.added.wait_timeout(lines, left).unwrap().0;
-        }
-    }
-}
-
 impl Server {
     fn start(extra: &[&str]) -> Server {
         let dir = tempfile::tempdir().unwrap();
         let key = dir.path().join("host_key");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_clsv"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_clsv"));
+        command
             .args(["serve", "--proxy-protocol", "--listen", "127.0.0.1:0"])
             .args(["--host-key", key.to_str().unwrap()])
             .args(extra)
-            .stdin(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut log = BufReader::new(child.stderr.take().unwrap());
-        let mut line = String::new();
-        log.read_line(&mut line).unwrap();
-        let port = listening_port(&line);
-        let lines = Arc::new(Log::default());
-        let kept = Arc::clone(&lines);
-        // The rest of the log is read as it comes, so the server never blocks on it.
-        std::thread::spawn(move || {
-            for line in log.lines().map_while(Result::ok) {
-                kept.lines.lock().unwrap().push(line);
-                kept.added.notify_all();
-            }
-        });
+            .stdin(Stdio::null());
+        let (child, port, log) = served::spawn(&mut command);
         Server {
             child,
             port,
             _dir: dir,
-            log: lines,
+            log,
         }
     }
 
@@ -97,16 +53,6 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-/// The port in a server's "listening on" line.
-fn listening_port(line: &str) -> u16 {
-    assert!(line.contains("listening on"), "{line}");
-    line.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ':'))
-        .filter_map(|word| word.parse::<SocketAddr>().ok())
-        .next_back()
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .port()
 }
 
 /// A raw connection to `port` on loopback, which first sends `bytes`.
@@ -168,9 +114,9 @@ fn the_reader_named_in_the_header_is_the_one_limited_and_logged() {
     let _first = server.send(&v1("192.0.2.7:51000"));
     server
         .log
-        .wait_for(&[r#""peer":"192.0.2.7:51000","event":"connected""#]);
+        .wait_for_all(&[r#""peer":"192.0.2.7:51000","event":"connected""#]);
     let mut second = server.send(&v2(1, "192.0.2.7:51001"));
-    server.log.wait_for(&[
+    server.log.wait_for_all(&[
         r#""peer":"192.0.2.7:51001","event":"refused""#,
         "too many connections",
     ]);
@@ -182,7 +128,7 @@ fn the_reader_named_in_the_header_is_the_one_limited_and_logged() {
     let _third = server.send(&v2(1, "192.0.2.8:51002"));
     server
         .log
-        .wait_for(&[r#""peer":"192.0.2.8:51002","event":"connected""#]);
+        .wait_for_all(&[r#""peer":"192.0.2.8:51002","event":"connected""#]);
 
     let mut check = server.send(&v2(0, "10.9.9.9:9"));
     let own = check.local_addr().unwrap();
@@ -191,7 +137,7 @@ fn the_reader_named_in_the_header_is_the_one_limited_and_logged() {
     assert_eq!(&banner, b"SSH-2.0-clsv");
     server
         .log
-        .wait_for(&[&format!(r#""peer":"{own}","event":"connected""#)]);
+        .wait_for_all(&[&format!(r#""peer":"{own}","event":"connected""#)]);
 }
 
 /// A connection without a valid header (one that came straight to the server, a malformed
@@ -215,7 +161,9 @@ fn a_connection_without_a_valid_header_is_dropped_and_logged() {
         let own = stream.local_addr().unwrap();
         let received = read_to_close(&mut stream);
         assert!(received.is_empty(), "{why}: {received:?}");
-        let line = server.log.wait_for(&["dropped", &format!("{own}: {why}")]);
+        let line = server
+            .log
+            .wait_for_all(&["dropped", &format!("{own}: {why}")]);
         assert!(line.len() < 400, "{line}");
     }
     // The OpenSSH client, straight to the server, gets nowhere either.
@@ -244,7 +192,7 @@ fn the_header_and_the_login_share_the_login_timeout() {
         .unwrap();
     server
         .log
-        .wait_for(&["192.0.2.7:51000 dropped", "no login in time"]);
+        .wait_for_all(&["192.0.2.7:51000 dropped", "no login in time"]);
     read_to_close(&mut stream);
     let took = started.elapsed();
     // Dropped at 4 s, not at 3 + 4 s.
@@ -356,7 +304,7 @@ fn haproxy_in_front_of_two_servers_passes_each_reader_s_address() {
         };
         probe.write_all(SSH_BANNER).unwrap();
         let reader = probe.local_addr().unwrap();
-        server.log.wait_for(&[&format!("{reader} connected")]);
+        server.log.wait_for_all(&[&format!("{reader} connected")]);
         #[cfg(target_os = "linux")]
         {
             let haproxy_side = ports_connected_to(server.port);
@@ -378,7 +326,7 @@ fn haproxy_in_front_of_two_servers_passes_each_reader_s_address() {
         client.wait_for("Estonia");
         client.send("q");
         assert_eq!(client.wait_exit(), 0);
-        server.log.wait_for(&["127.0.0.1:", "authenticated"]);
+        server.log.wait_for_all(&["127.0.0.1:", "authenticated"]);
     }
     drop(haproxy);
 }

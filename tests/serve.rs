@@ -5,13 +5,13 @@
 mod common;
 
 use std::io::{BufRead, BufReader};
-use std::net::SocketAddr;
 use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Output, Stdio};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use common::pty::{PATIENCE, Session};
+use common::served::{self, Log, listening_port};
 
 /// A running `clsv serve` on a free loopback port, stopped when dropped.
 struct Server {
@@ -22,40 +22,6 @@ struct Server {
     log: Arc<Log>,
 }
 
-/// The lines a server logged, as they come.
-#[derive(Default)]
-struct Log {
-    lines: Mutex<Vec<String>>,
-    added: Condvar,
-}
-
-impl Log {
-    /// Waits until `condition` holds of the lines logged so far, and returns them; panics
-    /// after a while.
-    fn wait_until(&self, what: &str, condition: impl Fn(&[String]) -> bool) -> Vec<String> {
-        let deadline = Instant::now() + PATIENCE;
-        let mut lines = self.lines.lock().unwrap();
-        while !condition(&lines) {
-            let left = deadline.saturating_duration_since(Instant::now());
-            assert!(
-                !left.is_zero(),
-                "never {what}; the log:\n{}",
-                lines.join("\n")
-            );
-            lines = self.added.wait_timeout(lines, left).unwrap().0;
-        }
-        lines.clone()
-    }
-
-    /// Waits until a line contains `text`.
-    fn wait_for(&self, text: &str) -> Vec<String> {
-        self.wait_until(&format!("a line with {text:?}"), |lines| {
-            lines.iter().any(|l| l.contains(text))
-        })
-    }
-}
-
-/// The port in a server's "listening on" line, which gives the address it is bound to.
 /// The sources' web addresses are links as each client's terminal takes them (`auto`
 /// follows the TERM of its pty request), and not at all when the server says never.
 #[test]
@@ -89,15 +55,6 @@ fn sources_are_links_as_the_client_s_terminal_takes_them() {
     });
 }
 
-fn listening_port(line: &str) -> u16 {
-    assert!(line.contains("listening on"), "{line}");
-    line.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ':'))
-        .filter_map(|word| word.parse::<SocketAddr>().ok())
-        .next_back()
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .port()
-}
-
 impl Server {
     fn start(extra: &[&str]) -> Server {
         let dir = tempfile::tempdir().unwrap();
@@ -126,28 +83,14 @@ impl Server {
                 "--host-key",
                 key.to_str().unwrap(),
             ])
-            .args(extra)
-            .stderr(Stdio::piped());
+            .args(extra);
         prepare(&mut command);
-        let mut child = command.spawn().unwrap();
-        let mut log = BufReader::new(child.stderr.take().unwrap());
-        let mut line = String::new();
-        log.read_line(&mut line).unwrap();
-        let port = listening_port(&line);
-        // The rest of the log is read as it comes, so the server never blocks on it.
-        let lines = Arc::new(Log::default());
-        let kept = Arc::clone(&lines);
-        std::thread::spawn(move || {
-            for line in log.lines().map_while(Result::ok) {
-                kept.lines.lock().unwrap().push(line);
-                kept.added.notify_all();
-            }
-        });
+        let (child, port, log) = served::spawn(&mut command);
         Server {
             child,
             port,
             dir: Some(dir),
-            log: lines,
+            log,
         }
     }
 

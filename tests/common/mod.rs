@@ -78,6 +78,7 @@ pub fn screen(app: &App) -> String {
 }
 pub mod links;
 pub mod pty;
+pub mod served;
 pub mod ssh_client;
 
 /// The position in the member list of the member with this ISO code.
