@@ -289,11 +289,14 @@ fn wrap_hard_line(
 /// break that would leave nothing of the address but its closing bracket or punctuation
 /// (`>` alone on a line) is taken at the separator before.
 fn url_break(line: &str, start: usize, end: usize) -> Option<usize> {
-    let word = line[start..].split(' ').next().unwrap_or_default();
+    // The whole word, from before `start` where an earlier line took its beginning: the
+    // second and later pieces of an address are an address too.
+    let word_start = line[..start].rfind(' ').map_or(0, |space| space + 1);
+    let word = line[word_start..].split(' ').next().unwrap_or_default();
     if !word.contains("://") {
         return None;
     }
-    let word_end = start + word.len();
+    let word_end = word_start + word.len();
     let only_closing = |after: usize| {
         line[after..word_end]
             .chars()
@@ -378,6 +381,19 @@ mod tests {
         assert_eq!(
             wrapped("<https://unstats.un.org/unsd/methodology/m49/>", 41),
             ["<https://unstats.un.org/unsd/", "methodology/m49/>"]
+        );
+        // An address over three lines breaks after a separator each time.
+        assert_eq!(
+            wrapped(
+                "<https://www.mfa.gov.lv/en/policy/international-organizations/freedom-online-coalition>",
+                30
+            ),
+            [
+                "<https://www.mfa.gov.lv/en/",
+                "policy/international-",
+                "organizations/freedom-online-",
+                "coalition>"
+            ]
         );
         // The closing bracket goes down with the last part of the address, never alone.
         assert_eq!(
