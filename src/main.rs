@@ -491,7 +491,7 @@ fn check_fit(
     let mut report = String::new();
     let mut overflowing = 0;
     for (i, slide) in app.deck().iter().enumerate() {
-        let pages = app.slide_pages(slide);
+        let pages = app.slide_pages(i);
         if pages > 1 {
             overflowing += 1;
             let title = clsv::doc::slide::title(app.doc_context(), slide);

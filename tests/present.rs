@@ -6,6 +6,7 @@
 mod common;
 
 use std::process::Command;
+use std::sync::Arc;
 use std::time::Duration;
 
 use clsv::action::Action;
@@ -805,7 +806,7 @@ fn titles_are_drawn_in_block_letters_of_the_terminal_s_pixels() {
                 // Each fits in one line at 160×45; at 80×24 "Principiul" does in every form,
                 // "Crearea şi scopul" in quadrants only, "Următoarea conferinţă" in none.
                 let big = matches!(
-                    app.slide_layout(&app.deck()[start], 0).title_layout,
+                    app.slide_layout(start, 0).unwrap().title_layout,
                     clsv::doc::slide::TitleLayout::Big { .. }
                 );
                 let fits = size == (160, 45)
@@ -837,11 +838,11 @@ fn a_big_title_gives_way_where_the_body_would_lose_its_figure_or_start_scrolling
     // "Membri (22)" fits the width of the slide in the speaker's view at 80×24, but under
     // it the map would not: the title is bold and the map stays.
     let small = speaker(80, 24);
-    let laid_out = small.slide_layout(&small.deck()[3], 0);
+    let laid_out = small.slide_layout(3, 0).unwrap();
     assert!(matches!(laid_out.title_layout, TitleLayout::Plain(_)));
     assert!(laid_out.body.figure.is_some());
     let large = speaker(200, 60);
-    let laid_out = large.slide_layout(&large.deck()[3], 0);
+    let laid_out = large.slide_layout(3, 0).unwrap();
     assert!(matches!(laid_out.title_layout, TitleLayout::Big { .. }));
     assert!(laid_out.body.figure.is_some());
     // Without the speaker's view the map has room under the big title.
@@ -854,7 +855,7 @@ fn a_big_title_gives_way_where_the_body_would_lose_its_figure_or_start_scrolling
             ..Talk::default()
         },
     );
-    let laid_out = full.slide_layout(&full.deck()[3], 0);
+    let laid_out = full.slide_layout(3, 0).unwrap();
     assert!(matches!(laid_out.title_layout, TitleLayout::Big { .. }));
     assert!(laid_out.body.figure.is_some());
 }
@@ -903,7 +904,7 @@ fn the_members_and_conferences_slides_draw_inside_their_area_at_any_size() {
                             }
                         }
                     }
-                    let layout = app.slide_layout(&app.deck()[start], 0);
+                    let layout = app.slide_layout(start, 0).unwrap();
                     assert!(layout.body.text_area.bottom() <= height);
                 }
             }
@@ -927,7 +928,6 @@ fn each_slide_is_set_in_the_middle_at_a_reading_measure() {
     for (width, height) in [(80, 24), (160, 45)] {
         let mut app = presenting(embedded(), width, height, Talk::default());
         for n in 0..app.deck().len() {
-            let slide = app.deck()[n].clone();
             assert_eq!(
                 app.current_slide_pages(),
                 1,
@@ -941,7 +941,7 @@ fn each_slide_is_set_in_the_middle_at_a_reading_measure() {
                 "slide {n} at {width}x{height}: {above} rows above, {below} below:\n{}",
                 screen(&app)
             );
-            let layout = app.slide_layout(&slide, 0);
+            let layout = app.slide_layout(n, 0).unwrap();
             if layout.body.figure.is_none() && !layout.centred {
                 let area = layout.body.text_area;
                 assert!(area.width <= clsv::doc::slide::MEASURE, "slide {n}");
@@ -1162,4 +1162,26 @@ fn the_linux_console_gets_only_the_glyphs_of_its_font() {
         let odd: Vec<char> = shown.chars().filter(|&c| !console_has(c)).collect();
         assert!(odd.is_empty(), "{odd:?} in:\n{shown}");
     }
+}
+
+#[test]
+fn a_slide_is_laid_out_once_for_its_size_and_language() {
+    let mut app = presenting(embedded(), 80, 24, Talk::default());
+    let first = app.slide_layout(1, 0).unwrap();
+    // Counting its pages and drawing it take the same layout.
+    assert_eq!(app.slide_pages(1), first.pages.len());
+    screen(&app);
+    assert!(Arc::ptr_eq(&first, &app.slide_layout(1, 0).unwrap()));
+    // The next slide, as the speaker's view draws it, does not push the slide out.
+    app.slide_layout(2, 0).unwrap();
+    assert!(Arc::ptr_eq(&first, &app.slide_layout(1, 0).unwrap()));
+    app.update(Action::Resize {
+        width: 100,
+        height: 30,
+    });
+    let resized = app.slide_layout(1, 0).unwrap();
+    assert!(!Arc::ptr_eq(&first, &resized));
+    app.update(Action::SwitchLanguage);
+    assert!(!Arc::ptr_eq(&resized, &app.slide_layout(1, 0).unwrap()));
+    assert!(app.slide_layout(app.deck().len(), 0).is_none());
 }

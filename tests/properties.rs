@@ -330,7 +330,8 @@ proptest! {
             notes,
             ..clsv::app::Talk::default()
         });
-        let slide = app.deck()[app.presentation().unwrap().slide].clone();
+        let index = app.presentation().unwrap().slide;
+        let slide = app.deck()[index].clone();
         let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(
             0,
             0,
@@ -345,13 +346,13 @@ proptest! {
                 }
             }
         }
-        let layout = app.slide_layout(&slide, 0);
+        let layout = app.slide_layout(index, 0).unwrap();
         // (A screen that leaves the body no row at all shows its title alone.)
         let no_room = layout.lines.is_empty() && !layout.body.text.is_empty();
         if layout.body.figure.is_none() && !no_room {
             let mut shown: Vec<String> = Vec::new();
             for page in 0..layout.pages.len() {
-                let layout = app.slide_layout(&slide, page);
+                let layout = app.slide_layout(index, page).unwrap();
                 for line in layout.body.text.lines(layout.lines.clone()) {
                     shown.extend(words(&line.to_string()));
                 }

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use super::App;
-use crate::content::Slide;
+use crate::doc::slide::{SlideKey, SlideLayout};
 use crate::doc::{self, Context, DocKey, DocText};
 use crate::geometry::{self, Bands, ListParts, PaneAreas, PresentAreas, ResultsLayout, TabLabel};
 use crate::hyperlink::Link;
@@ -291,36 +291,46 @@ impl App {
         geometry::present_areas(self.area, notes)
     }
 
-    /// `slide` composed on the screen at the current size, showing page `page`.
-    pub fn slide_layout(&self, slide: &Slide, page: usize) -> doc::slide::SlideLayout {
-        self.slide_layout_in(slide, self.present_areas().slide, page)
+    /// Slide `index` of the deck composed on the screen at the current size, showing page
+    /// `page`; `None` past the deck's end.
+    pub fn slide_layout(&self, index: usize, page: usize) -> Option<Arc<SlideLayout>> {
+        self.slide_layout_in(index, self.present_areas().slide, page)
     }
 
-    /// `slide` composed in `area` (a whole slide, margins included), showing page `page`: its
-    /// title in the pixels the terminal's drawings are made of where block letters fit.
+    /// Slide `index` of the deck composed in `area` (a whole slide, margins included),
+    /// showing page `page`: its title in the pixels the terminal's drawings are made of where
+    /// block letters fit. Laid out once for each [`SlideKey`].
     pub fn slide_layout_in(
         &self,
-        slide: &Slide,
+        index: usize,
         area: Rect,
         page: usize,
-    ) -> doc::slide::SlideLayout {
+    ) -> Option<Arc<SlideLayout>> {
+        let slide = self.deck.get(index)?;
         let pixels = Pixels::for_dots(self.theme.dots);
-        doc::slide::lay_out_slide(self.doc_context(), slide, pixels, area, page)
+        let key = SlideKey {
+            index,
+            area,
+            page,
+            pixels,
+            lang: self.lang,
+            highlight: self.highlight().cloned(),
+        };
+        Some(self.slides_laid_out.get_or_lay_out(key, || {
+            doc::slide::lay_out_slide(self.doc_context(), slide, pixels, area, page)
+        }))
     }
 
-    /// How many pages `slide` takes at the current size.
-    pub fn slide_pages(&self, slide: &Slide) -> usize {
-        self.slide_layout(slide, 0).pages.len()
+    /// How many pages slide `index` takes at the current size.
+    pub fn slide_pages(&self, index: usize) -> usize {
+        self.slide_layout(index, 0)
+            .map_or(1, |layout| layout.pages.len())
     }
 
     /// How many pages the current slide takes at the current size.
     pub fn current_slide_pages(&self) -> usize {
-        self.current_slide()
-            .map_or(1, |slide| self.slide_pages(slide))
-    }
-
-    /// The slide being presented.
-    fn current_slide(&self) -> Option<&Slide> {
-        self.deck.get(self.presentation.as_ref()?.slide)
+        self.presentation
+            .as_ref()
+            .map_or(1, |p| self.slide_pages(p.slide))
     }
 }

@@ -25,6 +25,7 @@ use ratatui::layout::Rect;
 
 use crate::action::{Action, ScrollTarget};
 use crate::content::{Content, Lang, Slide, YearGrowth};
+use crate::doc::slide::SlideMemo;
 use crate::doc::{self, DocMemo, Passage};
 use crate::i18n::{Strings, UiLang};
 use crate::keymap::Keymap;
@@ -322,6 +323,8 @@ pub struct App {
     column_widths: [OnceCell<Vec<usize>>; 3],
     /// The text of the current pane as last laid out.
     laid_out: DocMemo,
+    /// The slides as last laid out.
+    slides_laid_out: SlideMemo,
     /// The member table's order and filter, and the rows they give.
     members: MemberTable,
 }
@@ -362,6 +365,7 @@ impl App {
             quit: false,
             column_widths: Default::default(),
             laid_out: DocMemo::default(),
+            slides_laid_out: SlideMemo::default(),
             prompt: None,
             found: None,
             note: None,

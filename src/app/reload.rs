@@ -35,6 +35,7 @@ impl App {
         let lang_tag = self.pack.content.lang_tag(self.lang).to_string();
         self.pack = Arc::new(Pack::of(content, self.theme.ascii));
         self.laid_out.forget();
+        self.slides_laid_out.forget();
         self.deck = present::deck(&self.pack.content);
         if let Some(p) = self.presentation.as_mut() {
             p.slide = p.slide.min(self.deck.len().saturating_sub(1));

@@ -7,7 +7,6 @@
 //! source's web address lies, so that it can be made a link. The files beside this one build
 //! each view's text.
 
-use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -23,6 +22,8 @@ use crate::theme::Theme;
 use crate::vocabulary::Pane;
 
 pub mod help;
+mod memo;
+pub use memo::Memo;
 mod items;
 mod members;
 mod overview;
@@ -393,34 +394,12 @@ pub struct DocKey {
     pub highlight: Option<Query>,
 }
 
-/// The text of a pane as last laid out. The same text is asked for several times for one
-/// key (to clamp the scroll, to jump to a match, to draw), and wrapping a long overview
-/// each time would make every key and the first screen pay for it more than once.
-#[derive(Debug, Default, Clone)]
-pub struct DocMemo(RefCell<Option<(DocKey, Arc<DocText>)>>);
+/// The text of a pane as last laid out (one: a long overview is not held twice).
+pub type DocMemo = Memo<DocKey, DocText>;
 
-impl DocMemo {
-    /// The text laid out for `key`: the one kept if it was laid out for the same key,
-    /// otherwise `lay_out()`, which is kept in its place.
-    pub fn get_or_lay_out(&self, key: DocKey, lay_out: impl FnOnce() -> DocText) -> Arc<DocText> {
-        // No borrow is held while `lay_out` runs, so a layout that asked for a text itself
-        // could not find the cell borrowed.
-        if let Some((kept, text)) = self.0.borrow().as_ref()
-            && *kept == key
-        {
-            return Arc::clone(text);
-        }
-        // The text kept is another's: let it go before laying out this one, so that two
-        // layouts of a long text are not held at once.
-        self.forget();
-        let text = Arc::new(lay_out());
-        *self.0.borrow_mut() = Some((key, Arc::clone(&text)));
-        text
-    }
-
-    /// Drops the kept text: the content it was laid out from has changed.
-    pub fn forget(&self) {
-        self.0.borrow_mut().take();
+impl Default for DocMemo {
+    fn default() -> DocMemo {
+        Memo::new(1)
     }
 }
 
@@ -704,37 +683,6 @@ pub fn push_marked_with_current<'t>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::cell::Cell;
-
-    fn key(width: usize, highlight: Option<&str>) -> DocKey {
-        DocKey {
-            pane: Pane::Overview,
-            item: 0,
-            width,
-            lang: Lang(0),
-            highlight: highlight.map(Query::new),
-        }
-    }
-
-    #[test]
-    fn a_text_is_laid_out_again_only_for_another_key_or_after_forgetting() {
-        let memo = DocMemo::default();
-        let layouts = Cell::new(0);
-        let lay_out = || {
-            layouts.set(layouts.get() + 1);
-            DocText::default()
-        };
-        let first = memo.get_or_lay_out(key(80, None), lay_out);
-        let again = memo.get_or_lay_out(key(80, None), lay_out);
-        assert!(Arc::ptr_eq(&first, &again));
-        assert_eq!(layouts.get(), 1);
-        memo.get_or_lay_out(key(60, None), lay_out);
-        memo.get_or_lay_out(key(60, Some("haga")), lay_out);
-        assert_eq!(layouts.get(), 3);
-        memo.forget();
-        memo.get_or_lay_out(key(60, Some("haga")), lay_out);
-        assert_eq!(layouts.get(), 4);
-    }
 
     /// Pages of `paragraphs` at `width` columns, `rows` lines a page: each page's lines.
     fn pages(paragraphs: &[&str], width: usize, rows: usize) -> Vec<Vec<String>> {
@@ -858,16 +806,5 @@ mod tests {
         assert!(cited(&source, 80).links.is_empty());
         source.url = None;
         assert!(cited(&source, 80).links.is_empty());
-    }
-
-    #[test]
-    fn the_memo_lets_the_last_text_go_before_laying_out_another() {
-        let memo = DocMemo::default();
-        let first = Arc::downgrade(&memo.get_or_lay_out(key(80, None), DocText::default));
-        memo.get_or_lay_out(key(60, None), || {
-            // Two layouts of a long text at once would double what it takes.
-            assert!(first.upgrade().is_none(), "the last text is still held");
-            DocText::default()
-        });
     }
 }

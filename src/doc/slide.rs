@@ -8,10 +8,11 @@ use std::ops::Range;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::{Context, Doc, DocText, overview, year_of};
-use crate::content::{Fact, Item, ItemRef, Slide, SlideForm, SlideShows, SourceRef};
+use super::{Context, Doc, DocText, Memo, overview, year_of};
+use crate::content::{Fact, Item, ItemRef, Lang, Slide, SlideForm, SlideShows, SourceRef};
 use crate::geometry::{self, TIMELINE_ROWS};
 use crate::letters::{self, Pixels};
+use crate::search::Query;
 use crate::text;
 use crate::vocabulary::Pane;
 
@@ -456,6 +457,29 @@ fn widest(text: &DocText, lines: Range<usize>) -> u16 {
         .map(|line| line.width() as u16)
         .max()
         .unwrap_or(0)
+}
+
+/// What a slide of the deck is laid out from, besides the content and the theme (which are
+/// never changed without forgetting the [`SlideMemo`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SlideKey {
+    /// The slide's place in the deck.
+    pub index: usize,
+    pub area: Rect,
+    pub page: usize,
+    pub pixels: Pixels,
+    pub lang: Lang,
+    pub highlight: Option<Query>,
+}
+
+/// The slides last laid out: two, so that the speaker's view, which draws the slide and the
+/// next one, lays out neither again for each frame.
+pub type SlideMemo = Memo<SlideKey, SlideLayout>;
+
+impl Default for SlideMemo {
+    fn default() -> SlideMemo {
+        Memo::new(2)
+    }
 }
 
 /// `slide` laid out in `area` (the slide, margins included) showing page `page`, its title

@@ -13,7 +13,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::app::App;
-use crate::content::Slide;
 use crate::doc::Doc;
 use crate::doc::slide::{self, Figure, TitleLayout};
 use crate::geometry;
@@ -32,12 +31,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let areas = app.present_areas();
-    if let Some(slide) = app.deck().get(p.slide) {
+    if p.slide < app.deck().len() {
         if let Some(frame) = areas.frame {
             let title = format!("{} / {}", p.slide + 1, app.deck().len());
             block(app, &title, true, frame.width).render(frame, buf);
         }
-        render_slide(app, slide, p.page, areas.slide, buf);
+        render_slide(app, p.slide, p.page, areas.slide, buf);
     }
     if let Some(panel) = areas.panel {
         render_panel(app, panel, buf);
@@ -45,12 +44,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     render_footer(app, areas.footer, buf);
 }
 
-/// Draws one slide in `area`: its title and the page `page` of its body, set together in the
-/// middle (see `doc::slide::compose`), with a "more" marker when pages follow.
-fn render_slide(app: &App, slide: &Slide, page: usize, area: Rect, buf: &mut Buffer) {
+/// Draws slide `index` of the deck in `area`: its title and the page `page` of its body, set
+/// together in the middle (see `doc::slide::compose`), with a "more" marker when pages follow.
+fn render_slide(app: &App, index: usize, page: usize, area: Rect, buf: &mut Buffer) {
+    let Some(layout) = app.slide_layout_in(index, area, page) else {
+        return;
+    };
     let theme = app.theme();
     let content = geometry::slide_content(area);
-    let layout = app.slide_layout_in(slide, area, page);
     let title_area = layout.title.intersection(content);
     match layout.title_layout.clone() {
         TitleLayout::Big { lines, pixels } => {
@@ -209,8 +210,8 @@ fn render_panel(app: &App, area: Rect, buf: &mut Buffer) {
             None => strings.end_of_deck.to_string(),
         };
         block(app, &heading, false, preview.width).render(preview, buf);
-        if let Some(next) = next {
-            render_slide(app, next, 0, geometry::inner(preview), buf);
+        if next.is_some() {
+            render_slide(app, p.slide + 1, 0, geometry::inner(preview), buf);
         }
     }
 }
