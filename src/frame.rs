@@ -11,9 +11,11 @@
 //! screen remembers the links it wrote, and writes again only the links that are new or whose
 //! cells changed, and, without a link, the cells of a link that is gone.
 
+use std::borrow::Cow;
+use std::collections::VecDeque;
 use std::io::{self, Write};
-
 use std::ops::Range;
+use std::sync::{Arc, Mutex};
 
 use crossterm::cursor::Hide;
 use crossterm::queue;
@@ -251,13 +253,16 @@ const LINK_END: &[u8] = b"\x1b]8;;\x1b\\";
 pub struct Screen<W: Write> {
     writer: W,
     /// The frame on the terminal now; `None` when nothing is known of it (start, resize,
-    /// resume), and the next frame is drawn whole.
-    previous: Option<Buffer>,
+    /// resume), and the next frame is drawn whole. Shared with other screens that showed the
+    /// same frame after the same one (see [`SharedFrames`]).
+    previous: Option<Arc<Buffer>>,
     area: Rect,
     /// Whether links are written at all (`capability::detect_hyperlinks`).
     hyperlinks: bool,
     /// The links on the terminal now, as the frame in `previous` has them.
     links: Vec<Link>,
+    /// Where the changes from one frame to the next are shared with other screens.
+    shared: Option<Arc<SharedFrames>>,
 }
 
 impl<W: Write> Screen<W> {
@@ -268,12 +273,20 @@ impl<W: Write> Screen<W> {
             area: Rect::new(0, 0, width, height),
             hyperlinks: false,
             links: Vec::new(),
+            shared: None,
         }
     }
 
     /// The screen with links written (when `on`), or without.
     pub fn with_hyperlinks(mut self, on: bool) -> Screen<W> {
         self.hyperlinks = on;
+        self
+    }
+
+    /// The screen taking the changes another screen worked out for the same two frames
+    /// from `shared`, and leaving its own there.
+    pub fn sharing(mut self, shared: Arc<SharedFrames>) -> Screen<W> {
+        self.shared = Some(shared);
         self
     }
 
@@ -309,77 +322,216 @@ impl<W: Write> Screen<W> {
             true => writable_links(links, self.area),
             false => Vec::new(),
         };
-        let mut out = Vec::with_capacity(16 * 1024);
-        out.extend_from_slice(b"\x1b[?2026h");
-        let mut shown_links = std::mem::take(&mut self.links);
-        let previous = match self.previous.take() {
-            Some(mut previous) => {
-                if let Some(rows) = scrolling
-                    && let Some(shift) = detect_shift(&previous, &current, rows.start, rows.end)
-                {
-                    out.extend_from_slice(scroll_sequence(shift).as_bytes());
-                    apply_shift(&mut previous, shift);
-                    shift_links(&mut shown_links, shift);
-                }
-                previous
-            }
+        let step = Step {
+            before: self.previous.take(),
+            shown_links: std::mem::take(&mut self.links),
+            scrolling,
+            links,
+        };
+        let (after, bytes) = match self.shared.as_ref().and_then(|s| s.find(&step, &current)) {
+            Some(found) => found,
             None => {
-                // Clearing the screen clears its links too.
-                shown_links.clear();
-                out.extend_from_slice(b"\x1b[0m\x1b[2J");
-                queue!(out, Hide)?;
-                Buffer::empty(self.area)
+                let bytes: Arc<[u8]> = changes(&step, &current)?.into();
+                let after = Arc::new(current);
+                if let Some(shared) = &self.shared {
+                    shared.keep(&step, &after, &bytes);
+                }
+                (after, bytes)
             }
         };
-        let diff = previous.diff(&current);
-        // A link stays on the terminal as it is when it was there before, in the same place,
-        // over the same cells, none of which is written; every other link of the frame is
-        // written whole, with its link, and its cells are left out of the changes.
-        let written: Vec<&Link> = links
-            .iter()
-            .filter(|link| {
-                !shown_links.contains(link)
-                    || link_changed(&previous, &current, link)
-                    || diff.iter().any(|&(x, y, _)| in_links(&[link], x, y))
-            })
-            .collect();
-        let changes = diff
-            .into_iter()
-            .filter(|&(x, y, _)| !in_links(&written, x, y));
-        let changes = bridge_short_gaps_outside(changes, &current, &links);
-        CrosstermBackend::new(&mut out).draw(changes)?;
-        // The cells of a link that is gone, which did not change and so were not written:
-        // written again, without a link.
-        let gone: Vec<&Link> = shown_links.iter().filter(|l| !links.contains(l)).collect();
-        let unlinked: Vec<(u16, u16, &Cell)> = link_cells(&current, gone)
-            .filter(|&(x, y, cell)| {
-                previous.cell((x, y)) == Some(cell) && !in_links(&written, x, y)
-            })
-            .collect();
-        if !unlinked.is_empty() {
-            CrosstermBackend::new(&mut out).draw(unlinked.into_iter())?;
-        }
-        // Each link to write, its pieces together.
-        let mut done: Vec<(u32, &str)> = Vec::new();
-        for link in &written {
-            let key = (link.id, &*link.url);
-            if done.contains(&key) {
-                continue;
-            }
-            done.push(key);
-            let pieces = written
-                .iter()
-                .copied()
-                .filter(|other| (other.id, &*other.url) == key);
-            out.extend_from_slice(link_start(link.id, &link.url).as_bytes());
-            CrosstermBackend::new(&mut out).draw(link_cells(&current, pieces))?;
-            out.extend_from_slice(LINK_END);
-        }
-        out.extend_from_slice(b"\x1b[?2026l");
-        self.writer.write_all(&out)?;
-        self.previous = Some(current);
-        self.links = links;
+        self.writer.write_all(&bytes)?;
+        self.previous = Some(after);
+        self.links = step.links;
         Ok(())
+    }
+}
+
+/// What a frame is drawn over and with, besides the frame itself: the bytes that change the
+/// terminal into the frame depend on these and on the frame alone.
+struct Step {
+    /// The frame on the terminal, if known.
+    before: Option<Arc<Buffer>>,
+    /// The links on the terminal, as `before` has them.
+    shown_links: Vec<Link>,
+    scrolling: Option<Range<u16>>,
+    /// The frame's links, as written.
+    links: Vec<Link>,
+}
+
+/// The bytes that change the terminal showing `step.before` into `current`, as one
+/// synchronized update: the whole frame over a cleared screen when `before` is unknown.
+fn changes(step: &Step, current: &Buffer) -> io::Result<Vec<u8>> {
+    let links = &step.links;
+    let mut out = Vec::with_capacity(16 * 1024);
+    out.extend_from_slice(b"\x1b[?2026h");
+    let mut shown_links = step.shown_links.clone();
+    let previous = match &step.before {
+        Some(previous) => {
+            let mut previous = Cow::Borrowed(&**previous);
+            if let Some(rows) = step.scrolling.clone()
+                && let Some(shift) = detect_shift(&previous, current, rows.start, rows.end)
+            {
+                out.extend_from_slice(scroll_sequence(shift).as_bytes());
+                apply_shift(previous.to_mut(), shift);
+                shift_links(&mut shown_links, shift);
+            }
+            previous
+        }
+        None => {
+            // Clearing the screen clears its links too.
+            shown_links.clear();
+            out.extend_from_slice(b"\x1b[0m\x1b[2J");
+            queue!(out, Hide)?;
+            Cow::Owned(Buffer::empty(current.area))
+        }
+    };
+    let diff = previous.diff(current);
+    // A link stays on the terminal as it is when it was there before, in the same place,
+    // over the same cells, none of which is written; every other link of the frame is
+    // written whole, with its link, and its cells are left out of the changes.
+    let written: Vec<&Link> = links
+        .iter()
+        .filter(|link| {
+            !shown_links.contains(link)
+                || link_changed(&previous, current, link)
+                || diff.iter().any(|&(x, y, _)| in_links(&[link], x, y))
+        })
+        .collect();
+    let changes = diff
+        .into_iter()
+        .filter(|&(x, y, _)| !in_links(&written, x, y));
+    let changes = bridge_short_gaps_outside(changes, current, links);
+    CrosstermBackend::new(&mut out).draw(changes)?;
+    // The cells of a link that is gone, which did not change and so were not written:
+    // written again, without a link.
+    let gone: Vec<&Link> = shown_links.iter().filter(|l| !links.contains(l)).collect();
+    let unlinked: Vec<(u16, u16, &Cell)> = link_cells(current, gone)
+        .filter(|&(x, y, cell)| previous.cell((x, y)) == Some(cell) && !in_links(&written, x, y))
+        .collect();
+    if !unlinked.is_empty() {
+        CrosstermBackend::new(&mut out).draw(unlinked.into_iter())?;
+    }
+    // Each link to write, its pieces together.
+    let mut done: Vec<(u32, &str)> = Vec::new();
+    for link in &written {
+        let key = (link.id, &*link.url);
+        if done.contains(&key) {
+            continue;
+        }
+        done.push(key);
+        let pieces = written
+            .iter()
+            .copied()
+            .filter(|other| (other.id, &*other.url) == key);
+        out.extend_from_slice(link_start(link.id, &link.url).as_bytes());
+        CrosstermBackend::new(&mut out).draw(link_cells(current, pieces))?;
+        out.extend_from_slice(LINK_END);
+    }
+    out.extend_from_slice(b"\x1b[?2026l");
+    Ok(out)
+}
+
+/// The most cells the frames kept in [`SharedFrames`] may hold together: about a hundred
+/// frames of 80×24, one of the largest screen a server takes.
+const SHARED_CELLS: usize = 200_000;
+
+/// The changes from one frame to the next that screens showing the same thing share: the
+/// audience of a talk, or readers who opened the same pane, at the same size. The first
+/// screen to draw a frame over a frame works out the bytes and keeps them here with both
+/// frames; any other screen that showed that same earlier frame (the very one, shared) and
+/// draws an equal frame takes the bytes and the frame, and so shares the next step too. A
+/// thousand followers of a slide work out its changes once for each size, not a thousand
+/// times, and hold one copy of what their terminals show.
+#[derive(Debug, Default)]
+pub struct SharedFrames {
+    /// The steps kept, the most recently used first.
+    steps: Mutex<VecDeque<SharedStep>>,
+}
+
+#[derive(Debug)]
+struct SharedStep {
+    before: Option<Arc<Buffer>>,
+    shown_links: Vec<Link>,
+    scrolling: Option<Range<u16>>,
+    links: Vec<Link>,
+    after: Arc<Buffer>,
+    bytes: Arc<[u8]>,
+}
+
+impl SharedStep {
+    /// Whether this step starts where `step` does: over the same earlier frame (the same
+    /// one, not only an equal one, or none), with the same links, scrolling the same rows
+    /// and writing the same links. The bytes are then `step`'s into a frame equal to `after`.
+    fn follows(&self, step: &Step) -> bool {
+        let same_before = match (&self.before, &step.before) {
+            (None, None) => true,
+            (Some(kept), Some(before)) => Arc::ptr_eq(kept, before),
+            _ => false,
+        };
+        same_before
+            && self.scrolling == step.scrolling
+            && self.shown_links == step.shown_links
+            && self.links == step.links
+    }
+}
+
+impl SharedFrames {
+    /// The frame and bytes another screen kept for `step` into `current`, if any.
+    fn find(&self, step: &Step, current: &Buffer) -> Option<(Arc<Buffer>, Arc<[u8]>)> {
+        // The frames are compared outside the lock, which a thousand screens of a talk take
+        // at once: under it, only the steps over the same earlier frame are picked out.
+        let candidates: Vec<(Arc<Buffer>, Arc<[u8]>)> = {
+            let steps = self.steps.lock().ok()?;
+            steps
+                .iter()
+                .filter(|kept| kept.follows(step))
+                .map(|kept| (Arc::clone(&kept.after), Arc::clone(&kept.bytes)))
+                .collect()
+        };
+        let found = candidates
+            .into_iter()
+            .find(|(after, _)| **after == *current)?;
+        if let Ok(mut steps) = self.steps.lock()
+            && let Some(at) = steps
+                .iter()
+                .position(|kept| Arc::ptr_eq(&kept.after, &found.0))
+            && let Some(used) = steps.remove(at)
+        {
+            steps.push_front(used);
+        }
+        Some(found)
+    }
+
+    /// Keeps the bytes for `step` into `after` for other screens, letting the least recently
+    /// used go beyond [`SHARED_CELLS`].
+    fn keep(&self, step: &Step, after: &Arc<Buffer>, bytes: &Arc<[u8]>) {
+        let Ok(mut steps) = self.steps.lock() else {
+            return;
+        };
+        steps.push_front(SharedStep {
+            before: step.before.clone(),
+            shown_links: step.shown_links.clone(),
+            scrolling: step.scrolling.clone(),
+            links: step.links.clone(),
+            after: Arc::clone(after),
+            bytes: Arc::clone(bytes),
+        });
+        let cells = |kept: &SharedStep| kept.after.content.len();
+        let mut total: usize = steps.iter().map(cells).sum();
+        while total > SHARED_CELLS && steps.len() > 1 {
+            if let Some(gone) = steps.pop_back() {
+                total -= cells(&gone);
+            }
+        }
+    }
+
+    /// How many steps are kept.
+    pub fn len(&self) -> usize {
+        self.steps.lock().map_or(0, |steps| steps.len())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }
 
@@ -540,5 +692,117 @@ mod tests {
             }),
             "\x1b[0m\x1b[3;22r\x1b[3T\x1b[r"
         );
+    }
+
+    /// Draws `frame` on `screen` with `links`, its first three rows scrolling when it has
+    /// them, and returns the bytes written.
+    fn drawn(screen: &mut Screen<Vec<u8>>, frame: &Buffer, links: &[Link]) -> Vec<u8> {
+        let scrolling = (frame.area.height >= 3).then_some(0..3);
+        screen
+            .draw(|buf| buf.clone_from(frame), scrolling, links.to_vec())
+            .expect("writing into a Vec cannot fail");
+        std::mem::take(&mut screen.writer)
+    }
+
+    fn link(row: u16) -> Link {
+        Link {
+            row,
+            columns: 0..4,
+            url: Arc::from("https://example.org"),
+            id: 1,
+        }
+    }
+
+    #[test]
+    fn screens_sharing_frames_write_what_each_would_write_alone() {
+        let frames = [
+            buffer(&["abcd efgh", "ijkl mnop", "qrst uvwx", "yz        "]),
+            buffer(&["ijkl mnop", "qrst uvwx", "yz        ", "0123 4567"]),
+            buffer(&["abcd efgh", "ijkl MNOP", "qrst uvwx", "yz        "]),
+            buffer(&["          ", "          ", "          ", "          "]),
+        ];
+        let links = [vec![], vec![link(0)], vec![link(1)]];
+        let shared = Arc::new(SharedFrames::default());
+        let mut together: Vec<Screen<Vec<u8>>> = (0..4)
+            .map(|_| {
+                Screen::new(Vec::new(), 10, 4)
+                    .with_hyperlinks(true)
+                    .sharing(Arc::clone(&shared))
+            })
+            .collect();
+        let mut alone: Vec<Screen<Vec<u8>>> = (0..4)
+            .map(|_| Screen::new(Vec::new(), 10, 4).with_hyperlinks(true))
+            .collect();
+        // A fixed sequence that looks random: which screen draws which frame with which
+        // links, and now and then a screen that forgets what it showed.
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |below: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % below as u64) as usize
+        };
+        let mut taken = 0;
+        for step in 0..400 {
+            let screen = next(4);
+            let frame = &frames[next(frames.len())];
+            let links = &links[next(links.len())];
+            if next(10) == 0 {
+                together[screen].forget();
+                alone[screen].forget();
+            }
+            let kept = shared.len();
+            let bytes = drawn(&mut together[screen], frame, links);
+            taken += usize::from(shared.len() == kept);
+            assert_eq!(
+                bytes,
+                drawn(&mut alone[screen], frame, links),
+                "step {step}: screen {screen}"
+            );
+        }
+        // Screens meet again after drawing a whole frame: the sequence has some of that.
+        assert!(
+            taken >= 10,
+            "only {taken} of 400 frames were taken from another screen"
+        );
+    }
+
+    #[test]
+    fn followers_of_one_screen_hold_one_copy_of_it() {
+        let shared = Arc::new(SharedFrames::default());
+        let mut screens: Vec<Screen<Vec<u8>>> = (0..3)
+            .map(|_| Screen::new(Vec::new(), 10, 2).sharing(Arc::clone(&shared)))
+            .collect();
+        for frame in [
+            buffer(&["slide 1   ", "00:01     "]),
+            buffer(&["slide 2   ", "00:02     "]),
+        ] {
+            let bytes: Vec<Vec<u8>> = screens
+                .iter_mut()
+                .map(|screen| drawn(screen, &frame, &[]))
+                .collect();
+            assert!(bytes.iter().all(|b| *b == bytes[0]));
+            let first = screens[0].previous.as_ref().expect("a frame was drawn");
+            for screen in &screens[1..] {
+                let previous = screen.previous.as_ref().expect("a frame was drawn");
+                assert!(Arc::ptr_eq(first, previous));
+            }
+        }
+        // One step kept for each frame: the whole first one, and the change to the second.
+        assert_eq!(shared.len(), 2);
+    }
+
+    #[test]
+    fn the_frames_kept_are_bounded_by_their_cells() {
+        let shared = Arc::new(SharedFrames::default());
+        let mut screen = Screen::new(Vec::new(), 100, 100).sharing(Arc::clone(&shared));
+        for n in 0..100 {
+            let frame = buffer(&[&format!("{n:>100}")]);
+            let mut tall = Buffer::empty(Rect::new(0, 0, 100, 100));
+            tall.merge(&frame);
+            screen.forget();
+            drawn(&mut screen, &tall, &[]);
+        }
+        assert_eq!(shared.len(), SHARED_CELLS / (100 * 100));
     }
 }

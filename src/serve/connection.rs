@@ -354,6 +354,7 @@ impl Connection {
             ENTER,
             writer,
             (role, hyperlinks.on),
+            Arc::clone(&shared.frames),
         )
         .map_err(russh::Error::IO)?;
         let follower = shared.stage.as_ref().map(|stage| {

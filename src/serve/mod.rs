@@ -32,6 +32,7 @@ use russh::{MethodKind, MethodSet, SshId};
 use crate::app::Pack;
 use crate::capability::HyperlinkChoice;
 use crate::content::{Content, Lang};
+use crate::frame::SharedFrames;
 use connection::{ClsvServer, Connection};
 use log::Log;
 use session::{Follow, Mailbox};
@@ -83,6 +84,8 @@ struct Shared {
     connections: Mutex<HashMap<IpAddr, usize>>,
     /// With `--present`: the talk every session follows.
     stage: Option<Stage>,
+    /// The changes between frames that sessions showing the same thing share.
+    frames: Arc<SharedFrames>,
 }
 
 /// A talk: who may drive it, what they show, its clock, and how many of them are connected.
@@ -309,6 +312,7 @@ pub fn run(content: Content, options: Options) -> io::Result<()> {
         sessions: Mutex::new(HashMap::new()),
         connections: Mutex::new(HashMap::new()),
         stage: presenters.map(Stage::new),
+        frames: Arc::new(SharedFrames::default()),
     });
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(options.listen).await?;

@@ -18,7 +18,7 @@ use tokio::task::JoinHandle;
 use super::input::ClientInput;
 use crate::action::Action;
 use crate::app::App;
-use crate::frame::Screen;
+use crate::frame::{Screen, SharedFrames};
 use crate::terminal;
 use crate::vocabulary::Mode;
 
@@ -180,8 +180,8 @@ pub struct Session {
 
 impl Session {
     /// Starts the browser `app` on a `width`×`height` terminal, in `role`, with the sources'
-    /// web addresses links when `hyperlinks`: the first frame, preceded by `enter`, goes out
-    /// at once.
+    /// web addresses links when `hyperlinks`, sharing the changes between frames with other
+    /// sessions in `frames`: the first frame, preceded by `enter`, goes out at once.
     pub fn start(
         mailbox: Arc<Mailbox>,
         app: App,
@@ -189,11 +189,14 @@ impl Session {
         enter: &[u8],
         channel: ChannelWriteHalf<Msg>,
         (role, hyperlinks): (Role, bool),
+        frames: Arc<SharedFrames>,
     ) -> std::io::Result<Session> {
         let sink = Sink::default();
         let mut browser = Browser {
             app,
-            screen: Screen::new(sink.clone(), width, height).with_hyperlinks(hyperlinks),
+            screen: Screen::new(sink.clone(), width, height)
+                .with_hyperlinks(hyperlinks)
+                .sharing(frames),
             sink,
             input: ClientInput::default(),
             role,
