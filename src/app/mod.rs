@@ -706,7 +706,15 @@ impl App {
             _ if self.mode == Mode::Present => self.update_presentation(action),
             _ => self.update_browse(action),
         }
-        self.clamp_all();
+        // Under a presentation the panes change only with the size and the language: a
+        // slide's action leaves them be, which a thousand followers of a talk would each
+        // pay for (laying out every list's introduction).
+        let panes_unchanged = self.mode == Mode::Present
+            && !matches!(action, Action::Resize { .. } | Action::SwitchLanguage);
+        match panes_unchanged {
+            true => self.clamp_over_panes(),
+            false => self.clamp_all(),
+        }
     }
 
     /// How far a movement key goes (`None` for an action that is not one).
@@ -738,6 +746,34 @@ impl App {
     /// Keeps every position valid for the current content, language and size: selections
     /// inside their lists and visible, scrolls no further than the end of their text.
     pub(super) fn clamp_all(&mut self) {
+        self.clamp_panes();
+        self.clamp_over_panes();
+    }
+
+    /// Keeps the positions of what is shown over the panes valid: the help's scroll, the
+    /// slide's page, the search result selected.
+    fn clamp_over_panes(&mut self) {
+        if self.mode == Mode::Help {
+            self.help_scroll = self.help_scroll.min(self.max_help_scroll());
+        }
+        // Only while presenting (its help included): laying a slide out is not free, and
+        // nothing else needs it.
+        if self.presentation.is_some() {
+            let last_page = self.current_slide_pages().saturating_sub(1);
+            if let Some(p) = self.presentation.as_mut() {
+                p.page = p.page.min(last_page);
+            }
+        }
+        let visible = self.visible_results();
+        if let Some(prompt) = self.prompt.as_mut() {
+            (prompt.selected, prompt.offset) =
+                in_view(prompt.selected, prompt.offset, prompt.hits.len(), visible);
+        }
+    }
+
+    /// Keeps the lists' selections inside their lists and visible, and the current pane's
+    /// text scrolled no further than its end.
+    fn clamp_panes(&mut self) {
         let current = self.pane;
         for pane in Pane::ALL {
             let len = self.list_len(pane);
@@ -754,22 +790,6 @@ impl App {
         match Self::list_index(current) {
             None => self.overview_scroll = self.overview_scroll.min(max),
             Some(i) => self.lists[i].detail_scroll = self.lists[i].detail_scroll.min(max),
-        }
-        if self.mode == Mode::Help {
-            self.help_scroll = self.help_scroll.min(self.max_help_scroll());
-        }
-        // Only while presenting (its help included): laying a slide out is not free, and
-        // nothing else needs it.
-        if self.presentation.is_some() {
-            let last_page = self.current_slide_pages().saturating_sub(1);
-            if let Some(p) = self.presentation.as_mut() {
-                p.page = p.page.min(last_page);
-            }
-        }
-        let visible = self.visible_results();
-        if let Some(prompt) = self.prompt.as_mut() {
-            (prompt.selected, prompt.offset) =
-                in_view(prompt.selected, prompt.offset, prompt.hits.len(), visible);
         }
     }
 }
