@@ -7,10 +7,14 @@
 //! then back); it reports how long each change takes to be on every follower's screen
 //! (median, 99th percentile, max) and whether every follower saw every slide.
 //!
+//! With `--handshakes`, the N sessions only log in and leave, eight at a time: it reports the
+//! server's CPU time per login, and so how many one core does in a second.
+//!
 //! ```text
 //! cargo build --release
 //! cargo run --release --example ssh_load -- --sessions 50 --binary target/release/clsv
 //! cargo run --release --example ssh_load -- --sessions 1000 --follow 10 --binary target/release/clsv
+//! cargo run --release --example ssh_load -- --sessions 1000 --handshakes --binary target/release/clsv
 //! ```
 
 #![allow(clippy::expect_used)] // a measurement that cannot start has nothing to report
@@ -58,6 +62,7 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 fn main() {
     let mut sessions = 50usize;
     let mut follow: Option<usize> = None;
+    let mut handshakes = false;
     let mut binary = "target/release/clsv".to_string();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -75,6 +80,7 @@ fn main() {
                         .expect("--follow K"),
                 )
             }
+            "--handshakes" => handshakes = true,
             "--binary" => binary = args.next().expect("--binary PATH"),
             other => panic!("unknown argument {other}"),
         }
@@ -130,6 +136,14 @@ fn main() {
         .expect("a runtime");
     if let (Some(changes), Some((key, _))) = (follow, presenter) {
         let report = runtime.block_on(talk(port, sessions, changes, key, pid, base_rss));
+        let _ = server.kill();
+        let _ = server.wait();
+        let _ = std::fs::remove_dir_all(&dir);
+        println!("{report}");
+        return;
+    }
+    if handshakes {
+        let report = runtime.block_on(logins(port, sessions, pid));
         let _ = server.kill();
         let _ = server.wait();
         let _ = std::fs::remove_dir_all(&dir);
@@ -207,6 +221,48 @@ fn main() {
         cpu as f64 / 100.0,
         elapsed.as_secs_f64()
     );
+}
+
+/// `sessions` logins, eight at a time (a key exchange, a login without a key, a session
+/// channel opened), each closed at once: the server's CPU time per login.
+async fn logins(port: u16, sessions: usize, pid: u32) -> String {
+    const AT_ONCE: usize = 8;
+    let server_cpu = cpu_ticks(pid);
+    let own_cpu = cpu_ticks(std::process::id());
+    let wall = Instant::now();
+    let done = Arc::new(AtomicUsize::new(0));
+    let mut workers = Vec::new();
+    for worker in 0..AT_ONCE {
+        let done = Arc::clone(&done);
+        workers.push(tokio::spawn(async move {
+            for _ in (worker..sessions).step_by(AT_ONCE) {
+                if let Ok((handle, channel)) = ssh_client::open_channel(port).await {
+                    done.fetch_add(1, Ordering::SeqCst);
+                    drop(channel);
+                    let _ = handle
+                        .disconnect(russh::Disconnect::ByApplication, "", "en")
+                        .await;
+                }
+            }
+        }));
+    }
+    for worker in workers {
+        let _ = worker.await;
+    }
+    let wall = wall.elapsed().as_secs_f64();
+    // Clock ticks are 1/100 s on Linux.
+    let server_cpu = cpu_ticks(pid).saturating_sub(server_cpu) as f64 / 100.0;
+    let own_cpu = cpu_ticks(std::process::id()).saturating_sub(own_cpu) as f64 / 100.0;
+    let done = done.load(Ordering::SeqCst);
+    let per_login = server_cpu / done.max(1) as f64;
+    format!(
+        "logins: {done} of {sessions} in {wall:.2} s ({:.0} a second)\n\
+         server CPU: {server_cpu:.2} s, {:.2} ms a login: {:.0} logins a second on one core\n\
+         this client's CPU: {own_cpu:.2} s",
+        done as f64 / wall,
+        per_login * 1000.0,
+        1.0 / per_login.max(f64::MIN_POSITIVE),
+    )
 }
 
 /// The slide a follower or the presenter shows, from its footer's "n / total".
@@ -308,6 +364,7 @@ async fn talk(
     let mut slide = 1;
     let mut forward = true;
     let changes_cpu = cpu_ticks(pid);
+    let own_cpu = cpu_ticks(std::process::id());
     let changes_began = Instant::now();
     for change in 1..=changes {
         if slide == total {
@@ -338,6 +395,7 @@ async fn talk(
     }
     // The server's CPU time while the slides changed (clock ticks are 1/100 s on Linux).
     let changes_cpu = cpu_ticks(pid).saturating_sub(changes_cpu) as f64 / 100.0;
+    let own_cpu = cpu_ticks(std::process::id()).saturating_sub(own_cpu) as f64 / 100.0;
     let changes_wall = changes_began.elapsed().as_secs_f64();
     let mut firsts = Vec::new();
     let mut delays = Vec::new();
@@ -364,7 +422,8 @@ async fn talk(
          slide changes: {changes} over a deck of {total}; {saw_all} of {served} followers saw every one\n\
          a change on every follower's screen: median {:.1} ms, p99 {:.1} ms, max {:.1} ms ({} arrivals)\n\
          server memory: {base_rss} kB idle, {rss} kB with the followers open: {per_session:.0} kB per session\n\
-         server CPU while the slides changed: {changes_cpu:.2} s over {changes_wall:.2} s of wall time\n\
+         server CPU while the slides changed: {changes_cpu:.2} s over {changes_wall:.2} s of wall time \
+         (this client's, on the same cores: {own_cpu:.2} s)\n\
          wall time {:.1} s",
         ms(percentile(&firsts, 0.5)),
         ms(percentile(&firsts, 0.99)),
