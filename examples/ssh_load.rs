@@ -5,7 +5,10 @@
 //! With `--follow K`, the server presents (`--present`): the N sessions are the audience, and
 //! one presenter, logged in with a key made for the run, moves K slides (forward to the last,
 //! then back); it reports how long each change takes to be on every follower's screen
-//! (median, 99th percentile, max) and whether every follower saw every slide.
+//! (median, 99th percentile, max) and whether every follower saw every slide. With
+//! `--sizes S`, the followers' terminals are of S sizes (80×24 and wider, then taller ones,
+//! in turn) rather than all 80×24: followers of one size share their frames' changes, so
+//! `--sizes N` (every follower its own size) is a room with nothing to share.
 //!
 //! With `--handshakes`, the N sessions only log in and leave, eight at a time: it reports the
 //! server's CPU time per login, and so how many one core does in a second.
@@ -63,6 +66,7 @@ fn main() {
     let mut sessions = 50usize;
     let mut follow: Option<usize> = None;
     let mut handshakes = false;
+    let mut sizes = 1usize;
     let mut binary = "target/release/clsv".to_string();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -81,6 +85,13 @@ fn main() {
                 )
             }
             "--handshakes" => handshakes = true,
+            "--sizes" => {
+                sizes = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .filter(|&n| n > 0)
+                    .expect("--sizes S (at least 1)")
+            }
             "--binary" => binary = args.next().expect("--binary PATH"),
             other => panic!("unknown argument {other}"),
         }
@@ -135,7 +146,8 @@ fn main() {
         .build()
         .expect("a runtime");
     if let (Some(changes), Some((key, _))) = (follow, presenter) {
-        let report = runtime.block_on(talk(port, sessions, changes, key, pid, base_rss));
+        let room = Room { sessions, sizes };
+        let report = runtime.block_on(talk(port, room, changes, key, pid, base_rss));
         let _ = server.kill();
         let _ = server.wait();
         let _ = std::fs::remove_dir_all(&dir);
@@ -299,9 +311,24 @@ async fn until_slide(
 
 /// A talk: `sessions` followers, and a presenter who makes `changes` slide changes, each once
 /// every follower shows the last; the times each change took to reach each follower.
+/// The audience of a talk: how many, and of how many terminal sizes.
+struct Room {
+    sessions: usize,
+    sizes: usize,
+}
+
+impl Room {
+    /// The size of follower `n`'s terminal: 80×24, then a column wider each, up to 199
+    /// columns, and then a row taller, for each of the room's sizes in turn.
+    fn size(&self, n: usize) -> (u16, u16) {
+        let step = n % self.sizes;
+        ((80 + step % 120) as u16, (24 + step / 120 % 30) as u16)
+    }
+}
+
 async fn talk(
     port: u16,
-    sessions: usize,
+    room: Room,
     changes: usize,
     key: Arc<russh::keys::PrivateKey>,
     pid: u32,
@@ -315,12 +342,16 @@ async fn talk(
     let plan = Arc::new(Mutex::new(Vec::<usize>::new()));
     let wall = Instant::now();
     let mut followers = Vec::new();
-    for _ in 0..sessions {
+    let sessions = room.sessions;
+    for n in 0..sessions {
         let (made, arrived, plan) = (Arc::clone(&made), Arc::clone(&arrived), Arc::clone(&plan));
+        let (cols, rows) = room.size(n);
         followers.push(tokio::spawn(async move {
             let start = Instant::now();
-            let mut terminal = ssh_client::open(port, 80, 24, None).await.ok()?;
-            let mut parser = vt100::Parser::new(24, 80, 0);
+            let mut terminal = ssh_client::open(port, cols.into(), rows.into(), None)
+                .await
+                .ok()?;
+            let mut parser = vt100::Parser::new(rows, cols, 0);
             let mut read = 0;
             if !until_slide(&mut terminal, &mut parser, &mut read, 1, patience).await {
                 return None;
@@ -418,13 +449,14 @@ async fn talk(
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let per_session = rss.saturating_sub(base_rss) as f64 / served.max(1) as f64;
     format!(
-        "followers: {served} of {sessions} served; first frame median {:.1} ms, p99 {:.1} ms\n\
+        "followers: {served} of {sessions} served, terminals of {} sizes; first frame median {:.1} ms, p99 {:.1} ms\n\
          slide changes: {changes} over a deck of {total}; {saw_all} of {served} followers saw every one\n\
          a change on every follower's screen: median {:.1} ms, p99 {:.1} ms, max {:.1} ms ({} arrivals)\n\
          server memory: {base_rss} kB idle, {rss} kB with the followers open: {per_session:.0} kB per session\n\
          server CPU while the slides changed: {changes_cpu:.2} s over {changes_wall:.2} s of wall time \
          (this client's, on the same cores: {own_cpu:.2} s)\n\
          wall time {:.1} s",
+        room.sizes.min(sessions),
         ms(percentile(&firsts, 0.5)),
         ms(percentile(&firsts, 0.99)),
         ms(percentile(&delays, 0.5)),

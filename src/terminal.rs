@@ -29,7 +29,6 @@ use signal_hook::iterator::Signals;
 use crate::action::Action;
 use crate::app::{App, Reload};
 use crate::frame::Screen;
-use crate::geometry;
 use crate::mouse;
 use crate::pair::{Pair, PeerEvent, Position};
 use crate::vocabulary::Mode;
@@ -427,11 +426,7 @@ pub fn draw_frame<W: Write>(screen: &mut Screen<W>, app: &App) -> io::Result<()>
         true => app.hyperlinks(),
         false => Vec::new(),
     };
-    screen.draw(
-        |buf| app.render(buf.area, buf),
-        geometry::scrolling_rows(app.area(), app.pane(), app.growth().len()),
-        links,
-    )
+    screen.draw(|buf| app.render(buf.area, buf), app.scrolling_rows(), links)
 }
 
 /// Ctrl-Z: in raw mode it arrives as a key, not as the signal the shell expects.

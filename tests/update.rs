@@ -1268,3 +1268,22 @@ fn the_section_named_on_the_box_is_that_of_the_first_line_of_text_at_the_top() {
     assert_eq!(app.text_scroll(), heading - 1);
     assert!(screen(&app).contains(&format!("Prezentare · {title} ")));
 }
+
+#[test]
+fn only_the_panes_text_is_looked_at_for_rows_to_scroll() {
+    let mut app = app_on(embedded(), 80, 24);
+    assert!(
+        app.scrolling_rows().is_some(),
+        "the overview's text scrolls"
+    );
+    for (open, close) in [
+        (Action::OpenHelp, Action::CloseHelp),
+        (Action::OpenSearch, Action::CancelSearch),
+        (Action::StartPresenting, Action::StopPresenting),
+    ] {
+        app.update(open);
+        assert_eq!(app.scrolling_rows(), None, "under {:?}", app.mode());
+        app.update(close);
+        assert!(app.scrolling_rows().is_some(), "after {close:?}");
+    }
+}

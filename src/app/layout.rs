@@ -257,6 +257,18 @@ impl App {
         doc::help::text(self.doc_context(), &self.keymap, width, self.before_help)
     }
 
+    /// The rows where the pane's text moves up and down as it scrolls, which the terminal
+    /// may be asked to scroll: none while the help, the search or a slide covers the panes
+    /// (looking there for text that moved would only cost time).
+    pub fn scrolling_rows(&self) -> Option<std::ops::Range<u16>> {
+        match self.mode {
+            Mode::Browse | Mode::Filter => {
+                geometry::scrolling_rows(self.area, self.pane, self.growth().len())
+            }
+            Mode::Help | Mode::Search | Mode::Present => None,
+        }
+    }
+
     /// Where the help box is drawn.
     pub fn help_area(&self) -> Rect {
         geometry::help_area(self.area)
