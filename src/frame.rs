@@ -10,6 +10,10 @@
 //! closing `ESC ] 8 ; ; ESC \` is not, and a scroll moves the marks with the cells. So the
 //! screen remembers the links it wrote, and writes again only the links that are new or whose
 //! cells changed, and, without a link, the cells of a link that is gone.
+//!
+//! The bytes from one frame to the next depend on the two frames and their links alone, so
+//! screens showing the same thing (the audience of a talk served over SSH) share them: see
+//! [`SharedFrames`].
 
 use std::borrow::Cow;
 use std::collections::VecDeque;
