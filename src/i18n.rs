@@ -123,6 +123,8 @@ pub struct Strings {
     pub left: &'static str,
     /// Before the time of day in the speaker's view.
     pub time_of_day: &'static str,
+    /// After the talk's whole minutes on the audience's footer ("12 min").
+    pub minutes: &'static str,
     pub over: &'static str,
     /// In the audience's footer while no speaker is connected.
     pub speaker_away: &'static str,
@@ -351,6 +353,7 @@ impl Strings {
             more,
             left,
             time_of_day,
+            minutes,
             over,
             speaker_away,
             pair_ended,
@@ -405,6 +408,7 @@ impl Strings {
             more: ascii(more),
             left: ascii(left),
             time_of_day: ascii(time_of_day),
+            minutes: ascii(minutes),
             over: ascii(over),
             speaker_away: ascii(speaker_away),
             pair_ended: ascii(pair_ended),
@@ -571,6 +575,7 @@ static ROMANIAN: Strings = Strings {
     more: "mai mult",
     left: "rămas",
     time_of_day: "ora",
+    minutes: "min",
     over: "depăşit",
     speaker_away: "Vorbitorul nu e conectat; urmărirea reia când revine",
     pair_ended: "Celălalt terminal s-a închis; prezentarea continuă doar aici",
@@ -690,6 +695,7 @@ static ENGLISH: Strings = Strings {
     more: "more",
     left: "left",
     time_of_day: "time",
+    minutes: "min",
     over: "over",
     speaker_away: "The speaker is not connected; following resumes when they return",
     pair_ended: "The other terminal has closed; presenting here alone",

@@ -268,10 +268,12 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 }
                 None => 0,
             };
+            // The speaker's own terminals: the clock in seconds.
             let talk = Talk {
                 start: Some(start),
                 duration: *duration,
                 notes: *notes,
+                in_minutes: false,
             };
             let start_at = start_at(lang, pane);
             let pairing = match follow {

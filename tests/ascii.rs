@@ -145,6 +145,8 @@ fn every_slide_and_the_speakers_view_are_ascii() {
                     start: Some(slide),
                     notes,
                     duration: Some(Duration::from_secs(60)),
+                    // An audience's clock ("0 min") beside the speaker's view.
+                    in_minutes: !notes,
                 });
                 app.update(Action::Tick(Duration::from_secs(30)));
                 app.update(Action::TimeOfDay { hour: 9, minute: 5 });

@@ -1053,6 +1053,7 @@ fn the_speakers_view_has_a_large_clock_the_time_of_day_sources_and_the_next_slid
             start: Some(principle),
             notes: true,
             duration: Some(Duration::from_secs(20 * 60)),
+            ..Talk::default()
         },
     );
     app.update(Action::Tick(Duration::from_secs(65)));
@@ -1184,4 +1185,31 @@ fn a_slide_is_laid_out_once_for_its_size_and_language() {
     app.update(Action::SwitchLanguage);
     assert!(!Arc::ptr_eq(&resized, &app.slide_layout(1, 0).unwrap()));
     assert!(app.slide_layout(app.deck().len(), 0).is_none());
+}
+
+#[test]
+fn an_audience_sees_the_talks_time_in_whole_minutes() {
+    let talk = Talk {
+        in_minutes: true,
+        ..Talk::default()
+    };
+    let mut app = presenting(embedded(), 80, 24, talk);
+    app.update(Action::Tick(Duration::from_secs(59)));
+    assert!(screen(&app).contains(" 0 min "), "{}", screen(&app));
+    let shown = app.shown_time();
+    app.update(Action::Tick(Duration::from_secs(61)));
+    assert_eq!(app.shown_time(), Duration::from_secs(60));
+    assert_ne!(app.shown_time(), shown);
+    app.update(Action::Tick(Duration::from_secs(119)));
+    assert_eq!(app.shown_time(), Duration::from_secs(60), "the same minute");
+    let footer = screen(&app);
+    assert!(footer.contains(" 1 min "), "{footer}");
+    assert!(!footer.contains("01:59"), "no seconds: {footer}");
+    app.update(Action::SwitchLanguage);
+    assert!(screen(&app).contains(" 1 min "));
+    // The speaker's own clock keeps its seconds.
+    let mut speaker = presenting(embedded(), 80, 24, Talk::default());
+    speaker.update(Action::Tick(Duration::from_secs(119)));
+    assert_eq!(speaker.shown_time(), Duration::from_secs(119));
+    assert!(screen(&speaker).contains("01:59"));
 }

@@ -140,6 +140,10 @@ pub struct Talk {
     pub start: Option<usize>,
     pub duration: Option<Duration>,
     pub notes: bool,
+    /// The talk's time is shown in whole minutes: the audience's, whose clock is the
+    /// speaker's to keep (a count of seconds moving on every screen in the hall would only
+    /// draw eyes from the slide).
+    pub in_minutes: bool,
 }
 
 /// The place of each member, by its index in the pack, in an order of the member table.
@@ -545,6 +549,22 @@ impl App {
     /// The clock time the presentation's timer counts from, while presenting.
     pub fn timer_start(&self) -> Option<Duration> {
         self.presentation.as_ref().map(|p| p.timer_start)
+    }
+
+    /// How the presentation is going: its countdown, the speaker's view, the clock's unit.
+    pub fn talk(&self) -> Talk {
+        self.talk
+    }
+
+    /// The talk's time as the footer shows it: in whole seconds (so that the time shown and
+    /// the time left always add up), or in whole minutes for an audience
+    /// ([`Talk::in_minutes`]). A tick that leaves it as it is changes nothing on screen.
+    pub fn shown_time(&self) -> Duration {
+        let seconds = self.elapsed().as_secs();
+        match self.talk.in_minutes {
+            true => Duration::from_secs(seconds / 60 * 60),
+            false => Duration::from_secs(seconds),
+        }
     }
 
     /// The time shown by the presentation's timer.

@@ -331,6 +331,9 @@ impl Connection {
                     notes,
                     // The countdown is the presenters'.
                     duration: shared.options.duration.filter(|_| self.presenter),
+                    // The audience's clock counts minutes: its screens are not redrawn, nor
+                    // a packet sent to each, every second.
+                    in_minutes: !self.presenter,
                 });
                 app.update(Action::Follow {
                     slide: now.slide,

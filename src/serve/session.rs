@@ -321,8 +321,11 @@ impl Browser {
             changed = true;
         }
         if let Some(elapsed) = inbox.tick {
+            // Drawn when the time shown moves: each second for a presenter, each minute for
+            // the audience.
+            let shown = self.app.shown_time();
             self.app.update(Action::Tick(elapsed));
-            changed = true;
+            changed |= self.app.shown_time() != shown;
         }
         if let Role::Presenter { clock, .. } = &self.role
             && !inbox.input.is_empty()

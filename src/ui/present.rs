@@ -229,11 +229,13 @@ fn countdown_text(app: &App) -> Option<String> {
     })
 }
 
-/// "03:12", with the countdown when the talk has a duration.
+/// "03:12", with the countdown when the talk has a duration; "12 min" for an audience.
 fn timers(app: &App) -> String {
-    // Whole seconds, so that the time shown and the time left always add up.
-    let elapsed = Duration::from_secs(app.elapsed().as_secs());
-    let mut out = clock_text(elapsed);
+    let shown = app.shown_time();
+    let mut out = match app.talk().in_minutes {
+        true => format!("{} {}", shown.as_secs() / 60, app.strings().minutes),
+        false => clock_text(shown),
+    };
     if let Some(countdown) = countdown_text(app) {
         out.push_str("  ");
         out.push_str(&countdown);
