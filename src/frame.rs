@@ -530,12 +530,9 @@ impl SharedFrames {
     }
 
     /// How many steps are kept.
-    pub fn len(&self) -> usize {
+    #[cfg(test)]
+    fn len(&self) -> usize {
         self.steps.lock().map_or(0, |steps| steps.len())
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 }
 
