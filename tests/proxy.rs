@@ -170,7 +170,7 @@ fn a_connection_without_a_valid_header_is_dropped_and_logged() {
     let out = Command::new("timeout")
         .arg(PATIENCE.as_secs().to_string())
         .args(["ssh", "-p", &server.port.to_string()])
-        .args(SSH_OPTIONS)
+        .args(served::SSH_OPTIONS)
         .args(["127.0.0.1", "en"])
         .stdin(Stdio::null())
         .output()
@@ -201,19 +201,6 @@ fn the_header_and_the_login_share_the_login_timeout() {
         "{took:?}"
     );
 }
-
-const SSH_OPTIONS: [&str; 10] = [
-    "-o",
-    "StrictHostKeyChecking=no",
-    "-o",
-    "UserKnownHostsFile=/dev/null",
-    "-o",
-    "BatchMode=yes",
-    "-o",
-    "LogLevel=ERROR",
-    "-o",
-    "ConnectTimeout=10",
-];
 
 /// HAProxy in the foreground, stopped when dropped (a failed test included).
 struct Haproxy(Child);
@@ -318,7 +305,7 @@ fn haproxy_in_front_of_two_servers_passes_each_reader_s_address() {
 
         let port = front.to_string();
         let mut args = vec!["-tt", "-p", &port];
-        args.extend(SSH_OPTIONS);
+        args.extend(served::SSH_OPTIONS);
         args.push("127.0.0.1");
         let mut client = Session::start_program("ssh", &args, 80, 24, &[]);
         client.wait_for("Denumirea");

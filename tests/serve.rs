@@ -107,23 +107,11 @@ impl Server {
     }
 
     fn ssh_args(&self) -> Vec<String> {
-        [
-            "-p",
-            &self.port.to_string(),
-            "-o",
-            "StrictHostKeyChecking=no",
-            "-o",
-            "UserKnownHostsFile=/dev/null",
-            "-o",
-            "BatchMode=yes",
-            "-o",
-            "LogLevel=ERROR",
-            "-o",
-            "ConnectTimeout=10",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect()
+        ["-p", &self.port.to_string()]
+            .into_iter()
+            .chain(served::SSH_OPTIONS)
+            .map(str::to_string)
+            .collect()
     }
 
     /// The OpenSSH client in a pseudo-terminal of its own, connected to the server.
@@ -549,23 +537,49 @@ fn json_logs_have_a_line_per_connection_login_and_disconnect() {
     );
 }
 
+/// A server presenting a talk (`--present`, and `extra`), with a presenter's key made for it.
+struct TalkServer {
+    server: Server,
+    presenter_key: std::path::PathBuf,
+    /// The folder of the keys, removed when the server is done with.
+    _keys: tempfile::TempDir,
+}
+
+impl TalkServer {
+    fn start(extra: &[&str]) -> TalkServer {
+        let keys = tempfile::tempdir().unwrap();
+        let presenter_key = keygen(keys.path(), "presenter");
+        let presenters = keys.path().join("presenters");
+        std::fs::copy(presenter_key.with_extension("pub"), &presenters).unwrap();
+        let mut args = vec![
+            "--present",
+            "--presenter-keys",
+            presenters.to_str().unwrap(),
+        ];
+        args.extend(extra);
+        TalkServer {
+            server: Server::start(&args),
+            presenter_key,
+            _keys: keys,
+        }
+    }
+
+    /// The `ssh` options that log in with the presenter's key.
+    fn as_presenter(&self) -> [&str; 4] {
+        [
+            "-i",
+            self.presenter_key.to_str().unwrap(),
+            "-o",
+            "IdentitiesOnly=yes",
+        ]
+    }
+}
+
 #[test]
 fn the_audience_follows_the_presenter() {
-    let keys = tempfile::tempdir().unwrap();
-    let presenter_key = keygen(keys.path(), "presenter");
-    let presenters = keys.path().join("presenters");
-    std::fs::copy(presenter_key.with_extension("pub"), &presenters).unwrap();
-    let server = Server::start(&[
-        "--present",
-        "--presenter-keys",
-        presenters.to_str().unwrap(),
-    ]);
-    let as_presenter = [
-        "-i",
-        presenter_key.to_str().unwrap(),
-        "-o",
-        "IdentitiesOnly=yes",
-    ];
+    let talk = TalkServer::start(&[]);
+    let server = &talk.server;
+    let as_presenter = talk.as_presenter();
     // An audience without keys gets in by an empty keyboard-interactive round, which
     // BatchMode would not try. The first one is a russh client, whose keys and resizes go
     // out in the order they are made.
@@ -669,23 +683,9 @@ fn footer_times(screen: &vt100::Screen) -> Vec<u64> {
 /// again in the others', and `--duration` gives every presenter the countdown.
 #[test]
 fn the_presenters_share_the_talk_s_timer_and_its_countdown() {
-    let keys = tempfile::tempdir().unwrap();
-    let presenter_key = keygen(keys.path(), "presenter");
-    let presenters = keys.path().join("presenters");
-    std::fs::copy(presenter_key.with_extension("pub"), &presenters).unwrap();
-    let server = Server::start(&[
-        "--present",
-        "--presenter-keys",
-        presenters.to_str().unwrap(),
-        "--duration",
-        "20m",
-    ]);
-    let as_presenter = [
-        "-i",
-        presenter_key.to_str().unwrap(),
-        "-o",
-        "IdentitiesOnly=yes",
-    ];
+    let talk = TalkServer::start(&["--duration", "20m"]);
+    let server = &talk.server;
+    let as_presenter = talk.as_presenter();
     let time = |session: &Session| {
         let times = footer_times(session.parser.screen());
         assert_eq!(
@@ -746,28 +746,12 @@ fn the_presenters_share_the_talk_s_timer_and_its_countdown() {
 /// the presenter's clock moves each second.
 #[test]
 fn the_audience_is_sent_nothing_while_only_the_seconds_move() {
-    let keys = tempfile::tempdir().unwrap();
-    let presenter_key = keygen(keys.path(), "presenter");
-    let presenters = keys.path().join("presenters");
-    std::fs::copy(presenter_key.with_extension("pub"), &presenters).unwrap();
-    let server = Server::start(&[
-        "--present",
-        "--presenter-keys",
-        presenters.to_str().unwrap(),
-    ]);
-    let as_presenter = [
-        "-i",
-        presenter_key.to_str().unwrap(),
-        "-o",
-        "IdentitiesOnly=yes",
-    ];
+    let talk = TalkServer::start(&[]);
+    let server = &talk.server;
+    let as_presenter = talk.as_presenter();
     let mut presenter = server.connect(&as_presenter);
     presenter.wait_for("1 / 9");
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(1)
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = two_thread_runtime();
     let mut audience = runtime.block_on(Remote::open(server.port, 80, 24));
     runtime.block_on(audience.wait_for(" min "));
     let started = footer_times(presenter.parser.screen())[0];

@@ -70,6 +70,21 @@ pub fn spawn(command: &mut Command) -> (Child, u16, Arc<Log>) {
     (child, port, lines)
 }
 
+/// The OpenSSH client's options for a test's server: no host key kept or checked (each server
+/// makes its own), no prompt, only errors on its standard error, and a bound on connecting.
+pub const SSH_OPTIONS: [&str; 10] = [
+    "-o",
+    "StrictHostKeyChecking=no",
+    "-o",
+    "UserKnownHostsFile=/dev/null",
+    "-o",
+    "BatchMode=yes",
+    "-o",
+    "LogLevel=ERROR",
+    "-o",
+    "ConnectTimeout=10",
+];
+
 /// The port in a server's "listening on" line, which gives the address it is bound to.
 pub fn listening_port(line: &str) -> u16 {
     assert!(line.contains("listening on"), "{line}");
